@@ -1,0 +1,154 @@
+//! The clean stage: from a raw document's text to an [`Article`] with paragraphs and metadata.
+//!
+//! News text carries its own metadata: a headline line on top, a dateline that names the city,
+//! the outlet and the date, and often the lead pasted twice. This crate reads all of that without
+//! changing a byte of the text, so every offset later stages produce still points into what the
+//! user gave. Fields that came with the document (JSON, HTML meta tags) win over what the text
+//! says.
+//!
+//! **Invariant: the text is never modified; repeated paragraphs stay in place, marked.**
+
+pub mod dates;
+mod dateline;
+mod repeats;
+
+use chrono::NaiveDate;
+use onrecord_model::{article_id, Article, Meta, Span};
+
+pub use dateline::{parse_dateline, Dateline};
+
+/// How many leading paragraphs may hold the dateline (a headline and a teaser can come first).
+const DATELINE_WINDOW: usize = 6;
+
+/// Metadata the input gave alongside the text. Each field wins over what the text says.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    pub headline: Option<String>,
+    pub outlet: Option<String>,
+    /// A date string as the source gave it; parsed here.
+    pub date: Option<String>,
+    /// An already parsed publication date (from HTML metadata).
+    pub published: Option<NaiveDate>,
+    pub captured: Option<NaiveDate>,
+    pub url: Option<String>,
+}
+
+/// Builds the article: paragraphs, dateline, metadata, repeated paragraphs. Pure; never fails.
+pub fn clean(name: String, origin: String, text: String, given: Given) -> Article {
+    let spans = paragraph_spans(&text);
+    let mut dateline_at = None;
+    for (i, span) in spans.iter().enumerate().take(DATELINE_WINDOW) {
+        if let Some(d) = parse_dateline(span.of(&text)) {
+            dateline_at = Some((i, d));
+            break;
+        }
+    }
+    let headline_span = spans.first().copied().filter(|s| {
+        spans.len() > 1 && dateline_at.as_ref().is_none_or(|(i, _)| *i != 0) && looks_like_headline(s.of(&text))
+    });
+
+    let given_date = given.date.as_deref().and_then(dates::parse_date).and_then(|d| d.resolve(given.captured));
+    let text_date = dateline_at.as_ref().and_then(|(_, d)| d.date).and_then(|d| d.resolve(given_date.or(given.captured)));
+    let meta = Meta {
+        headline: given.headline.map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).or_else(|| headline_span.map(|s| s.of(&text).trim().to_string())),
+        dateline: dateline_at.as_ref().map(|(_, d)| d.city.clone()),
+        outlet: given.outlet.or_else(|| dateline_at.as_ref().and_then(|(_, d)| d.outlet.clone())),
+        published: given_date.or(given.published).or(text_date),
+        captured: given.captured,
+        url: given.url,
+    };
+    let dateline = dateline_at.map(|(i, d)| Span::new(spans[i].start, spans[i].start + d.len));
+    let paragraphs = repeats::mark_repeats(&text, &spans, dateline);
+    Article {
+        id: article_id(&text),
+        name,
+        origin,
+        meta,
+        paragraphs,
+        dateline,
+        statements: Vec::new(),
+        text,
+    }
+}
+
+/// Paragraph spans, trimmed. Blank lines separate paragraphs; a text without any blank line
+/// (common in extracted HTML) has one paragraph per line.
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push(Span::new(pos, pos + line.len()));
+        pos += line.len();
+    }
+    let blank = |s: &Span| s.of(text).trim().is_empty();
+    let has_blank = lines.iter().any(blank);
+    let mut out = Vec::new();
+    let mut cur: Option<Span> = None;
+    for line in lines {
+        if blank(&line) {
+            out.extend(cur.take());
+        } else if has_blank {
+            cur = Some(cur.map_or(line, |c| Span::new(c.start, line.end)));
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(cur);
+    out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
+}
+
+/// A headline is one short line that is not a sentence: no final full stop, or Title Case.
+fn looks_like_headline(para: &str) -> bool {
+    let para = para.trim();
+    if para.contains('\n') || para.len() > 250 || para.split_whitespace().count() < 2 {
+        return false;
+    }
+    let ends_sentence = para.ends_with(['.', '"', '”', '’', '\'']);
+    if !ends_sentence {
+        return true;
+    }
+    let words: Vec<&str> = para.split_whitespace().filter(|w| w.len() > 3).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    !words.is_empty() && capitalised * 10 >= words.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_by_blank_lines_or_by_lines() {
+        let t = "Title\n\nFirst para\ncontinues.\n\n\nSecond.\n";
+        let p: Vec<&str> = paragraph_spans(t).iter().map(|s| s.of(t)).collect();
+        assert_eq!(p, ["Title", "First para\ncontinues.", "Second."]);
+        let t = "One.\nTwo.\n  Three.";
+        let p: Vec<&str> = paragraph_spans(t).iter().map(|s| s.of(t)).collect();
+        assert_eq!(p, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn headline_line_dateline_and_given_fields() {
+        let text = "Minister Backs Plan: Report\n\nLAHORE, Jan 4 (APP): The minister said the plan works.\n\nMore text here.";
+        let a = clean("x".into(), "x".into(), text.into(), Given { date: Some("2023-01-05".into()), ..Given::default() });
+        assert_eq!(a.meta.headline.as_deref(), Some("Minister Backs Plan: Report"));
+        assert_eq!(a.meta.dateline.as_deref(), Some("LAHORE"));
+        assert_eq!(a.meta.outlet.as_deref(), Some("APP"));
+        assert_eq!(a.meta.published, NaiveDate::from_ymd_opt(2023, 1, 5));
+        assert_eq!(a.dateline.unwrap().of(&a.text), "LAHORE, Jan 4 (APP): ");
+
+        let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), Given::default());
+        assert_eq!(a.meta.headline, None);
+        assert_eq!(a.meta.published, None, "no year anywhere");
+        let given = Given { captured: NaiveDate::from_ymd_opt(2023, 1, 4), outlet: Some("dawn.com".into()), ..Given::default() };
+        let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), given);
+        assert_eq!(a.meta.published, NaiveDate::from_ymd_opt(2023, 1, 4));
+        assert_eq!(a.meta.outlet.as_deref(), Some("dawn.com"));
+    }
+
+    #[test]
+    fn sentences_are_not_headlines() {
+        assert!(!looks_like_headline("He said the talks went well and would go on."));
+        assert!(looks_like_headline("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted."));
+        assert!(looks_like_headline("Ad sales boost Time Warner profit"));
+    }
+}

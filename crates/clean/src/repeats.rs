@@ -1,0 +1,78 @@
+//! Repeated paragraphs: the lead pasted twice, the headline again as the first line.
+
+use std::collections::HashMap;
+
+use onrecord_model::{Paragraph, Span};
+
+/// Paragraphs shorter than this many words are never called repeats ("Ends.", "(AP)").
+const MIN_WORDS: usize = 4;
+
+/// Marks each paragraph that repeats another, case, spacing and punctuation aside.
+///
+/// Usually the later copy is the repeat. When one copy opens with the dateline, that copy is the
+/// article's real lead and the other one (a teaser pasted above it) is the repeat.
+pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = spans.iter().map(|&span| Paragraph { span, repeat_of: None }).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, span) in spans.iter().enumerate() {
+        let has_dateline = dateline.is_some_and(|d| span.contains(d));
+        let body = match dateline {
+            Some(d) if has_dateline => &text[d.end..span.end],
+            _ => span.of(text),
+        };
+        let key = normalise(body);
+        if key.split(' ').count() < MIN_WORDS {
+            continue;
+        }
+        match seen.get(&key) {
+            Some(&first) if has_dateline => {
+                out[first].repeat_of = Some(i);
+                seen.insert(key, i);
+            }
+            Some(&first) => out[i].repeat_of = Some(first),
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+    out
+}
+
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{clean, Given};
+
+    fn repeated(text: &str) -> Vec<String> {
+        let a = clean("t".into(), "t".into(), text.into(), Given::default());
+        a.paragraphs.iter().filter(|p| p.repeat_of.is_some()).map(|p| p.span.of(&a.text).to_string()).collect()
+    }
+
+    #[test]
+    fn later_copy_is_the_repeat() {
+        let t = "Talks Go Well In Capital: Minister\n\ntalks go well in capital:  minister\n\nBody text.";
+        assert_eq!(repeated(t), ["talks go well in capital:  minister"]);
+    }
+
+    #[test]
+    fn the_copy_without_the_dateline_is_the_repeat() {
+        let t = "The minister said the talks went well on Monday\n\nLAHORE (APP) - The minister said the talks went well on Monday.\n\nMore.";
+        assert_eq!(repeated(t), ["The minister said the talks went well on Monday"]);
+    }
+
+    #[test]
+    fn short_and_distinct_paragraphs_are_kept() {
+        assert!(repeated("Ends.\n\nSome text here now.\n\nEnds.").is_empty());
+        assert!(repeated("He said it was fine.\n\nHe said it was not fine.").is_empty());
+    }
+}

@@ -1,0 +1,77 @@
+use chrono::NaiveDate;
+
+use crate::{Span, Statement};
+
+/// One news article, as the pipeline sees it after ingest and clean.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// Stable identity: [`article_id`] of the text. The same text read twice has the same id.
+    pub id: String,
+    /// A short name for the document: a file stem, a JSONL `id`, a WARC record's URI.
+    pub name: String,
+    /// Where it came from: a path, `path:line`, or `path#record`.
+    pub origin: String,
+    pub meta: Meta,
+    /// The text every span refers to. For a `.txt` file it is the file's content exactly.
+    pub text: String,
+    /// Paragraphs in text order; repeated ones stay in place so offsets stay valid.
+    pub paragraphs: Vec<Paragraph>,
+    /// Where a dateline (`BEIJING, (Outlet - date) :`) sits in the text; not part of any statement.
+    pub dateline: Option<Span>,
+    pub statements: Vec<Statement>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub headline: Option<String>,
+    /// The city of the dateline ("BEIJING").
+    pub dateline: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// When a crawler captured the page, for WARC input.
+    pub captured: Option<NaiveDate>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Index of the paragraph this one repeats; a repeated paragraph is excluded downstream.
+    pub repeat_of: Option<usize>,
+}
+
+impl Article {
+    /// Whether byte offset `pos` falls inside a repeated paragraph.
+    pub fn is_repeated(&self, pos: usize) -> bool {
+        self.paragraphs.iter().any(|p| p.repeat_of.is_some() && p.span.start <= pos && pos < p.span.end)
+    }
+}
+
+/// The stable id of an article: 64-bit xxh3 of its normalised text, as 16 hex digits.
+///
+/// Normalising (lower case, whitespace runs folded to one space, trimmed) makes the same article
+/// re-encoded with other line ends or spacing land on the same id.
+pub fn article_id(text: &str) -> String {
+    let mut norm = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        for c in word.chars() {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ignores_case_and_spacing_but_not_words() {
+        assert_eq!(article_id("China said\r\n\r\nit was ready."), article_id("china said\n\nit  was ready. "));
+        assert_ne!(article_id("China said it was ready."), article_id("China said it was not ready."));
+        assert_eq!(article_id("x").len(), 16);
+    }
+}
