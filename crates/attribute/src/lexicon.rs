@@ -1,0 +1,161 @@
+//! Cue words: verbs of speech, thought and evidence, with their inflections, and the words
+//! that may stand around them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a cue verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// `X said (that) ...`: the content is a clause.
+    Speech,
+    /// `X told Y (that) ...`: a recipient comes before the content.
+    Tell,
+    /// `X praised/rejected/expressed ...`: the object itself is the content.
+    Object,
+}
+
+/// Base forms. Regular inflections are generated; irregular ones are listed in `IRREGULAR`.
+const SPEECH: &[&str] = &[
+    "say", "add", "reiterate", "stress", "note", "state", "explain", "claim", "argue", "insist", "warn", "announce",
+    "declare", "assert", "affirm", "reaffirm", "confirm", "deny", "admit", "acknowledge", "suggest", "believe", "think",
+    "report", "write", "tweet", "post", "predict", "estimate", "contend", "maintain", "emphasize", "emphasise",
+    "underline", "underscore", "point", "recall", "complain", "caution", "concede", "conclude", "allege", "charge",
+    "observe", "remark", "reply", "respond", "answer", "recount", "describe", "promise", "vow", "pledge", "hope",
+    "fear", "worry", "reveal", "disclose", "indicate", "signal", "testify", "agree", "disagree", "joke", "quip",
+    "boast", "brag", "mention", "highlight", "hint", "urge", "demand", "ask", "wonder", "learn", "feel", "expect",
+    "know", "realize", "realise", "assure", "guarantee", "propose", "recommend", "declared", "counter", "retort",
+    "elaborate", "lament", "acknowledge", "proclaim", "speculate", "surmise", "reckon", "figure", "find", "show",
+    "prove", "imply", "mean", "add", "continue", "clarify", "stipulate", "specify", "contend", "question", "doubt",
+];
+const TELL: &[&str] = &["tell", "inform", "assure", "remind", "warn", "advise", "brief", "notify", "convince", "persuade"];
+const OBJECT: &[&str] = &[
+    "praise", "reject", "express", "condemn", "criticize", "criticise", "welcome", "applaud", "hail", "slam",
+    "dismiss", "denounce", "blast", "commend", "lauded", "laud", "thank", "appreciate", "support", "oppose",
+    "call", "describe", "voice", "accuse", "blame", "defend", "endorse",
+];
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("write", &["write", "writes", "wrote", "written", "writing"]),
+    ("think", &["think", "thinks", "thought", "thinking"]),
+    ("know", &["know", "knows", "knew", "known"]),
+    ("find", &["find", "finds", "found"]),
+    ("show", &["show", "shows", "showed", "shown"]),
+    ("mean", &["means", "meant"]),
+    ("feel", &["feel", "feels", "felt"]),
+    ("learn", &["learn", "learns", "learned", "learnt"]),
+    ("hold", &["holds", "held"]),
+];
+/// Inflections that are too often something else to count as cues.
+const NOT_CUES: &[&str] = &["post", "posts", "posting", "point", "points", "pointing", "figure", "figures", "mean", "call", "calls",
+    "support", "supports", "charge", "charges", "report", "question", "questions", "answer", "answers", "show", "shows", "hope", "fear",
+    "fears", "doubt", "doubts", "reply", "state", "states", "find", "finds", "found", "signal", "signals", "continue", "continues",
+    "continuing", "continued", "know", "proof", "expect", "find", "feel", "learn", "ask", "thank", "oppose", "opposes", "support",
+    "supported", "supporting", "called", "calling", "described", "describing", "describe", "describes", "showed", "shown", "showing",
+    "meant", "proved", "proves", "proving", "prove", "figured", "voice", "voices", "defend", "defends", "appreciate", "appreciates",
+    "realize", "realise", "realizes", "believe", "thinking", "known", "knew", "knows", "learning", "hold", "holds", "held", "noted",
+    "mentioned", "indicated", "mention", "indicate", "highlight", "highlights", "urge", "posted", "think", "agree", "say", "tell", "add",
+    "hoping", "expected", "expecting", "worry", "worried", "worrying", "feeling", "charged", "charging", "answered", "questioned",
+    "stated", "welcome", "welcomes", "welcomed", "welcoming"];
+
+fn inflect(base: &str) -> Vec<String> {
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        return forms.iter().map(|s| s.to_string()).collect();
+    }
+    let mut v = vec![base.to_string()];
+    if let Some(stem) = base.strip_suffix('e') {
+        v.push(format!("{base}s"));
+        v.push(format!("{base}d"));
+        v.push(format!("{stem}ing"));
+    } else if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        v.push(format!("{stem}ies"));
+        v.push(format!("{stem}ied"));
+        v.push(format!("{base}ing"));
+    } else if base.ends_with(['s', 'x', 'h', 'z']) {
+        v.push(format!("{base}es"));
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}ing"));
+    } else if matches!(base, "admit" | "regret" | "commit" | "quip" | "slam" | "brag" | "refer") {
+        let last = base.chars().last().unwrap_or('t');
+        v.push(format!("{base}s"));
+        v.push(format!("{base}{last}ed"));
+        v.push(format!("{base}{last}ing"));
+    } else {
+        v.push(format!("{base}s"));
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}ing"));
+    }
+    v
+}
+
+static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (list, class) in [(OBJECT, CueClass::Object), (TELL, CueClass::Tell), (SPEECH, CueClass::Speech)] {
+        for base in list {
+            for form in inflect(base) {
+                m.insert(form, class);
+            }
+        }
+    }
+    // Bare forms that are usually nouns or other senses; the core ones stay.
+    for w in NOT_CUES {
+        m.remove(*w);
+    }
+    for w in ["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "adding", "noted", "stated",
+        "believe", "believes", "believed", "think", "thinks", "thought", "reported", "reports", "agree", "agreed", "agrees",
+        "learned", "learnt", "asked", "asks", "urged", "urges", "mentioned", "indicated", "highlighted", "found", "showed",
+        "shows", "welcomed", "described", "called"] {
+        let class = if ["tell", "tells", "told"].contains(&w) {
+            CueClass::Tell
+        } else if ["welcomed", "described", "called"].contains(&w) {
+            CueClass::Object
+        } else {
+            CueClass::Speech
+        };
+        m.insert(w.to_string(), class);
+    }
+    m
+});
+
+/// The class of a cue word (lower case), if it is one.
+pub fn cue_class(word_lower: &str) -> Option<CueClass> {
+    CUES.get(word_lower).copied()
+}
+
+/// Words that may stand before a cue verb and belong to the cue (`has expressed`, `had said`).
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "does" | "do" | "'s" | "’s" | "be" | "been")
+}
+
+/// Adverbs that may stand between a subject and its cue without belonging to either.
+pub fn is_cue_adverb(w: &str) -> bool {
+    matches!(w, "also" | "further" | "again" | "repeatedly" | "earlier" | "recently" | "later" | "once" | "then" | "reportedly"
+        | "previously" | "publicly" | "privately" | "separately" | "specifically" | "clearly" | "firmly" | "strongly" | "categorically"
+        | "flatly" | "yesterday" | "today" | "tonight" | "frankly" | "openly" | "still" | "already" | "just" | "not" | "never" | "often"
+        | "always" | "simply" | "bluntly" | "explicitly" | "emphatically")
+}
+
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Subject pronouns that can be a source.
+pub fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we" | "it" | "you")
+}
+
+/// Words that end a source noun phrase read forwards after an inverted cue (`said X here at ...`).
+pub fn ends_trailing_source(w: &str) -> bool {
+    matches!(w, "here" | "there" | "at" | "in" | "on" | "during" | "after" | "before" | "while" | "when" | "who" | "which" | "that"
+        | "according" | "to" | "for" | "from" | "with" | "as" | "adding" | "noting" | "by" | "via" | "last" | "this" | "earlier"
+        | "today" | "yesterday" | "tonight" | "on" | "late" | "early" | "and" | "but" | "recently" | "later" | "told" | "said")
+}
+
+/// Words that cannot be inside a source noun phrase (so a leftward scan stops before them).
+pub fn breaks_source(w: &str) -> bool {
+    matches!(w, "that" | "which" | "because" | "if" | "when" | "while" | "although" | "though" | "but" | "so" | "since" | "as"
+        | "after" | "before" | "and" | "or" | "then" | "where" | "whether" | "what" | "how" | "why" | "unless" | "until" | "once"
+        | "than" | "also" | "not" | "to" | "is" | "was" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "will"
+        | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did" | "do" | "does" | "said" | "says" | "say"
+        | "told" | "about" | "on" | "in" | "at" | "for" | "with" | "into" | "from" | "by" | "over" | "under" | "it" | "this" | "these"
+        | "there" | "here")
+}

@@ -1,0 +1,582 @@
+//! The shapes of attribution, read over tokens.
+
+use onrecord_model::{Span, Statement, StatementKind};
+use onrecord_segment::{tokenize, Quote, Token, TokenKind};
+
+use crate::lexicon::{breaks_source, cue_class, ends_trailing_source, is_auxiliary, is_cue_adverb, is_subject_pronoun, CueClass, WEEKDAYS};
+
+/// What a source noun phrase is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    Pronoun,
+    /// Capitalised words: a name of a person, organisation or country.
+    Name,
+    /// A common noun that can speak: "the spokesperson", "sources", "the report".
+    Role,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "some", "many",
+    "several", "one", "two", "three", "both", "all", "other", "most", "few", "these", "those", "each", "every", "no", "any"];
+
+/// Common nouns that can be the source of a statement.
+const SOURCE_NOUNS: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources",
+    "aide", "aides", "analyst", "analysts", "expert", "experts", "report", "reports", "statement", "resolution", "poll", "polls", "survey",
+    "study", "data", "people", "critics", "supporters", "observers", "residents", "witnesses", "lawmakers", "senator", "campaign",
+    "police", "authorities", "ministry", "government", "administration", "committee", "president", "minister", "ambassador",
+    "secretary", "director", "chief", "leader", "leaders", "chairman", "chairwoman", "chair", "founder", "author", "adviser", "advisor",
+    "advisers", "advisors", "strategist", "strategists", "economist", "economists", "researcher", "researchers", "scientist",
+    "scientists", "doctor", "doctors", "lawyer", "lawyers", "attorney", "attorneys", "prosecutor", "prosecutors", "judge", "governor",
+    "mayor", "candidate", "nominee", "voters", "voter", "respondents", "insiders", "letter", "memo", "document", "documents", "filing",
+    "complaint", "lawsuit", "article", "website", "paper", "newspaper", "network", "agency", "department", "office", "team", "group",
+    "party", "organization", "organisation", "union", "council", "court", "board", "commission", "side", "operative", "operatives",
+    "representative", "representatives", "member", "members", "staff", "staffer", "staffers", "manager", "officer", "officers",
+    "activist", "activists", "protesters", "protester", "leadership", "government", "diplomat", "diplomats", "envoy", "counterpart",
+    "host", "anchor", "reporter", "reporters", "correspondent", "columnist", "editor", "editorial", "people", "person", "man", "woman",
+    "men", "women", "friend", "friends", "family", "father", "mother", "wife", "husband", "son", "daughter", "advocates", "opponents",
+    "allies", "rivals", "republicans", "democrats", "conservatives", "liberals", "pollster", "pollsters", "figures", "records",
+    "estimates", "numbers", "results", "findings", "release", "announcement", "tweet", "post", "ad", "speech", "interview", "book",
+    "journal", "magazine", "outlet", "agency", "bureau", "firm", "company", "bank", "fund", "institute", "university", "foundation",
+    "association", "movement", "coalition", "senate", "house", "congress", "parliament", "assembly", "cabinet", "embassy", "consulate",
+    "military", "army", "navy", "troops", "kremlin", "pentagon", "whitehouse", "state", "country", "nation", "governments", "countries"];
+
+const DOCUMENT_NOUNS: &[&str] = &["report", "reports", "statement", "resolution", "poll", "polls", "survey", "study", "data", "letter",
+    "memo", "document", "documents", "filing", "complaint", "lawsuit", "article", "website", "paper", "release", "announcement", "tweet",
+    "post", "ad", "speech", "interview", "book", "figures", "records", "estimates", "numbers", "results", "findings"];
+
+fn lower(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase()
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Classifies tokens as a source noun phrase, or `None` when they cannot be one.
+pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
+    if toks.is_empty() || toks.len() > 12 {
+        return None;
+    }
+    if toks.iter().any(|t| t.kind == TokenKind::Quote) {
+        return None;
+    }
+    let words: Vec<String> = toks.iter().map(|t| lower(text, t)).collect();
+    if toks.len() == 1 && is_subject_pronoun(&words[0]) {
+        return Some(NpKind::Pronoun);
+    }
+    if words.iter().any(|w| breaks_source(w) && w != "of" ) {
+        return None;
+    }
+    let first_content = words.iter().position(|w| !DETERMINERS.contains(&w.as_str())).unwrap_or(0);
+    let content = &toks[first_content..];
+    if content.is_empty() {
+        return None;
+    }
+    let last = &words[words.len() - 1];
+    if SOURCE_NOUNS.contains(&last.as_str()) || (last.ends_with("'s") && false) {
+        // "the spokesperson", "Chinese Foreign Ministry spokesperson"; a capitalised role still counts as role
+        return Some(if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word) && words.len() > 1 && !SOURCE_NOUNS.contains(&words[first_content].as_str()) {
+            NpKind::Name
+        } else {
+            NpKind::Role
+        });
+    }
+    let caps = content.iter().filter(|t| t.kind == TokenKind::Word && is_cap(text, t)).count();
+    let lowers: Vec<&String> = words[first_content..].iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
+    if caps > 0 && is_cap(text, toks.last()?) && lowers.iter().all(|w| matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")) {
+        return Some(NpKind::Name);
+    }
+    None
+}
+
+/// Whether a role-kind source is a document that speaks for whoever issued it.
+pub fn is_document_noun(w: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&w)
+}
+
+/// The last statement made, for floating continuation.
+#[derive(Debug, Clone, Copy)]
+struct Last {
+    paragraph: usize,
+    /// Paragraphs in the chain since the last statement with a cue.
+    floating_paragraphs: usize,
+    /// Whether the last statement ended its paragraph's last sentence.
+    ended_paragraph: bool,
+}
+
+pub struct Reader<'t> {
+    text: &'t str,
+    quotes: &'t [Quote],
+    last: Option<Last>,
+    /// Quotes already used as direct statements.
+    used_quotes: Vec<Span>,
+}
+
+/// One cue found in a sentence.
+struct Cue {
+    /// Token index range of the cue words (auxiliaries included).
+    from: usize,
+    to: usize,
+    class: CueClass,
+}
+
+impl<'t> Reader<'t> {
+    pub fn new(text: &'t str, quotes: &'t [Quote]) -> Reader<'t> {
+        Reader { text, quotes, last: None, used_quotes: Vec::new() }
+    }
+
+    pub fn break_chain(&mut self) {
+        self.last = None;
+    }
+
+    fn in_quote(&self, pos: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.span.start <= pos && pos < q.span.end)
+    }
+
+    /// Reads one sentence and pushes its statements.
+    pub fn sentence(&mut self, span: Span, paragraph: usize, toks: &[Token], out: &mut Vec<Statement>) {
+        let text = self.text;
+        let before = out.len();
+        let low: Vec<String> = toks.iter().map(|t| lower(text, t)).collect();
+        let quoted: Vec<bool> = toks.iter().map(|t| self.in_quote(t.span.start).is_some()).collect();
+        let cues = self.find_cues(toks, &low, &quoted);
+
+        // Quotations in this sentence with a cue beside them.
+        self.direct_quotes(span, toks, &low, &quoted, &cues, out);
+
+        // Reported speech around each cue outside quotes.
+        for (ci, cue) in cues.iter().enumerate() {
+            let next_cue = cues.get(ci + 1).map(|c| c.from);
+            if let Some(st) = self.reported(span, toks, &low, &quoted, cue, next_cue, out) {
+                out.push(st);
+            }
+        }
+
+        // A participle cue ("adding", "noting") takes the source of the statement before it.
+        for i in before..out.len() {
+            if out[i].source.is_none() && out[i].cue.is_some() {
+                if let Some(src) = out[..i].iter().rev().find_map(|s| s.source).or_else(|| out[i + 1..].iter().find_map(|s| s.source.filter(|x| x.start >= span.start && x.end <= span.end))) {
+                    out[i].source = Some(src);
+                }
+            }
+        }
+
+        let made = out.len() > before;
+        if made {
+            let ends = out[before..].iter().map(|s| s.content.end).max().unwrap_or(span.end);
+            let _ = ends;
+            self.last = Some(Last { paragraph, floating_paragraphs: 0, ended_paragraph: true });
+            return;
+        }
+        // A whole-sentence quotation right after a statement: the speaker goes on.
+        if let Some(q) = self.quotes.iter().find(|q| q.span.start <= span.start + 1 && q.span.end + 2 >= span.end && !self.used_quotes.contains(&q.span)) {
+            if self.may_continue(paragraph) {
+                out.push(Statement { kind: StatementKind::Direct, content: q.span, cue: None, source: None, speaker: None, about: vec![], date: None, confidence: 0.55 });
+                self.used_quotes.push(q.span);
+                self.continue_chain(paragraph);
+                return;
+            }
+        }
+        if cues.is_empty() && self.may_continue(paragraph) && self.floating_ok(toks, &low) {
+            out.push(Statement {
+                kind: StatementKind::Floating,
+                content: span,
+                cue: None,
+                source: None,
+                speaker: None,
+                about: vec![],
+                date: None,
+                confidence: 0.5,
+            });
+            self.continue_chain(paragraph);
+            return;
+        }
+        self.last = None;
+    }
+
+    fn may_continue(&self, paragraph: usize) -> bool {
+        match self.last {
+            Some(l) if l.paragraph == paragraph => true,
+            Some(l) => paragraph == l.paragraph + 1 && l.ended_paragraph && l.floating_paragraphs < 2,
+            None => false,
+        }
+    }
+
+    fn continue_chain(&mut self, paragraph: usize) {
+        if let Some(l) = &mut self.last {
+            if l.paragraph != paragraph {
+                l.floating_paragraphs += 1;
+                l.paragraph = paragraph;
+            }
+        }
+    }
+
+    /// A cue-less sentence can carry on reported speech unless it turns to another person or to
+    /// the writer's own voice.
+    fn floating_ok(&self, toks: &[Token], low: &[String]) -> bool {
+        let text = self.text;
+        if toks.len() < 4 || low.first().is_some_and(|w| matches!(w.as_str(), "it" | "meanwhile" | "earlier" | "separately" | "in")) && low.get(1).is_some_and(|w| matches!(w.as_str(), "may" | "is" | "was" | "also" | "addition" | "a" | "another" | "other")) {
+            return false;
+        }
+        if toks.last().is_some_and(|t| t.text(text) == "?") {
+            return false;
+        }
+        // "President Alvi received ...": a titled or full personal name as subject is narrative.
+        let subject: Vec<&Token> = toks.iter().take_while(|t| t.kind == TokenKind::Word && is_cap(text, t)).collect();
+        if subject.len() >= 2 {
+            let first = low[0].as_str();
+            let titled = crate::rules::is_title(first);
+            let name_like = subject.len() >= 2 && !DETERMINERS.contains(&first) && subject.iter().skip(1).all(|t| t.text(text).len() > 1);
+            let next_is_verb = toks.get(subject.len()).is_some_and(|t| {
+                let w = lower(text, t);
+                w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")
+            });
+            if titled || (name_like && next_is_verb && !is_place_like(&subject.iter().map(|t| t.text(text)).collect::<Vec<_>>())) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn find_cues(&self, toks: &[Token], low: &[String], quoted: &[bool]) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if quoted[i] || toks[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let w = low[i].as_str();
+            if w == "according" && low.get(i + 1).is_some_and(|n| n == "to") {
+                cues.push(Cue { from: i, to: i + 2, class: CueClass::Speech });
+                i += 2;
+                continue;
+            }
+            if let Some(class) = cue_class(w) {
+                // "said" as an adjective ("the said report") or a noun after a determiner is no cue.
+                let prev = i.checked_sub(1).map(|p| low[p].as_str());
+                if prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "to")) && !matches!(w, "said") {
+                    i += 1;
+                    continue;
+                }
+                let mut from = i;
+                while from > 0 && is_auxiliary(&low[from - 1]) && !quoted[from - 1] {
+                    from -= 1;
+                }
+                let mut to = i + 1;
+                // multi-word cues: "pointed out", "made clear"
+                if low.get(to).is_some_and(|n| n == "out") && w.starts_with("point") {
+                    to += 1;
+                }
+                cues.push(Cue { from, to, class });
+                i = to;
+                continue;
+            }
+            if w.starts_with("point") && low.get(i + 1).is_some_and(|n| n == "out") {
+                cues.push(Cue { from: i, to: i + 2, class: CueClass::Speech });
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        cues
+    }
+
+    fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
+        Span::new(toks[from].span.start, toks[to - 1].span.end)
+    }
+
+    /// `"...," X said`, `"...," said X`, `X said: "..."`, `..., adding, "..."`.
+    fn direct_quotes(&mut self, sent: Span, toks: &[Token], low: &[String], quoted: &[bool], cues: &[Cue], out: &mut Vec<Statement>) {
+        let text = self.text;
+        for q in self.quotes.iter().filter(|q| q.span.end > sent.start && q.span.start < sent.end) {
+            if self.used_quotes.contains(&q.span) || q.span.of(text).split_whitespace().count() < 3 {
+                continue;
+            }
+            // tokens right after and right before the quotation, within the sentence
+            let after = toks.iter().position(|t| t.span.start >= q.span.end && !quoted[toks.iter().position(|x| x == t).unwrap_or(0)]);
+            let before_end = toks.iter().rposition(|t| t.span.end <= q.span.start);
+            let mut found: Option<(Span, Option<Span>)> = None;
+            if let Some(a) = after {
+                let mut a = a;
+                if low[a] == "," {
+                    a += 1;
+                }
+                if let Some(cue) = cues.iter().find(|c| c.from >= a && c.from <= a + 8) {
+                    let cue_span = Self::span_of(toks, cue.from, cue.to);
+                    if cue.from == a {
+                        // "..." said X
+                        let src = self.trailing_source(toks, low, cue.to);
+                        found = Some((cue_span, src));
+                    } else if let Some(NpKind::Pronoun | NpKind::Name | NpKind::Role) = np_kind(text, &toks[a..cue.from]) {
+                        found = Some((cue_span, Some(Self::span_of(toks, a, cue.from))));
+                    }
+                }
+            }
+            if found.is_none() {
+                if let Some(b) = before_end {
+                    let mut b = b;
+                    if matches!(low[b].as_str(), ":" | ",") && b > 0 {
+                        b -= 1;
+                    }
+                    if let Some(cue) = cues.iter().find(|c| c.to == b + 1) {
+                        let cue_span = Self::span_of(toks, cue.from, cue.to);
+                        let src = self.leading_source(toks, low, quoted, cue.from);
+                        found = Some((cue_span, src.map(|(s, _)| s)));
+                    }
+                }
+            }
+            if let Some((cue, source)) = found {
+                self.used_quotes.push(q.span);
+                out.push(Statement { kind: StatementKind::Direct, content: q.span, cue: Some(cue), source, speaker: None, about: vec![], date: None, confidence: 0.9 });
+            }
+        }
+    }
+
+    /// The source noun phrase after an inverted cue: `..., said the spokesperson Zhao here at ...`.
+    fn trailing_source(&self, toks: &[Token], low: &[String], from: usize) -> Option<Span> {
+        let mut end = from;
+        while end < toks.len() && toks[end].kind == TokenKind::Word && !(end > from && ends_trailing_source(&low[end])) {
+            if end == from && ends_trailing_source(&low[end]) && !DETERMINERS.contains(&low[end].as_str()) {
+                break;
+            }
+            end += 1;
+        }
+        // possessive "'s" tokens are words; commas end it
+        (end > from && np_kind(self.text, &toks[from..end]).is_some()).then(|| Self::span_of(toks, from, end))
+    }
+
+    /// The subject noun phrase before a cue, skipping adverbs and time phrases: `China on
+    /// Thursday reiterated`, `He also said`. Returns its span and first token index.
+    fn leading_source(&self, toks: &[Token], low: &[String], quoted: &[bool], cue_from: usize) -> Option<(Span, usize)> {
+        let mut end = cue_from;
+        loop {
+            if end > 0 && is_cue_adverb(&low[end - 1]) {
+                end -= 1;
+            } else if end > 1 && low[end - 2] == "on" && WEEKDAYS.contains(&low[end - 1].as_str()) {
+                end -= 2;
+            } else {
+                break;
+            }
+        }
+        if end == 0 || quoted[end - 1] || toks[end - 1].kind != TokenKind::Word {
+            return None;
+        }
+        let mut start = end - 1;
+        if !is_subject_pronoun(&low[start]) {
+            while start > 0 {
+                let p = start - 1;
+                let w = low[p].as_str();
+                let joins = toks[p].kind == TokenKind::Word || matches!(w, "'" | "’" | "-" | "&" | ".");
+                if !joins || quoted[p] || (breaks_source(w) && w != "of") || end - p > 12 {
+                    break;
+                }
+                start = p;
+            }
+            // never start on "of" or a lone connective
+            while start < end && matches!(low[start].as_str(), "of" | "'" | "’" | "-" | "&") {
+                start += 1;
+            }
+        }
+        if start >= end {
+            return None;
+        }
+        np_kind(self.text, &toks[start..end]).map(|_| (Self::span_of(toks, start, end), start))
+    }
+
+    /// Reported speech around one cue.
+    #[allow(clippy::too_many_arguments)]
+    fn reported(&mut self, sent: Span, toks: &[Token], low: &[String], quoted: &[bool], cue: &Cue, next_cue: Option<usize>, out: &[Statement]) -> Option<Statement> {
+        let text = self.text;
+        let cue_span = Self::span_of(toks, cue.from, cue.to);
+        if out.iter().any(|s| s.cue == Some(cue_span)) {
+            return None;
+        }
+        let n = toks.len();
+        let mut last = n;
+        while last > 0 && matches!(toks[last - 1].kind, TokenKind::Punct) && matches!(low[last - 1].as_str(), "." | "!" | "?" | ";" | "—" | "–" | "-") {
+            last -= 1;
+        }
+        let is_according = low[cue.from] == "according";
+
+        if is_according {
+            // "according to X, CONTENT" or "CONTENT, according to X."
+            let src_end = (cue.to..last).find(|&i| low[i] == "," || quoted[i]).unwrap_or(last);
+            let source = (src_end > cue.to).then(|| Self::span_of(toks, cue.to, src_end));
+            let content = if cue.from <= 1 {
+                let from = if src_end < last && low[src_end] == "," { src_end + 1 } else { src_end };
+                (from < last).then(|| Self::span_of(toks, from, last))?
+            } else {
+                let mut to = cue.from;
+                if to > 0 && low[to - 1] == "," {
+                    to -= 1;
+                }
+                (to > 0).then(|| Self::span_of(toks, 0, to))?
+            };
+            return Some(self.statement(content, cue_span, source, 0.8));
+        }
+
+        // "..., X said." / "..., said X." with the content before.
+        let comma = (0..cue.from).rev().find(|&i| low[i] == "," && !quoted[i]);
+        let quote_close = (0..cue.from).rev().find(|&i| toks[i].kind == TokenKind::Quote && quoted[i]);
+        let clause_start = match (comma, quote_close) {
+            (Some(c), Some(q)) => Some(c.max(q)),
+            (c, q) => c.or(q),
+        };
+        if let Some(k) = clause_start.filter(|&k| k >= 2) {
+            let adjunct_only = (cue.to..last).all(|i| !quoted[i]) && self.is_trailing_adjunct(&low[cue.to..last]);
+            if k + 1 == cue.from {
+                // inverted: ", said X"
+                if let Some(src) = self.trailing_source(toks, low, cue.to) {
+                    let src_end = toks.iter().position(|t| t.span.start >= src.end).unwrap_or(n);
+                    if src_end >= last || self.is_trailing_adjunct(&low[src_end..last]) {
+                        let content = Self::span_of(toks, 0, k);
+                        return Some(self.statement(content, cue_span, Some(src), 0.85));
+                    }
+                }
+            } else if adjunct_only && np_kind(text, &toks[k + 1..cue.from]).is_some() {
+                let (src, _) = self.leading_source(toks, low, quoted, cue.from)?;
+                let content = Self::span_of(toks, 0, k);
+                if content.of(text).split_whitespace().count() >= 3 {
+                    return Some(self.statement(content, cue_span, Some(src), 0.85));
+                }
+            }
+        }
+
+        // "X said (that) CONTENT".
+        let source = self.leading_source(toks, low, quoted, cue.from);
+        let participle = low[cue.to - 1].ends_with("ing") && cue.from > 0 && low[cue.from - 1] == ",";
+        let coordinated = cue.from > 0 && low[cue.from - 1] == "and";
+        if source.is_none() && !participle && !coordinated {
+            return None;
+        }
+        let mut from = cue.to;
+        if from < last && matches!(low[from].as_str(), "," | ":") {
+            from += 1;
+        }
+        if cue.class == CueClass::Tell {
+            // skip the recipient: "told reporters (that)"
+            let that = (from..last.min(from + 8)).find(|&i| low[i] == "that" || low[i] == ",");
+            match that {
+                Some(i) if low[i] == "," => from = i + 1,
+                Some(i) => from = i,
+                None if from + 1 < last => from += 1,
+                None => {}
+            }
+        } else if let Some(i) = (from..last.min(from + 7)).find(|&i| low[i] == "that") {
+            // "said on Wednesday that", "said in a statement that"
+            if i > from && matches!(low[from].as_str(), "on" | "in" | "at" | "during" | "yesterday" | "today" | "last" | "this" | "earlier" | "late" | "to" | "after" | "before" | "while" | "also") {
+                from = i;
+            }
+        }
+        let mut to = last;
+        if let Some(nc) = next_cue {
+            // the next cue's clause ends this content: "... and said", ", adding"
+            let mut t = nc;
+            while t > from && matches!(low[t - 1].as_str(), "and" | "," | "but") {
+                t -= 1;
+            }
+            if (t..nc).any(|i| matches!(low[i].as_str(), "and" | "," | "but")) || nc == from {
+                to = t;
+            } else if let Some(subj) = self.leading_source(toks, low, quoted, nc) {
+                // "X said Y said Z": the nested clause starts at its subject
+                let _ = subj;
+            }
+        }
+        // content ending on a dangling "according to X" belongs to that cue
+        if to <= from || (to - from) < 2 {
+            return None;
+        }
+        let content = Self::span_of(toks, from, to);
+        if self.used_quotes.iter().any(|q| q.contains(content) || content.contains(*q) && q.len() * 10 >= content.len() * 9) {
+            return None;
+        }
+        let src = source.map(|(s, _)| s);
+        let conf = if src.is_some() { 0.8 } else { 0.7 };
+        let _ = sent;
+        Some(self.statement(content, cue_span, src, conf))
+    }
+
+    fn statement(&self, content: Span, cue: Span, source: Option<Span>, confidence: f32) -> Statement {
+        let has_quote = self.quotes.iter().any(|q| content.contains(q.span) || q.span.overlaps(content));
+        let kind = if has_quote { StatementKind::Mixed } else { StatementKind::Indirect };
+        Statement { kind, content, cue: Some(cue), source, speaker: None, about: vec![], date: None, confidence }
+    }
+
+    /// "on Wednesday", "during his regular briefing held here", "in a statement", "here".
+    fn is_trailing_adjunct(&self, words: &[String]) -> bool {
+        if words.is_empty() {
+            return true;
+        }
+        let first = words[0].as_str();
+        words.len() <= 14
+            && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
+                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "in" | "shortly" | "afterwards" | "," ))
+            && !words.iter().any(|w| w == "that")
+    }
+}
+
+pub fn is_title(w: &str) -> bool {
+    matches!(w, "president" | "prime" | "minister" | "senator" | "sen" | "rep" | "gov" | "governor" | "mr" | "mrs" | "ms" | "dr" | "mayor"
+        | "secretary" | "ambassador" | "general" | "gen" | "chairman" | "king" | "queen" | "prince" | "pope" | "judge" | "justice"
+        | "foreign" | "chinese" | "pakistani" | "american" | "vice" | "chief" | "premier" | "chancellor" | "speaker" | "leader" | "former" | "sir" | "lord")
+}
+
+fn is_place_like(words: &[&str]) -> bool {
+    words.iter().any(|w| matches!(*w, "China" | "Pakistan" | "United" | "States" | "Chinese" | "Pakistani"))
+}
+
+/// `China Ready To Work With Pakistan: Mao Ning` — a claim, a colon, a short name.
+pub fn headline(text: &str, span: Span) -> Option<Statement> {
+    let toks = tokenize(text, span);
+    let colon = toks.iter().rposition(|t| t.text(text) == ":")?;
+    let name = &toks[colon + 1..];
+    let claim_words = toks[..colon].iter().filter(|t| t.kind == TokenKind::Word).count();
+    let is_name = !name.is_empty() && name.len() <= 5 && name.iter().all(|t| t.kind == TokenKind::Word && is_cap(text, t));
+    if !is_name || claim_words < 3 {
+        return None;
+    }
+    let content = Span::new(toks[0].span.start, toks[colon - 1].span.end);
+    let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    Some(Statement {
+        kind: StatementKind::Headline,
+        content,
+        cue: Some(toks[colon].span),
+        source: Some(source),
+        speaker: None,
+        about: vec![],
+        date: None,
+        confidence: 0.75,
+    })
+}
+
+/// `WALLACE: ...` lines of an interview transcript (two or more such lines make a transcript).
+pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let s = p.of(text);
+        let Some(colon) = s.find(':') else { continue };
+        let label = &s[..colon];
+        let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+        let is_label = (2..=30).contains(&label.len())
+            && letters >= 2
+            && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+            && label.split_whitespace().count() <= 3;
+        let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+        if is_label && !rest.is_empty() {
+            out.push(Statement {
+                kind: StatementKind::Transcript,
+                content: rest,
+                cue: Some(Span::new(p.start + colon, p.start + colon + 1)),
+                source: Some(Span::new(p.start, p.start + colon)),
+                speaker: None,
+                about: vec![],
+                date: None,
+                confidence: 0.7,
+            });
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! What a statement is about: countries (demonyms mapped), organisations (acronyms mapped to the
+//! long form the article gives) and people named in its content.
+
+use std::collections::HashMap;
+
+use onrecord_model::{Article, Span};
+
+pub const COUNTRIES: &[&str] = &["Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bhutan", "Bolivia", "Bosnia", "Brazil", "Bulgaria", "Cambodia",
+    "Cameroon", "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus", "Denmark", "Egypt", "Estonia", "Ethiopia",
+    "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+    "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon",
+    "Libya", "Lithuania", "Malaysia", "Maldives", "Mexico", "Mongolia", "Morocco", "Myanmar", "Nepal", "Netherlands", "New Zealand",
+    "Nigeria", "North Korea", "Norway", "Oman", "Pakistan", "Palestine", "Peru", "Philippines", "Poland", "Portugal", "Qatar",
+    "Romania", "Russia", "Saudi Arabia", "Serbia", "Singapore", "Slovakia", "Somalia", "South Africa", "South Korea", "Spain",
+    "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey",
+    "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan",
+    "Venezuela", "Vietnam", "Yemen", "Zimbabwe", "Britain", "America"];
+
+const DEMONYMS: &[(&str, &str)] = &[("Chinese", "China"), ("Pakistani", "Pakistan"), ("Pakistanis", "Pakistan"), ("American", "United States"),
+    ("Americans", "United States"), ("British", "United Kingdom"), ("Indian", "India"), ("Indians", "India"), ("Russian", "Russia"),
+    ("Russians", "Russia"), ("Afghan", "Afghanistan"), ("Iranian", "Iran"), ("Iraqi", "Iraq"), ("Israeli", "Israel"), ("Japanese", "Japan"),
+    ("Korean", "South Korea"), ("French", "France"), ("German", "Germany"), ("Italian", "Italy"), ("Spanish", "Spain"), ("Turkish", "Turkey"),
+    ("Saudi", "Saudi Arabia"), ("Syrian", "Syria"), ("Ukrainian", "Ukraine"), ("Mexican", "Mexico"), ("Canadian", "Canada"),
+    ("Australian", "Australia"), ("Egyptian", "Egypt"), ("Bangladeshi", "Bangladesh"), ("Nepalese", "Nepal"), ("Sri Lankan", "Sri Lanka"),
+    ("Vietnamese", "Vietnam"), ("Brazilian", "Brazil"), ("Palestinian", "Palestine"), ("Qatari", "Qatar"), ("Emirati", "United Arab Emirates"),
+    ("Taiwanese", "Taiwan"), ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Belarusian", "Belarus"), ("Polish", "Poland"), ("Dutch", "Netherlands")];
+
+const ALIASES: &[(&str, &str)] = &[("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("UK", "United Kingdom"),
+    ("U.K.", "United Kingdom"), ("UAE", "United Arab Emirates")];
+
+/// Words that make a capitalised sequence an organisation.
+const ORG_WORDS: &[&str] = &["Senate", "Ministry", "Corridor", "Party", "Army", "Council", "Organization", "Organisation", "Bank", "University",
+    "Assembly", "Parliament", "Congress", "Commission", "Committee", "Department", "Agency", "Office", "Court", "Union", "Nations", "Forum",
+    "Fund", "Institute", "Association", "Government", "Administration", "Navy", "Force", "Front", "Movement", "Group", "Company", "Corporation",
+    "Initiative", "Alliance", "Embassy", "Cabinet", "House", "Foundation", "Authority", "Board", "Bureau", "Service", "Academy", "Club"];
+
+/// The country a demonym names ("Chinese" → "China").
+pub fn country_of_demonym(word: &str) -> Option<&'static str> {
+    DEMONYMS.iter().find(|(d, _)| *d == word).map(|(_, c)| *c)
+}
+
+fn country_of(word_seq: &str) -> Option<&'static str> {
+    COUNTRIES.iter().find(|c| **c == word_seq).copied()
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == word_seq).map(|(_, c)| *c))
+        .or_else(|| country_of_demonym(word_seq))
+}
+
+/// Capitalised word runs (allowing "of", "for", "the", "and" inside) with their spans.
+fn cap_runs(text: &str, span: Span) -> Vec<(Span, Vec<(Span, String)>)> {
+    let toks = onrecord_segment::tokenize(text, span);
+    let mut runs = Vec::new();
+    let mut cur: Vec<(Span, String)> = Vec::new();
+    let flush = |cur: &mut Vec<(Span, String)>, runs: &mut Vec<(Span, Vec<(Span, String)>)>| {
+        while cur.last().is_some_and(|(_, w)| matches!(w.as_str(), "of" | "for" | "the" | "and")) {
+            cur.pop();
+        }
+        if !cur.is_empty() {
+            let s = Span::new(cur[0].0.start, cur[cur.len() - 1].0.end);
+            runs.push((s, std::mem::take(cur)));
+        }
+        cur.clear();
+    };
+    for t in &toks {
+        let w = t.text(text);
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if t.kind == onrecord_segment::TokenKind::Word && (cap || (!cur.is_empty() && matches!(w, "of" | "for" | "the" | "and"))) {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            cur.push((t.span, w.to_string()));
+        } else {
+            flush(&mut cur, &mut runs);
+        }
+    }
+    flush(&mut cur, &mut runs);
+    runs
+}
+
+/// Acronyms the article defines: "China-Pakistan Economic Corridor (CPEC)" → CPEC.
+fn acronyms(text: &str) -> HashMap<String, String> {
+    let mut m = HashMap::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find(')') {
+            let acr = &after[..close];
+            if (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+                let before = &text[..offset + open];
+                let runs = cap_runs(before, Span::new(before.len().saturating_sub(200), before.len()).trim(before));
+                if let Some((span, words)) = runs.last() {
+                    if span.end + 2 >= before.trim_end().len() {
+                        // keep the last words whose initials spell the acronym, or the whole run
+                        let long = words.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                        m.insert(acr.to_string(), long);
+                    }
+                }
+            }
+        }
+        offset += open + 1;
+        rest = &rest[open + 1..];
+    }
+    m
+}
+
+pub fn fill_about(article: &mut Article) {
+    let text = &article.text;
+    let acr = acronyms(text);
+    for st in &mut article.statements {
+        let mut about: Vec<String> = Vec::new();
+        let mut add = |s: String| {
+            if !about.contains(&s) {
+                about.push(s);
+            }
+        };
+        for (_, words) in cap_runs(text, st.content) {
+            let joined = words.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+            // hyphenated pairs: "China-Pakistan"
+            for part in joined.split(['-', '–']) {
+                if let Some(c) = country_of(part) {
+                    add(c.to_string());
+                }
+            }
+            if let Some(long) = acr.get(&joined) {
+                add(long.clone());
+                continue;
+            }
+            let is_org = words.iter().any(|(_, w)| ORG_WORDS.contains(&w.as_str())) && words.len() >= 2;
+            if is_org {
+                let start = words.iter().position(|(_, w)| !matches!(w.as_str(), "The" | "the")).unwrap_or(0);
+                let name = words[start..].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                add(name);
+                // "Senate of Pakistan" also names Pakistan: done by the word loop below
+            }
+            for (_, w) in &words {
+                if let Some(c) = country_of(w) {
+                    add(c.to_string());
+                }
+            }
+            if words.len() >= 2 && !is_org && words.iter().all(|(_, w)| country_of(w).is_none()) {
+                let first = words[0].1.to_lowercase();
+                if matches!(first.as_str(), "president" | "minister" | "ambassador" | "mr" | "mrs" | "ms" | "dr" | "senator" | "governor" | "secretary") {
+                    let name = words[1..].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                    add(name);
+                }
+            }
+        }
+        st.about = about;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_map_to_long_forms() {
+        let m = acronyms("promoted the China-Pakistan Economic Corridor (CPEC), and more CPEC");
+        assert_eq!(m.get("CPEC").map(String::as_str), Some("China-Pakistan Economic Corridor"));
+    }
+}

@@ -1,0 +1,78 @@
+use chrono::{Datelike, Duration, NaiveDate};
+use onrecord_clean::dates::parse_date;
+use onrecord_model::{Article, Span};
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// A date expression in `s` ("on Wednesday", "yesterday", "on June 3rd"), resolved against `anchor`.
+pub fn date_in(s: &str, anchor: NaiveDate) -> Option<NaiveDate> {
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_ascii_lowercase();
+        if lw == "yesterday" {
+            return Some(anchor - Duration::days(1));
+        }
+        if lw == "today" || lw == "tonight" {
+            return Some(anchor);
+        }
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lw) {
+            // the latest such weekday on or before the publication date
+            let back = (anchor.weekday().num_days_from_monday() as i64 - wd as i64).rem_euclid(7);
+            return Some(anchor - Duration::days(back));
+        }
+        if onrecord_clean::dates::month_number(w).is_some() && w.chars().next().is_some_and(char::is_uppercase) {
+            for len in [3, 2] {
+                if let Some(phrase) = words.get(i..i + len) {
+                    if let Some(d) = parse_date(&phrase.join(" ")).and_then(|d| d.resolve(Some(anchor))) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Date of each statement: a date named in its sentence outside the content (near the cue),
+/// else the date of the speaker's previous statement in the article, else publication.
+pub fn fill_dates(article: &mut Article) {
+    let Some(published) = article.meta.published else { return };
+    let text = &article.text;
+    let mut last_by_speaker: Vec<(String, NaiveDate)> = Vec::new();
+    for st in &mut article.statements {
+        let around = st.cue.map(|c| {
+            let start = text[..c.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+            let end = text[c.end..].find(['.', '\n']).map_or(text.len(), |i| c.end + i);
+            let outside = |a: usize, b: usize| if b > a { &text[a..b] } else { "" };
+            let left = outside(start, st.content.start.min(c.start).max(start));
+            let mid = if st.content.end <= c.start { outside(st.content.end, c.start) } else { "" };
+            let right = outside(c.end, if st.content.start >= c.end { st.content.start } else { end });
+            format!("{left} {mid} {right}")
+        });
+        let name = st.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        let found = around.as_deref().and_then(|s| date_in(s, published));
+        let date = found
+            .or_else(|| last_by_speaker.iter().rev().find(|(n, _)| *n == name).map(|(_, d)| *d))
+            .unwrap_or(published);
+        if found.is_some() {
+            last_by_speaker.push((name, date));
+        }
+        st.date = Some(date);
+    }
+    let _ = Span::default();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dates_against_publication() {
+        let thu = NaiveDate::from_ymd_opt(2020, 6, 4).unwrap();
+        assert_eq!(date_in("China on Thursday reiterated", thu), Some(thu));
+        assert_eq!(date_in("she said on Wednesday", thu), NaiveDate::from_ymd_opt(2020, 6, 3));
+        assert_eq!(date_in("said yesterday", thu), NaiveDate::from_ymd_opt(2020, 6, 3));
+        assert_eq!(date_in("cordially on June 3rd and", thu), NaiveDate::from_ymd_opt(2020, 6, 3));
+        assert_eq!(date_in("he said during his briefing", thu), None);
+    }
+}

@@ -1,0 +1,27 @@
+//! The resolve stage: who each source really is, across the article; what each statement is
+//! about; when it was said.
+//!
+//! Sources are parsed into name, role and affiliation ("Chinese Foreign Ministry's Spokesperson
+//! Zhao Lijian" → Zhao Lijian, spokesperson, Chinese Foreign Ministry). Later mentions are
+//! linked back: a surname to the full name, a role noun to the latest holder of that role, a
+//! document ("the resolution") to the body that issued it, and a pronoun to the most salient
+//! speaker of matching gender, where salience adds up recency-weighted mentions, so the
+//! article's main speaker wins over a person mentioned once in between.
+//!
+//! **Invariant: resolution only fills speaker, about and date; spans are never changed.**
+
+mod about;
+mod dates;
+mod speakers;
+
+use onrecord_model::Article;
+
+pub use about::{country_of_demonym, COUNTRIES};
+pub use speakers::parse_source;
+
+/// Fills `speaker`, `about` and `date` of every statement in the article.
+pub fn resolve(article: &mut Article) {
+    speakers::resolve_speakers(article);
+    about::fill_about(article);
+    dates::fill_dates(article);
+}

@@ -1,0 +1,416 @@
+use onrecord_model::{Article, Speaker, Span, StatementKind};
+
+use crate::about::{country_of_demonym, COUNTRIES};
+
+/// What a source phrase says about who speaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedSource {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub pronoun: Option<Gender>,
+    /// A document noun ("the resolution") that speaks for whoever issued it.
+    pub document: bool,
+    /// An organisation or country rather than a person.
+    pub collective: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    /// they, it, we
+    Other,
+}
+
+/// Role nouns, longest first so "foreign minister" wins over "minister".
+const ROLES: &[&str] = &["foreign office spokesperson", "foreign minister", "prime minister", "vice president", "secretary of state",
+    "press secretary", "defense minister", "defence minister", "interior minister", "finance minister", "information minister",
+    "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator", "sen.", "governor", "mayor",
+    "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy", "adviser", "advisor",
+    "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor", "consul", "diplomat",
+    "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general", "judge", "manager",
+    "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair"];
+const DOCUMENTS: &[&str] = &["resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey",
+    "poll", "document", "filing", "release", "post", "tweet", "editorial"];
+const ORG_WORDS: &[&str] = &["senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department",
+    "agency", "army", "embassy", "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house",
+    "administration", "police", "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute"];
+const MALE_TITLES: &[&str] = &["mr", "mr.", "sir", "king", "prince", "lord", "congressman", "spokesman"];
+const FEMALE_TITLES: &[&str] = &["mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady", "congresswoman", "spokeswoman", "chairwoman"];
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Parses a source as written into name, role and affiliation.
+pub fn parse_source(src: &str) -> ParsedSource {
+    let src = src.trim();
+    let lower = src.to_lowercase();
+    match lower.as_str() {
+        "he" | "him" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
+        "she" | "her" => return ParsedSource { pronoun: Some(Gender::Female), ..Default::default() },
+        "they" | "it" | "we" | "i" | "you" => return ParsedSource { pronoun: Some(Gender::Other), ..Default::default() },
+        _ => {}
+    }
+    // possessive: "Chinese Foreign Ministry's Spokesperson Zhao Lijian"
+    let (owner, rest) = match src.find("'s ").or_else(|| src.find("’s ")) {
+        Some(i) => {
+            let skip = if src[i..].starts_with('\'') { 3 } else { 5 };
+            (Some(src[..i].trim()), src[i + skip..].trim())
+        }
+        None => (None, src),
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut words: Vec<&str> = words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
+    if words.is_empty() {
+        return ParsedSource::default();
+    }
+    let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // the last role phrase in the source
+    let mut role_at: Option<(usize, usize)> = None;
+    for i in 0..lw.len() {
+        for r in ROLES {
+            let rw: Vec<&str> = r.split(' ').collect();
+            if lw.len() >= i + rw.len() && lw[i..i + rw.len()].iter().zip(&rw).all(|(a, b)| a == b) {
+                if role_at.is_none_or(|(s, e)| i >= e || (i == s && i + rw.len() > e)) {
+                    role_at = Some((i, i + rw.len()));
+                }
+            }
+        }
+    }
+    let last_word = lw.last().map(String::as_str).unwrap_or("");
+    if words.len() <= 2 && DOCUMENTS.contains(&last_word) {
+        return ParsedSource { document: true, ..Default::default() };
+    }
+    let mut out = ParsedSource::default();
+    match role_at {
+        Some((rs, re)) => {
+            out.role = Some(lw[rs..re].join(" ").trim_end_matches('.').to_string());
+            let name: Vec<&str> = words[re..].iter().copied().filter(|w| is_cap(w)).collect();
+            if !name.is_empty() && re < words.len() {
+                out.name = Some(name.join(" "));
+            }
+            let before: Vec<&str> = words[..rs].to_vec();
+            let aff = before.join(" ");
+            if !aff.is_empty() && before.iter().all(|w| is_cap(w)) {
+                out.affiliation = Some(aff);
+            }
+        }
+        None => {
+            if words.iter().any(|w| is_cap(w)) {
+                // "Senate of Pakistan", "Zhao Lijian", "China"
+                while words.last().is_some_and(|w| !is_cap(w)) {
+                    words.pop();
+                }
+                let name = words.join(" ");
+                let lname: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                out.collective = COUNTRIES.contains(&name.as_str()) || lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+                if let Some(of) = name.find(" of ") {
+                    let tail = &name[of + 4..];
+                    if COUNTRIES.contains(&tail) {
+                        out.affiliation = Some(tail.to_string());
+                    }
+                }
+                out.name = Some(name);
+            }
+        }
+    }
+    if let Some(o) = owner {
+        out.affiliation = Some(o.trim_start_matches("the ").trim_start_matches("The ").to_string());
+    }
+    if let Some(a) = &out.affiliation {
+        if let Some(c) = country_of_demonym(a) {
+            out.affiliation = Some(c.to_string());
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+struct Entity {
+    name: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+    gender: Option<Gender>,
+    collective: bool,
+    /// Byte offsets where the entity is mentioned by name, a role, or as a speaker.
+    mentions: Vec<usize>,
+    /// Statement indices it is the speaker of.
+    spoke: Vec<usize>,
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let at: Vec<&str> = a.split_whitespace().collect();
+    let bt: Vec<&str> = b.split_whitespace().collect();
+    let (short, long) = if at.len() <= bt.len() { (&at, &bt) } else { (&bt, &at) };
+    short.len() < long.len() && short.iter().all(|w| long.contains(w)) && short.iter().all(|w| w.len() > 2)
+}
+
+struct Registry {
+    entities: Vec<Entity>,
+}
+
+impl Registry {
+    fn find(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name).or_else(|| self.entities.iter().position(|e| !e.collective && same_person(&e.name, name)))
+    }
+
+    fn add(&mut self, p: &ParsedSource, at: usize) -> Option<usize> {
+        let name = p.name.as_ref()?;
+        let i = match self.find(name) {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if name.split_whitespace().count() > e.name.split_whitespace().count() && !e.collective {
+                    e.name = name.clone();
+                }
+                i
+            }
+            None => {
+                self.entities.push(Entity {
+                    name: name.clone(),
+                    role: None,
+                    affiliation: None,
+                    gender: None,
+                    collective: p.collective,
+                    mentions: Vec::new(),
+                    spoke: Vec::new(),
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[i];
+        if e.role.is_none() {
+            e.role = p.role.clone();
+        }
+        if e.affiliation.is_none() {
+            e.affiliation = p.affiliation.clone();
+        }
+        if let Some(r) = &p.role {
+            if MALE_TITLES.contains(&r.as_str()) {
+                e.gender = Some(Gender::Male);
+            } else if FEMALE_TITLES.contains(&r.as_str()) {
+                e.gender = Some(Gender::Female);
+            }
+        }
+        e.mentions.push(at);
+        Some(i)
+    }
+}
+
+/// Titled names anywhere in the text ("President Arif Alvi", "Mr. Zhao") become entities too,
+/// so that "the President" later has someone to point to.
+fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
+    let mut out = Vec::new();
+    let words: Vec<(usize, &str)> = text
+        .split_inclusive(|c: char| c.is_whitespace())
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len();
+            Some((at, w.trim_end()))
+        })
+        .collect();
+    const TITLES: &[&str] = &["President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson", "Secretary", "Premier", "Chancellor", "Mayor", "Rep."];
+    for (i, (at, w)) in words.iter().enumerate() {
+        if !TITLES.contains(w) {
+            continue;
+        }
+        let mut name = Vec::new();
+        for (_, n) in &words[i + 1..] {
+            let clean = n.trim_end_matches([',', '.', ';', ':', ')', '"', '”']).trim_end_matches("'s").trim_end_matches("’s");
+            if is_cap(clean) && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') && clean.len() > 1 {
+                name.push(clean.to_string());
+                if clean.len() != n.len() {
+                    break;
+                }
+            } else {
+                break;
+            }
+            if name.len() == 3 {
+                break;
+            }
+        }
+        if name.is_empty() {
+            continue;
+        }
+        let mut role_start = i;
+        if i > 0 && matches!(words[i - 1].1, "Foreign" | "Prime" | "Vice" | "Finance" | "Interior" | "Defence" | "Defense") {
+            role_start = i - 1;
+        }
+        let phrase = format!("{} {}", words[role_start..=i].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" "), name.join(" "));
+        let mut p = parse_source(&phrase);
+        if p.name.is_none() {
+            continue;
+        }
+        if matches!(*w, "Mr." | "Mrs." | "Ms." | "Dr.") {
+            p.role = None;
+            p.affiliation = None;
+            p.name = Some(name.join(" "));
+        }
+        out.push((*at, p));
+    }
+    out
+}
+
+pub fn resolve_speakers(article: &mut Article) {
+    let text = article.text.clone();
+    let mut reg = Registry { entities: Vec::new() };
+    for (at, p) in titled_mentions(&text) {
+        if let Some(i) = reg.add(&p, at) {
+            if let Some(g) = titled_gender(&text[at..]) {
+                reg.entities[i].gender = Some(g);
+            }
+        }
+    }
+    // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
+    let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(sp.of(&text)))).collect();
+    for (st, p) in article.statements.iter().zip(&parsed) {
+        if let (Some(p), Some(src)) = (p, st.source) {
+            if p.name.is_some() {
+                reg.add(p, src.start);
+            }
+        }
+    }
+    for e in &mut reg.entities {
+        e.mentions.clear();
+    }
+    // Pass 2: in text order, resolve each source to an entity.
+    let order: Vec<usize> = {
+        let mut v: Vec<usize> = (0..article.statements.len()).collect();
+        v.sort_by_key(|&i| article.statements[i].cue.or(article.statements[i].source).map_or(article.statements[i].content.start, |s| s.start));
+        v
+    };
+    let mentions_before = titled_mentions(&text);
+    let mut last_speaker: Option<usize> = None;
+    let mut resolved: Vec<Option<usize>> = vec![None; article.statements.len()];
+    for &si in &order {
+        let st = &article.statements[si];
+        let pos = st.source.map_or(st.content.start, |s| s.start);
+        // titled mentions up to here count as mentions (for "the President")
+        for (at, p) in mentions_before.iter().filter(|(at, _)| *at < pos) {
+            if let Some(i) = p.name.as_ref().and_then(|n| reg.find(n)) {
+                if !reg.entities[i].mentions.contains(at) {
+                    reg.entities[i].mentions.push(*at);
+                }
+            }
+        }
+        let entity = match (&parsed[si], st.kind) {
+            (_, StatementKind::Floating) | (None, _) => last_speaker,
+            (Some(p), _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
+            (Some(p), _) if p.pronoun.is_some() => pick_pronoun(&reg, p.pronoun.unwrap_or(Gender::Other), si, &resolved),
+            (Some(p), _) if p.document => last_collective(&reg, &resolved, si).or(last_speaker),
+            (Some(p), _) if p.role.is_some() => pick_role(&reg, p.role.as_deref().unwrap_or(""), pos),
+            _ => None,
+        };
+        if let (Some(i), Some(p)) = (entity, &parsed[si]) {
+            if let Some(g) = p.pronoun.filter(|g| *g != Gender::Other) {
+                if reg.entities[i].gender.is_none() && !reg.entities[i].collective {
+                    reg.entities[i].gender = Some(g);
+                }
+            }
+        }
+        if let Some(i) = entity {
+            reg.entities[i].spoke.push(si);
+            reg.entities[i].mentions.push(pos);
+            if st.kind != StatementKind::Floating {
+                last_speaker = Some(i);
+            }
+        }
+        resolved[si] = entity;
+    }
+    for (si, st) in article.statements.iter_mut().enumerate() {
+        st.speaker = match resolved[si] {
+            Some(i) => {
+                let e = &reg.entities[i];
+                Some(Speaker { name: e.name.clone(), role: e.role.clone(), affiliation: e.affiliation.clone() })
+            }
+            None => parsed[si].as_ref().and_then(|p| {
+                // an unresolved role-only source still says something ("sources", "a campaign aide")
+                st.source.filter(|_| p.pronoun.is_none()).map(|s| Speaker { name: s.of(&text).trim_start_matches("the ").trim_start_matches("The ").to_string(), role: p.role.clone(), affiliation: p.affiliation.clone() })
+            }),
+        };
+    }
+}
+
+fn titled_gender(s: &str) -> Option<Gender> {
+    let first = s.split_whitespace().next()?.to_lowercase();
+    if MALE_TITLES.contains(&first.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&first.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The most salient compatible speaker: each earlier statement by an entity adds 0.8^distance.
+fn pick_pronoun(reg: &Registry, g: Gender, si_now: usize, resolved: &[Option<usize>]) -> Option<usize> {
+    let done: Vec<usize> = resolved.iter().enumerate().filter_map(|(i, r)| r.map(|_| i)).collect();
+    let _ = si_now;
+    let mut best: Option<(f64, usize)> = None;
+    for (ei, e) in reg.entities.iter().enumerate() {
+        let ok = match g {
+            Gender::Other => true,
+            _ => !e.collective && e.gender.is_none_or(|eg| eg == g),
+        };
+        if !ok {
+            continue;
+        }
+        let n = done.len();
+        let mut score = 0.0;
+        for (rank, &si) in done.iter().enumerate() {
+            if resolved[si] == Some(ei) {
+                score += 0.8f64.powi((n - rank) as i32);
+            }
+        }
+        if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, ei));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
+    let role = role.trim_end_matches('s');
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.role.as_deref().is_some_and(|r| r == role || r.ends_with(&format!(" {role}"))))
+        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m <= pos).max().map(|&m| (m, i)))
+        .max()
+        .map(|(_, i)| i)
+}
+
+fn last_collective(reg: &Registry, resolved: &[Option<usize>], before: usize) -> Option<usize> {
+    let _ = before;
+    resolved.iter().rev().flatten().find(|&&i| reg.entities[i].collective).copied()
+}
+
+#[allow(dead_code)]
+fn _span(_: Span) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str, name: Option<&str>, role: Option<&str>, aff: Option<&str>) {
+        let p = parse_source(src);
+        assert_eq!((p.name.as_deref(), p.role.as_deref(), p.affiliation.as_deref()), (name, role, aff), "{src}");
+    }
+
+    #[test]
+    fn sources_parse_into_name_role_affiliation() {
+        check("Chinese Foreign Ministry's Spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
+        check("the Chinese Foreign Ministry spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
+        check("President Arif Alvi", Some("Arif Alvi"), Some("president"), None);
+        check("Foreign Minister Bilawal Bhutto Zardari", Some("Bilawal Bhutto Zardari"), Some("foreign minister"), None);
+        check("Chinese Ambassador Nong Rong", Some("Nong Rong"), Some("ambassador"), Some("China"));
+        check("the Senate of Pakistan", Some("Senate of Pakistan"), None, Some("Pakistan"));
+        check("The spokesperson", None, Some("spokesperson"), None);
+        assert!(parse_source("The resolution").document);
+        assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
+    }
+}

@@ -1,0 +1,154 @@
+//! Quote marks as they really are: straight and curly, single and double, guillemets, an
+//! apostrophe after a plural, a quote that runs over several paragraphs, a stray mark that
+//! opens a paragraph and never closes.
+
+use onrecord_model::Span;
+
+/// A top-level quotation: `span` runs from the opening mark to the end of the closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    /// Whether the quotation runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"` that could be either.
+    Either,
+}
+
+fn double_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> {
+    let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
+    let space_after = after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]}—–".contains(a));
+    match c {
+        '“' | '„' | '«' | '‟' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' | '″' => Some(if space_before && !space_after {
+            Mark::Open
+        } else if space_after && !space_before {
+            Mark::Close
+        } else {
+            Mark::Either
+        }),
+        _ => None,
+    }
+}
+
+fn single_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> {
+    let letter_before = before.is_some_and(char::is_alphanumeric);
+    let letter_after = after.is_some_and(char::is_alphanumeric);
+    match c {
+        '‘' | '‹' | '‚' if !after.is_some_and(char::is_whitespace) => Some(Mark::Open),
+        '\'' | '`' if !letter_before && letter_after && before.is_none_or(|b| b.is_whitespace() || "([{—–\"“".contains(b)) => Some(Mark::Open),
+        '’' | '\'' | '›' if !letter_after && !before.is_some_and(char::is_whitespace) => Some(Mark::Close),
+        _ => None,
+    }
+}
+
+/// Finds the top-level quotations of a run of paragraphs (give them in text order).
+///
+/// Double quotes are primary; single quotes count as top level only outside double ones (they
+/// nest inside). A paragraph that ends inside a quote continues it when the next paragraph
+/// opens with a quote mark (the newspaper convention); otherwise the unclosed mark is a stray
+/// and is ignored.
+pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // An open double quote carried over from the previous paragraph: (start, paragraphs seen).
+    let mut carried: Option<usize> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let s = para.of(text);
+        let mut open_double: Option<usize> = None;
+        // An open single quote: where, and whether it was a straight mark (closed only by one).
+        let mut open_single: Option<(usize, bool)> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = s.char_indices().peekable();
+        let mut first_mark = true;
+        while let Some((i, c)) = chars.next() {
+            let after = chars.peek().map(|&(_, a)| a);
+            let at = para.start + i;
+            if let Some(mark) = double_mark(c, prev, after) {
+                let starts_para = first_mark && s[..i].trim().is_empty();
+                match (open_double, mark) {
+                    (None, Mark::Open | Mark::Either) => {
+                        // The continuation mark of a quote carried from the previous paragraph.
+                        open_double = match carried.take() {
+                            Some(start) if starts_para => Some(start),
+                            _ => Some(at),
+                        };
+                        open_single = None;
+                    }
+                    (Some(start), Mark::Close | Mark::Either) => {
+                        let multi = start < para.start;
+                        out.push(Quote { span: Span::new(start, at + c.len_utf8()), multi_paragraph: multi });
+                        open_double = None;
+                    }
+                    (Some(_), Mark::Open) => open_double = Some(at), // unbalanced: restart here
+                    (None, Mark::Close) => {}                        // stray closer
+                }
+                first_mark = false;
+            } else if open_double.is_none() {
+                match (open_single, single_mark(c, prev, after)) {
+                    (None, Some(Mark::Open)) => open_single = Some((at, c == '\'')),
+                    (Some((start, straight)), Some(Mark::Close)) if straight == (c == '\'') => {
+                        out.push(Quote { span: Span::new(start, at + c.len_utf8()), multi_paragraph: false });
+                        open_single = None;
+                    }
+                    _ => {}
+                }
+            }
+            prev = Some(c);
+        }
+        carried.take();
+        if let Some(start) = open_double {
+            // Carry over only when the next paragraph opens with a quote mark.
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| n.of(text).trim_start().starts_with(['"', '“', '«', '„']));
+            if next_opens {
+                carried = Some(start);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(t: &str) -> Vec<&str> {
+        let paras: Vec<Span> = {
+            let mut v = Vec::new();
+            let mut pos = 0;
+            for p in t.split("\n\n") {
+                v.push(Span::new(pos, pos + p.len()));
+                pos += p.len() + 2;
+            }
+            v
+        };
+        find_quotes(t, &paras).iter().map(|q| q.span.of(t)).collect()
+    }
+
+    #[test]
+    fn straight_curly_single_and_guillemets() {
+        assert_eq!(quotes(r#""We are ready," he said. He called it "a win"."#), [r#""We are ready,""#, r#""a win""#]);
+        assert_eq!(quotes("“Yes,” she said, “and no.”"), ["“Yes,”", "“and no.”"]);
+        assert_eq!(quotes("He said ‘we will win’ and left."), ["‘we will win’"]);
+        assert_eq!(quotes("«Non», a-t-il dit."), ["«Non»"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quotes("the two peoples' well-being and Pakistan’ s resolution"), Vec::<&str>::new());
+        assert_eq!(quotes("“the two peoples' well-being,” she said"), ["“the two peoples' well-being,”"]);
+        assert_eq!(quotes("He said ‘it's the peoples' choice’ today."), ["‘it's the peoples' choice’"]);
+    }
+
+    #[test]
+    fn quotes_over_paragraphs_and_strays() {
+        assert_eq!(quotes("“First part.\n\n“Second part,” he said."), ["“First part.\n\n“Second part,”"]);
+        assert_eq!(quotes("\"He said, currently, it grows.\n\nNext paragraph."), Vec::<&str>::new());
+        assert_eq!(quotes("“Nested ‘inner’ quote,” he said."), ["“Nested ‘inner’ quote,”"]);
+    }
+}

@@ -1,0 +1,95 @@
+use onrecord_model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits, and inner apostrophes, hyphens, dots (`don't`, `all-weather`, `U.S.`).
+    Word,
+    /// A quote mark (see [`crate::find_quotes`] for which ones open and close).
+    Quote,
+    /// Any other punctuation or symbol.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.of(text)
+    }
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '\'' | '‘' | '’' | '‚' | '`' | '″')
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '/')
+}
+
+/// Splits `span` of `text` into tokens. Whitespace is dropped.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = span.of(text);
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = span.start + i;
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if is_inner_joiner(d) {
+                    // keep a joiner only when a letter or digit follows it ("U.S.", "don't")
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else if d == '.' && is_initialism(&s[i..j]) {
+                        end = j + 1;
+                        it.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { span: Span::new(start, span.start + end), kind: TokenKind::Word });
+        } else {
+            let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
+            out.push(Token { span: Span::new(start, start + c.len_utf8()), kind });
+        }
+    }
+    out
+}
+
+/// "U.S" (before its last dot) or a single capital: the final dot belongs to the word.
+fn is_initialism(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (w.contains('.') && letters <= 4) || (letters == 1 && w.chars().all(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_quotes() {
+        assert_eq!(words("“We’re all-weather partners,” he said."), ["“", "We’re", "all-weather", "partners", ",", "”", "he", "said", "."]);
+        assert_eq!(words("the U.S. and Mr. J. Smith's"), ["the", "U.S.", "and", "Mr", ".", "J.", "Smith's"]);
+        assert_eq!(words("peoples' well-being"), ["peoples", "'", "well-being"]);
+    }
+}

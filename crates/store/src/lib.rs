@@ -1,0 +1,169 @@
+//! The embedded store: one SQLite file anyone can open with Datasette, DuckDB or pandas.
+//!
+//! Only this crate knows SQL. Writers hand it whole batches of analysed articles; each batch is
+//! one transaction, so a run killed half-way loses at most the batch in flight, and a rerun
+//! skips what is already stored because an article's id is the hash of its text.
+//!
+//! **Invariant: offsets in the store are Unicode code points into `articles.text`.**
+//! **Invariant: writing an article that is already stored changes nothing.**
+
+mod query;
+
+use std::path::Path;
+
+use onrecord_model::{Article, CharIndex, Span};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+pub use query::{StatementFilter, StatementRow};
+
+const SCHEMA: &str = include_str!("schema.sql");
+pub const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("the store at {path} has schema version {found}; this onrecord reads version {SCHEMA_VERSION}")]
+    Version { path: String, found: i64 },
+    #[error("store query failed: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// What a batch write did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub new_articles: usize,
+    /// Articles already in the store, left as they were.
+    pub known_articles: usize,
+    pub statements: usize,
+}
+
+impl Store {
+    /// Opens (creating if needed) a store for writing: WAL journal, schema applied.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        if found != 0 && found != SCHEMA_VERSION {
+            return Err(StoreError::Version { path: path.display().to_string(), found });
+        }
+        conn.execute_batch(SCHEMA).map_err(open_err)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_err)?;
+        Ok(Store { conn })
+    }
+
+    /// Opens an existing store read-only, for queries and the web UI.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        if found != SCHEMA_VERSION {
+            return Err(StoreError::Version { path: path.display().to_string(), found });
+        }
+        Ok(Store { conn })
+    }
+
+    /// Writes a batch in one transaction. Articles already stored are skipped whole.
+    pub fn write_batch(&mut self, articles: &[Article]) -> Result<Written, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut written = Written::default();
+        {
+            let mut ins_article = tx.prepare_cached(
+                "INSERT OR IGNORE INTO articles (id, name, origin, url, outlet, headline, dateline, published, captured, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut ins_para = tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            let mut ins_stmt = tx.prepare_cached(
+                "INSERT INTO statements (article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
+                   source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            )?;
+            let mut ins_about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?1, ?2)")?;
+            for a in articles {
+                let m = &a.meta;
+                let n = ins_article.execute(params![
+                    a.id,
+                    a.name,
+                    a.origin,
+                    m.url,
+                    m.outlet,
+                    m.headline,
+                    m.dateline,
+                    m.published.map(|d| d.to_string()),
+                    m.captured.map(|d| d.to_string()),
+                    a.text
+                ])?;
+                if n == 0 {
+                    written.known_articles += 1;
+                    continue;
+                }
+                written.new_articles += 1;
+                let idx = CharIndex::new(&a.text);
+                let cp = |s: Span| (idx.char_of(&a.text, s.start) as i64, idx.char_of(&a.text, s.end) as i64);
+                for (i, p) in a.paragraphs.iter().enumerate() {
+                    let (s, e) = cp(p.span);
+                    ins_para.execute(params![a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64)])?;
+                }
+                for (i, st) in a.statements.iter().enumerate() {
+                    let (cs, ce) = cp(st.content);
+                    let cue = st.cue.map(cp);
+                    let src = st.source.map(cp);
+                    let sp = st.speaker.as_ref();
+                    ins_stmt.execute(params![
+                        a.id,
+                        i as i64,
+                        st.kind.as_str(),
+                        cs,
+                        ce,
+                        st.content.of(&a.text),
+                        cue.map(|c| c.0),
+                        cue.map(|c| c.1),
+                        st.cue.map(|c| c.of(&a.text)),
+                        src.map(|c| c.0),
+                        src.map(|c| c.1),
+                        st.source.map(|c| c.of(&a.text)),
+                        sp.map(|s| s.name.as_str()),
+                        sp.and_then(|s| s.role.as_deref()),
+                        sp.and_then(|s| s.affiliation.as_deref()),
+                        st.date.map(|d| d.to_string()),
+                        st.confidence as f64,
+                        serde_json::to_string(&st.about).unwrap_or_else(|_| "[]".into()),
+                    ])?;
+                    let sid = tx.last_insert_rowid();
+                    for entity in &st.about {
+                        ins_about.execute(params![sid, entity])?;
+                    }
+                    written.statements += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(written)
+    }
+
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    pub fn statement_count(&self) -> Result<usize, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM statements", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    pub fn has_article(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// The connection, for the query module.
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
