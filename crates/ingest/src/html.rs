@@ -5,6 +5,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+/// Fewer words than this after extraction means the page had no article.
+const MIN_ARTICLE_WORDS: usize = 12;
+
 /// What a page gives: its main text and whatever metadata it declares.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HtmlArticle {
@@ -36,7 +39,8 @@ pub fn extract(html: &str) -> Result<HtmlArticle, HtmlError> {
         Err(_) => return Err(HtmlError::Extractor("internal panic".into())),
     };
     let text = result.content_text.trim().to_string();
-    if text.is_empty() {
+    // Menus and cookie banners survive extraction as a few words; an article has sentences.
+    if text.split_whitespace().count() < MIN_ARTICLE_WORDS {
         return Err(HtmlError::NoArticle);
     }
     let m = result.metadata;
