@@ -81,8 +81,13 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         });
     }
     let caps = content.iter().filter(|t| t.kind == TokenKind::Word && is_cap(text, t)).count();
-    let lowers: Vec<&String> = words[first_content..].iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
-    if caps > 0 && is_cap(text, toks.last()?) && lowers.iter().all(|w| matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")) {
+    let lowers: Vec<&String> = content
+        .iter()
+        .zip(&words[first_content..])
+        .filter(|(t, _)| t.kind == TokenKind::Word && !is_cap(text, t))
+        .map(|(_, w)| w)
+        .collect();
+    if caps > 0 && is_cap(text, toks.last()?) && lowers.iter().all(|w| matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s") || SOURCE_NOUNS.contains(&w.as_str())) {
         return Some(NpKind::Name);
     }
     None
