@@ -147,7 +147,7 @@ pub fn is_subject_pronoun(w: &str) -> bool {
 pub fn ends_trailing_source(w: &str) -> bool {
     matches!(w, "here" | "there" | "at" | "in" | "on" | "during" | "after" | "before" | "while" | "when" | "who" | "which" | "that"
         | "according" | "to" | "for" | "from" | "with" | "as" | "adding" | "noting" | "by" | "via" | "last" | "this" | "earlier"
-        | "today" | "yesterday" | "tonight" | "on" | "late" | "early" | "and" | "but" | "recently" | "later" | "told" | "said")
+        | "today" | "yesterday" | "tonight" | "late" | "early" | "and" | "but" | "recently" | "later" | "told" | "said")
 }
 
 /// Words that cannot be inside a source noun phrase (so a leftward scan stops before them).

@@ -39,10 +39,6 @@ const SOURCE_NOUNS: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "spo
     "association", "movement", "coalition", "senate", "house", "congress", "parliament", "assembly", "cabinet", "embassy", "consulate",
     "military", "army", "navy", "troops", "kremlin", "pentagon", "whitehouse", "state", "country", "nation", "governments", "countries"];
 
-const DOCUMENT_NOUNS: &[&str] = &["report", "reports", "statement", "resolution", "poll", "polls", "survey", "study", "data", "letter",
-    "memo", "document", "documents", "filing", "complaint", "lawsuit", "article", "website", "paper", "release", "announcement", "tweet",
-    "post", "ad", "speech", "interview", "book", "figures", "records", "estimates", "numbers", "results", "findings"];
-
 fn lower(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
 }
@@ -72,7 +68,7 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         return None;
     }
     let last = &words[words.len() - 1];
-    if SOURCE_NOUNS.contains(&last.as_str()) || (last.ends_with("'s") && false) {
+    if SOURCE_NOUNS.contains(&last.as_str()) {
         // "the spokesperson", "Chinese Foreign Ministry spokesperson"; a capitalised role still counts as role
         return Some(if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word) && words.len() > 1 && !SOURCE_NOUNS.contains(&words[first_content].as_str()) {
             NpKind::Name
@@ -91,11 +87,6 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         return Some(NpKind::Name);
     }
     None
-}
-
-/// Whether a role-kind source is a document that speaks for whoever issued it.
-pub fn is_document_noun(w: &str) -> bool {
-    DOCUMENT_NOUNS.contains(&w)
 }
 
 /// The last statement made, for floating continuation.
@@ -151,7 +142,7 @@ impl<'t> Reader<'t> {
         // Reported speech around each cue outside quotes.
         for (ci, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(ci + 1).map(|c| c.from);
-            if let Some(st) = self.reported(span, toks, &low, &quoted, cue, next_cue, out) {
+            if let Some(st) = self.reported(toks, &low, &quoted, cue, next_cue, out) {
                 out.push(st);
             }
         }
@@ -165,10 +156,7 @@ impl<'t> Reader<'t> {
             }
         }
 
-        let made = out.len() > before;
-        if made {
-            let ends = out[before..].iter().map(|s| s.content.end).max().unwrap_or(span.end);
-            let _ = ends;
+        if out.len() > before {
             self.last = Some(Last { paragraph, floating_paragraphs: 0, ended_paragraph: true });
             return;
         }
@@ -390,7 +378,7 @@ impl<'t> Reader<'t> {
 
     /// Reported speech around one cue.
     #[allow(clippy::too_many_arguments)]
-    fn reported(&mut self, sent: Span, toks: &[Token], low: &[String], quoted: &[bool], cue: &Cue, next_cue: Option<usize>, out: &[Statement]) -> Option<Statement> {
+    fn reported(&mut self, toks: &[Token], low: &[String], quoted: &[bool], cue: &Cue, next_cue: Option<usize>, out: &[Statement]) -> Option<Statement> {
         let text = self.text;
         let cue_span = Self::span_of(toks, cue.from, cue.to);
         if out.iter().any(|s| s.cue == Some(cue_span)) {
@@ -482,12 +470,8 @@ impl<'t> Reader<'t> {
             }
             if (t..nc).any(|i| matches!(low[i].as_str(), "and" | "," | "but")) || nc == from {
                 to = t;
-            } else if let Some(subj) = self.leading_source(toks, low, quoted, nc) {
-                // "X said Y said Z": the nested clause starts at its subject
-                let _ = subj;
             }
         }
-        // content ending on a dangling "according to X" belongs to that cue
         if to <= from || (to - from) < 2 {
             return None;
         }
@@ -497,7 +481,6 @@ impl<'t> Reader<'t> {
         }
         let src = source.map(|(s, _)| s);
         let conf = if src.is_some() { 0.8 } else { 0.7 };
-        let _ = sent;
         Some(self.statement(content, cue_span, src, conf))
     }
 
@@ -515,7 +498,7 @@ impl<'t> Reader<'t> {
         let first = words[0].as_str();
         words.len() <= 14
             && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
-                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "in" | "shortly" | "afterwards" | "," ))
+                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," ))
             && !words.iter().any(|w| w == "that")
     }
 }

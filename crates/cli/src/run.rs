@@ -93,21 +93,12 @@ fn run_pipeline(input: &InputArgs, sink: &mut dyn Sink) -> Result<Summary> {
         cfg.ingest.fields.set(f)?;
     }
     if let Some(n) = input.threads {
-        rayon_threads(n);
+        // The global pool is built once per process; this runs before any parallel work.
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("setting --threads")?;
     }
     let mut early = Vec::new();
     let inputs = ingest::discover(&input.paths, &mut early);
     Ok(onrecord_engine::run(inputs, early, &cfg, sink)?)
-}
-
-fn rayon_threads(n: usize) {
-    // The global pool can only be set once; a second call is harmless.
-    let _ = onrecord_engine_rayon_pool(n);
-}
-
-fn onrecord_engine_rayon_pool(n: usize) -> std::result::Result<(), String> {
-    std::env::set_var("RAYON_NUM_THREADS", n.max(1).to_string());
-    Ok(())
 }
 
 struct Progress {

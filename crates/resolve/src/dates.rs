@@ -1,6 +1,6 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use onrecord_clean::dates::parse_date;
-use onrecord_model::{Article, Span};
+use onrecord_model::Article;
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -59,7 +59,6 @@ pub fn fill_dates(article: &mut Article) {
         }
         st.date = Some(date);
     }
-    let _ = Span::default();
 }
 
 #[cfg(test)]

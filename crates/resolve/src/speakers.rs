@@ -1,4 +1,4 @@
-use onrecord_model::{Article, Speaker, Span, StatementKind};
+use onrecord_model::{Article, Speaker, StatementKind};
 
 use crate::about::{country_of_demonym, COUNTRIES};
 
@@ -258,9 +258,10 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
 pub fn resolve_speakers(article: &mut Article) {
     let text = article.text.clone();
     let mut reg = Registry { entities: Vec::new() };
-    for (at, p) in titled_mentions(&text) {
-        if let Some(i) = reg.add(&p, at) {
-            if let Some(g) = titled_gender(&text[at..]) {
+    let titled = titled_mentions(&text);
+    for (at, p) in &titled {
+        if let Some(i) = reg.add(p, *at) {
+            if let Some(g) = titled_gender(&text[*at..]) {
                 reg.entities[i].gender = Some(g);
             }
         }
@@ -283,14 +284,13 @@ pub fn resolve_speakers(article: &mut Article) {
         v.sort_by_key(|&i| article.statements[i].cue.or(article.statements[i].source).map_or(article.statements[i].content.start, |s| s.start));
         v
     };
-    let mentions_before = titled_mentions(&text);
     let mut last_speaker: Option<usize> = None;
     let mut resolved: Vec<Option<usize>> = vec![None; article.statements.len()];
     for &si in &order {
         let st = &article.statements[si];
         let pos = st.source.map_or(st.content.start, |s| s.start);
         // titled mentions up to here count as mentions (for "the President")
-        for (at, p) in mentions_before.iter().filter(|(at, _)| *at < pos) {
+        for (at, p) in titled.iter().filter(|(at, _)| *at < pos) {
             if let Some(i) = p.name.as_ref().and_then(|n| reg.find(n)) {
                 if !reg.entities[i].mentions.contains(at) {
                     reg.entities[i].mentions.push(*at);
@@ -300,8 +300,8 @@ pub fn resolve_speakers(article: &mut Article) {
         let entity = match (&parsed[si], st.kind) {
             (_, StatementKind::Floating) | (None, _) => last_speaker,
             (Some(p), _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
-            (Some(p), _) if p.pronoun.is_some() => pick_pronoun(&reg, p.pronoun.unwrap_or(Gender::Other), si, &resolved),
-            (Some(p), _) if p.document => last_collective(&reg, &resolved, si).or(last_speaker),
+            (Some(p), _) if p.pronoun.is_some() => pick_pronoun(&reg, p.pronoun.unwrap_or(Gender::Other), &resolved),
+            (Some(p), _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
             (Some(p), _) if p.role.is_some() => pick_role(&reg, p.role.as_deref().unwrap_or(""), pos),
             _ => None,
         };
@@ -347,9 +347,8 @@ fn titled_gender(s: &str) -> Option<Gender> {
 }
 
 /// The most salient compatible speaker: each earlier statement by an entity adds 0.8^distance.
-fn pick_pronoun(reg: &Registry, g: Gender, si_now: usize, resolved: &[Option<usize>]) -> Option<usize> {
+fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>]) -> Option<usize> {
     let done: Vec<usize> = resolved.iter().enumerate().filter_map(|(i, r)| r.map(|_| i)).collect();
-    let _ = si_now;
     let mut best: Option<(f64, usize)> = None;
     for (ei, e) in reg.entities.iter().enumerate() {
         let ok = match g {
@@ -384,13 +383,9 @@ fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-fn last_collective(reg: &Registry, resolved: &[Option<usize>], before: usize) -> Option<usize> {
-    let _ = before;
+fn last_collective(reg: &Registry, resolved: &[Option<usize>]) -> Option<usize> {
     resolved.iter().rev().flatten().find(|&&i| reg.entities[i].collective).copied()
 }
-
-#[allow(dead_code)]
-fn _span(_: Span) {}
 
 #[cfg(test)]
 mod tests {
