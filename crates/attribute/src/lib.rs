@@ -1,8 +1,16 @@
 //! The attribute stage: every statement in an article, quoted or reported, with its cue, its
 //! source as written and its content.
 //!
-//! Rules over tokens, sentence by sentence, in the order a reader meets them:
-//! quotations are found first over whole paragraphs (they may run over several); each sentence
+//! Two readers work together:
+//! - **rules** (`rules.rs`) over tokens, sentence by sentence, in the order a reader meets them;
+//! - a **learned tagger** (`tagger/`) that labels every token source, cue, content or nothing,
+//!   reading the rules' statements as evidence, with weights learned from PolNeAR's train split.
+//!
+//! The tagger's statements win (their spans follow the annotation conventions of news
+//! attribution corpora); the rules supply sources where the tagger's cannot be a speaker, and
+//! the kinds the tagger never learned: floating continuations, headlines and transcript lines.
+//!
+//! The rules: quotations are found first over whole paragraphs (they may run over several); each sentence
 //! is then read for cue verbs and the shapes around them (`X said (that) ...`, `..., X said`,
 //! `..., said X`, `according to X, ...`, `X told Y ...`, `"...," X said`, `X said: "..."`);
 //! sentences that carry on a speaker's reported speech without a cue become floating
@@ -14,6 +22,7 @@
 
 mod lexicon;
 mod rules;
+pub mod tagger;
 
 use onrecord_model::{Article, Span, Statement, StatementKind};
 use onrecord_segment::{find_quotes, sentences, tokenize};
@@ -23,6 +32,46 @@ pub use rules::NpKind;
 
 /// Finds the statements of an article (speaker fields are left empty for the resolve stage).
 pub fn attribute(article: &Article) -> Vec<Statement> {
+    let rules = rules_attribute(article);
+    let Some(model) = tagger::default_model() else { return rules };
+    let mut tagged = tagger::statements(model, article, &rules);
+    prefer_rule_sources(&article.text, &mut tagged, &rules);
+    // Kinds the tagger does not learn (PolNeAR has no such labels) come from the rules.
+    let extra = rules
+        .into_iter()
+        .filter(|s| matches!(s.kind, StatementKind::Floating | StatementKind::Headline | StatementKind::Transcript))
+        .collect();
+    merge(tagged, extra)
+}
+
+/// Where the tagger's source cannot be a speaker ("jointly", "its needs") or it found none, and
+/// the rules found one for the same content, the rules' source and cue are taken.
+fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
+    for t in tagged.iter_mut() {
+        let plausible = t.source.is_some_and(|s| rules::np_kind(text, &tokenize(text, s)).is_some());
+        if plausible {
+            continue;
+        }
+        let best = rules
+            .iter()
+            .filter(|r| r.source.is_some() && r.cue.is_some() && r.content.overlaps(t.content))
+            .max_by_key(|r| r.content.end.min(t.content.end).saturating_sub(r.content.start.max(t.content.start)));
+        if let Some(r) = best {
+            t.source = r.source;
+            t.cue = r.cue;
+        }
+    }
+}
+
+/// `primary`'s statements, plus those of `extra` whose content overlaps none of them.
+fn merge(mut primary: Vec<Statement>, extra: Vec<Statement>) -> Vec<Statement> {
+    let taken: Vec<Span> = primary.iter().map(|s| s.content).collect();
+    primary.extend(extra.into_iter().filter(|s| !taken.iter().any(|t| t.overlaps(s.content))));
+    primary.sort_by_key(|s| (s.content.start, s.content.end));
+    primary
+}
+
+pub(crate) fn rules_attribute(article: &Article) -> Vec<Statement> {
     let text = &article.text;
     let live: Vec<(usize, Span)> = article
         .paragraphs

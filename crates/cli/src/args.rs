@@ -54,6 +54,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Learn the attribution tagger's weights from a local copy of PolNeAR's train split.
+    ///
+    /// Reads DIR/text/*.txt and DIR/attributions/*.ann and writes a model file; the one embedded
+    /// in the binary is crates/attribute/model/attribution.bin.gz (see docs/model-card.md).
+    Train {
+        /// A PolNeAR-style folder with text/ and attributions/.
+        #[arg(long, value_name = "DIR")]
+        polnear: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/attribute/model/attribution.bin.gz")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// The weight table has 2^BITS rows.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        /// Folds for the second (stacked) stage; 0 or 1 trains the first stage only.
+        #[arg(long, default_value_t = 4)]
+        folds: usize,
+    },
     /// Measure extraction speed on files (MB/s per core and articles/s).
     Bench {
         /// Files or folders to analyse (read once into memory, then timed).

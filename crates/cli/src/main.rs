@@ -2,6 +2,7 @@
 
 mod args;
 mod run;
+mod train;
 
 use std::process::ExitCode;
 

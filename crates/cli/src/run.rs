@@ -64,6 +64,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, passes } => bench(&paths, passes),
+        Command::Train { polnear, out, epochs, bits, folds } => crate::train::train(&polnear, &out, epochs, bits, folds),
     }
 }
 

@@ -21,6 +21,9 @@ enum Mark {
 }
 
 fn double_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> {
+    if !matches!(c, '“' | '„' | '«' | '‟' | '”' | '»' | '"' | '″') {
+        return None;
+    }
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
     let space_after = after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]}—–".contains(a));
     match c {
@@ -38,6 +41,9 @@ fn double_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mar
 }
 
 fn single_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> {
+    if !matches!(c, '‘' | '‹' | '‚' | '\'' | '`' | '’' | '›') {
+        return None;
+    }
     let letter_before = before.is_some_and(char::is_alphanumeric);
     let letter_after = after.is_some_and(char::is_alphanumeric);
     match c {

@@ -1,0 +1,120 @@
+//! From tags to statements: runs of one role become spans, content that resumes after an
+//! interruption (`"...," he said, "..."`) joins the content it continues, and every content is
+//! grouped with the nearest cue, every cue with the nearest source.
+
+use onrecord_model::{Span, Statement, StatementKind};
+use onrecord_segment::Quote;
+
+use super::features::Sequence;
+use super::{Role, Tag};
+
+/// A run of tokens with one role: `[first, last]` token indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run {
+    pub role: Role,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Maximal runs, with content continuations merged into the content they resume.
+pub(crate) fn runs(tags: &[Tag]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(role) = tags[i].role() else {
+            i += 1;
+            continue;
+        };
+        let first = i;
+        i += 1;
+        while i < tags.len() && tags[i].role() == Some(role) && !tags[i].begins() {
+            i += 1;
+        }
+        let last = i - 1;
+        let resumes = role == Role::Content && !tags[first].begins();
+        if resumes {
+            if let Some(prev) = out.iter_mut().rev().find(|r| r.role == Role::Content) {
+                prev.last = last;
+                continue;
+            }
+        }
+        out.push(Run { role, first, last });
+    }
+    out
+}
+
+fn span_of(seq: &Sequence, r: &Run) -> Span {
+    Span::new(seq.tokens[r.first].span.start, seq.tokens[r.last].span.end)
+}
+
+/// Token distance between two runs (0 when adjacent), with a penalty for crossing sentences.
+fn distance(seq: &Sequence, a: &Run, b: &Run) -> usize {
+    let (l, r) = if a.first <= b.first { (a, b) } else { (b, a) };
+    let gap = r.first.saturating_sub(l.last + 1);
+    let sentences = seq.infos[r.first].sentence.abs_diff(seq.infos[l.last].sentence) as usize;
+    gap + 40 * sentences
+}
+
+pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<Statement> {
+    let runs = runs(tags);
+    let cues: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Cue).collect();
+    let nearest_cue = |r: &Run, limit: usize| -> Option<usize> {
+        cues.iter()
+            .enumerate()
+            .map(|(k, c)| (distance(seq, r, c), k))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, k)| k)
+    };
+    // Each source goes to its nearest cue (a cue keeps the closest source).
+    let mut cue_source: Vec<Option<(usize, &Run)>> = vec![None; cues.len()];
+    for r in runs.iter().filter(|r| r.role == Role::Source) {
+        if let Some(k) = nearest_cue(r, 60) {
+            let d = distance(seq, r, cues[k]);
+            if cue_source[k].is_none_or(|(best, _)| d < best) {
+                cue_source[k] = Some((d, r));
+            }
+        }
+    }
+    let contents: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Content).collect();
+    // Every cue takes its nearest content; content left over takes its nearest cue, or none.
+    let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut used = vec![false; contents.len()];
+    for (k, c) in cues.iter().enumerate() {
+        let best = contents.iter().enumerate().map(|(j, r)| (distance(seq, c, r), j)).filter(|(d, _)| *d <= 120).min();
+        if let Some((_, j)) = best {
+            used[j] = true;
+            pairs.push((j, Some(k)));
+        }
+    }
+    for (j, r) in contents.iter().enumerate() {
+        if !used[j] {
+            pairs.push((j, nearest_cue(r, 120)));
+        }
+    }
+    pairs.sort_unstable();
+    let mut out = Vec::new();
+    for (j, k) in pairs {
+        let content = span_of(seq, contents[j]);
+        let cue = k.map(|k| span_of(seq, cues[k]));
+        let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
+        let quoted = quotes.iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
+        let whole = quoted.iter().any(|q| q.span.start <= content.start + 3 && q.span.end + 3 >= content.end);
+        let kind = if whole {
+            StatementKind::Direct
+        } else if !quoted.is_empty() {
+            StatementKind::Mixed
+        } else if cue.is_none() {
+            StatementKind::Floating
+        } else {
+            StatementKind::Indirect
+        };
+        let confidence = match (cue.is_some(), source.is_some()) {
+            (true, true) => 0.85,
+            (true, false) => 0.7,
+            _ => 0.5,
+        };
+        out.push(Statement { kind, content, cue, source, speaker: None, about: Vec::new(), date: None, confidence });
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! The learned tagger: labels every token of an article as source, cue, content or nothing
+//! (B/I tags), the way PolNeAR annotates attribution, then groups the spans into statements.
+//!
+//! The model is an averaged structured perceptron over hashed features with first-order Viterbi
+//! decoding: no neural runtime, a few hundred nanoseconds per token. Its weights are learned from
+//! PolNeAR's train split (see `docs/model-card.md`; `onrecord train` rebuilds them) and are
+//! embedded in the binary.
+
+mod assemble;
+pub mod brat;
+mod features;
+mod model;
+mod train;
+
+use std::sync::LazyLock;
+
+use onrecord_model::{Article, Span, Statement};
+use onrecord_segment::{find_quotes, Quote};
+
+pub use model::{Model, ModelError};
+pub use train::{train, TrainOptions, TrainingDoc};
+
+use features::{Sequence, N_FEATURES, N_STACKED};
+
+/// One token's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Tag {
+    O,
+    BSource,
+    ISource,
+    BCue,
+    ICue,
+    BContent,
+    IContent,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 7] = [Tag::O, Tag::BSource, Tag::ISource, Tag::BCue, Tag::ICue, Tag::BContent, Tag::IContent];
+
+    /// The role a tag belongs to.
+    pub fn role(self) -> Option<Role> {
+        match self {
+            Tag::O => None,
+            Tag::BSource | Tag::ISource => Some(Role::Source),
+            Tag::BCue | Tag::ICue => Some(Role::Cue),
+            Tag::BContent | Tag::IContent => Some(Role::Content),
+        }
+    }
+
+    fn begins(self) -> bool {
+        matches!(self, Tag::BSource | Tag::BCue | Tag::BContent)
+    }
+}
+
+/// The three parts of an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Source,
+    Cue,
+    Content,
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../model/attribution.bin.gz");
+
+static DEFAULT_MODEL: LazyLock<Option<Model>> = LazyLock::new(|| match std::env::var_os("ONRECORD_TAGGER_MODEL") {
+    Some(path) => std::fs::File::open(path).ok().and_then(|f| Model::load(std::io::BufReader::new(f)).ok()),
+    None => Model::load(EMBEDDED).ok(),
+});
+
+/// The model shipped in the binary, or `None` if it could not be read (a build problem; the
+/// rules still run).
+pub fn default_model() -> Option<&'static Model> {
+    DEFAULT_MODEL.as_ref()
+}
+
+/// The article's live paragraph spans: not repeats, without the dateline.
+pub(crate) fn live_paragraphs(article: &Article) -> Vec<Span> {
+    article
+        .paragraphs
+        .iter()
+        .filter(|p| p.repeat_of.is_none())
+        .map(|p| match article.dateline {
+            Some(d) if p.span.contains(d) => Span::new(d.end, p.span.end),
+            _ => p.span,
+        })
+        .collect()
+}
+
+pub(crate) fn prepare(model: &Model, text: &str, paragraphs: &[Span], quotes: &[Quote], hints: &[Statement]) -> Sequence {
+    features::sequence(text, paragraphs, quotes, hints, &|h| model.cue_words.contains(&h))
+}
+
+/// Tags of every token of `seq`.
+pub(crate) fn tag(model: &Model, seq: &Sequence) -> Vec<Tag> {
+    let mut feats = Vec::new();
+    features::features(seq, &mut feats);
+    let mut em = Vec::new();
+    let mut tags = Vec::new();
+    model.stages[0].emissions(&feats, N_FEATURES, &mut em);
+    model.stages[0].viterbi(&em, &mut tags);
+    if let Some(second) = model.stages.get(1) {
+        let mut stacked = Vec::new();
+        features::stacked(seq, &feats, &tags, &mut stacked);
+        second.emissions(&stacked, N_FEATURES + N_STACKED, &mut em);
+        second.viterbi(&em, &mut tags);
+    }
+    tags
+}
+
+/// Statements found by the tagger, which reads the rules' statements (`hints`) as evidence
+/// (speakers are left to the resolve stage).
+pub fn statements(model: &Model, article: &Article, hints: &[Statement]) -> Vec<Statement> {
+    let paragraphs = live_paragraphs(article);
+    let quotes = find_quotes(&article.text, &paragraphs);
+    let seq = prepare(model, &article.text, &paragraphs, &quotes, hints);
+    let tags = tag(model, &seq);
+    assemble::statements(&seq, &tags, &quotes)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,245 @@
+//! The tagger's parameters, how they score a sequence, and how they are stored.
+//!
+//! Weights sit in a table of `2^bits` rows, one row of [`LANES`] floats per hashed feature, one
+//! float per tag. Decoding is Viterbi over first-order tag transitions with the constraints of
+//! the tag set (an inside tag continues its own role; content may resume after an interruption).
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
+
+use super::Tag;
+
+pub(crate) const N_TAGS: usize = 7;
+pub(crate) const LANES: usize = 8;
+const MAGIC: &[u8; 4] = b"ONRT";
+const VERSION: u32 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a tagger model (bad magic number)")]
+    BadMagic,
+    #[error("tagger model version {0} is not supported (this build reads version {VERSION})")]
+    Version(u32),
+    #[error("tagger model is truncated or corrupt: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// A trained tagger: a first stage that reads the tokens, and an optional second stage that
+/// also reads the first stage's tags (stacking: it sees the whole sentence's attribution).
+#[derive(Clone)]
+pub struct Model {
+    pub(crate) stages: Vec<Stage>,
+    /// Hashes of words the training data often uses as cues.
+    pub(crate) cue_words: HashSet<u64>,
+}
+
+/// One perceptron: hashed feature weights and tag transitions.
+#[derive(Clone)]
+pub(crate) struct Stage {
+    pub(crate) bits: u32,
+    /// `2^bits * LANES` weights.
+    pub(crate) weights: Vec<f32>,
+    /// `trans[prev][cur]`; row `N_TAGS` is the start of the sequence.
+    pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model").field("stages", &self.stages.len()).field("cue_words", &self.cue_words.len()).finish()
+    }
+}
+
+pub(crate) fn allowed(prev: Option<Tag>, cur: Tag) -> bool {
+    use Tag::*;
+    match cur {
+        ISource => matches!(prev, Some(BSource | ISource)),
+        ICue => matches!(prev, Some(BCue | ICue)),
+        IContent => prev.is_some(),
+        _ => true,
+    }
+}
+
+impl Stage {
+    pub(crate) fn empty(bits: u32) -> Stage {
+        Stage { bits, weights: vec![0.0; (1usize << bits) * LANES], trans: [[0.0; N_TAGS]; N_TAGS + 1] }
+    }
+
+    #[inline]
+    pub(crate) fn row(&self, hash: u64) -> usize {
+        (hash >> (64 - self.bits)) as usize * LANES
+    }
+
+    /// Emission scores, `N_TAGS` per token.
+    pub(crate) fn emissions(&self, feats: &[u64], n_features: usize, out: &mut Vec<[f32; N_TAGS]>) {
+        out.clear();
+        for tok in feats.chunks_exact(n_features) {
+            let mut acc = [0f32; LANES];
+            for &h in tok {
+                let r = self.row(h);
+                let w = &self.weights[r..r + LANES];
+                for k in 0..LANES {
+                    acc[k] += w[k];
+                }
+            }
+            let mut e = [0f32; N_TAGS];
+            e.copy_from_slice(&acc[..N_TAGS]);
+            out.push(e);
+        }
+    }
+
+    /// The best tag sequence under the transition constraints.
+    pub(crate) fn viterbi(&self, em: &[[f32; N_TAGS]], out: &mut Vec<Tag>) {
+        out.clear();
+        let n = em.len();
+        if n == 0 {
+            return;
+        }
+        // Transitions with the constraints folded in, so the inner loop does not branch on them.
+        let mut trans = [[f32::NEG_INFINITY; N_TAGS]; N_TAGS + 1];
+        for (p, row) in trans.iter_mut().enumerate() {
+            let prev = Tag::ALL.get(p).copied();
+            for cur in Tag::ALL {
+                if allowed(prev, cur) {
+                    row[cur as usize] = self.trans[p][cur as usize];
+                }
+            }
+        }
+        let mut back = vec![[0u8; N_TAGS]; n];
+        let mut score = [0f32; N_TAGS];
+        for t in 0..N_TAGS {
+            score[t] = trans[N_TAGS][t] + em[0][t];
+        }
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; N_TAGS];
+            for cur in 0..N_TAGS {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for prev in 0..N_TAGS {
+                    let s = score[prev] + trans[prev][cur];
+                    if s > best {
+                        best = s;
+                        arg = prev as u8;
+                    }
+                }
+                next[cur] = best + em[i][cur];
+                back[i][cur] = arg;
+            }
+            score = next;
+        }
+        let mut best = 0usize;
+        for t in 1..N_TAGS {
+            if score[t] > score[best] {
+                best = t;
+            }
+        }
+        out.resize(n, Tag::O);
+        let mut cur = best as u8;
+        for i in (0..n).rev() {
+            out[i] = Tag::ALL[cur as usize];
+            cur = back[i][cur as usize];
+        }
+    }
+    fn write(&self, z: &mut impl Write) -> std::io::Result<()> {
+        z.write_all(&self.bits.to_le_bytes())?;
+        for row in &self.trans {
+            for v in row {
+                z.write_all(&v.to_le_bytes())?;
+            }
+        }
+        let max = self.weights.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        z.write_all(&scale.to_le_bytes())?;
+        let mut buf = Vec::with_capacity(self.weights.len() * 2);
+        for v in &self.weights {
+            buf.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+        }
+        z.write_all(&buf)
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<Stage, ModelError> {
+        let bits = r.u32()?;
+        if !(8..=26).contains(&bits) {
+            return Err(ModelError::Corrupt(format!("table of 2^{bits} rows")));
+        }
+        let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32::from_bits(r.u32()?);
+            }
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let raw = r.take((1usize << bits) * LANES * 2)?;
+        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        Ok(Stage { bits, weights, trans })
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
+        let s = self.bytes.get(self.at..self.at + n).ok_or_else(|| ModelError::Corrupt(format!("wanted {n} bytes at offset {}", self.at)))?;
+        self.at += n;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+}
+
+impl Model {
+    /// Writes the model, gzip-compressed, with weights quantised to 16 bits.
+    pub fn save(&self, w: impl Write) -> Result<(), ModelError> {
+        let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
+        z.write_all(MAGIC)?;
+        z.write_all(&VERSION.to_le_bytes())?;
+        let mut words: Vec<u64> = self.cue_words.iter().copied().collect();
+        words.sort_unstable();
+        z.write_all(&(words.len() as u32).to_le_bytes())?;
+        for h in words {
+            z.write_all(&h.to_le_bytes())?;
+        }
+        z.write_all(&(self.stages.len() as u32).to_le_bytes())?;
+        for st in &self.stages {
+            st.write(&mut z)?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    /// Reads a model written by [`Model::save`].
+    pub fn load(r: impl Read) -> Result<Model, ModelError> {
+        let mut z = flate2::read::GzDecoder::new(r);
+        let mut bytes = Vec::new();
+        z.read_to_end(&mut bytes)?;
+        let mut r = Reader { bytes: &bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let n_words = r.u32()? as usize;
+        let mut cue_words = HashSet::with_capacity(n_words.min(1 << 20));
+        for _ in 0..n_words {
+            cue_words.insert(r.u64()?);
+        }
+        let n_stages = r.u32()? as usize;
+        if !(1..=4).contains(&n_stages) {
+            return Err(ModelError::Corrupt(format!("{n_stages} stages")));
+        }
+        let stages = (0..n_stages).map(|_| Stage::read(&mut r)).collect::<Result<_, _>>()?;
+        Ok(Model { stages, cue_words })
+    }
+}

@@ -1,0 +1,103 @@
+use onrecord_clean::{clean, Given};
+
+use super::brat::Annotation;
+use super::*;
+
+fn article(text: &str) -> Article {
+    clean("t".into(), "t".into(), text.to_string(), Given::default())
+}
+
+/// `[source] [cue] [content]` marked in the text with brackets, turned into a training doc.
+fn doc(marked: &str) -> TrainingDoc {
+    let mut text = String::new();
+    let mut annotations = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut role_at = 0;
+    let roles = [Role::Source, Role::Cue, Role::Content];
+    for c in marked.chars() {
+        match c {
+            '[' => open = Some(text.chars().count()),
+            ']' => {
+                let start = open.take().expect("balanced brackets");
+                annotations.push(Annotation { role: roles[role_at % 3], fragments: vec![(start, text.chars().count())] });
+                role_at += 1;
+            }
+            c => text.push(c),
+        }
+    }
+    TrainingDoc { article: article(&text), annotations }
+}
+
+fn small_corpus() -> Vec<TrainingDoc> {
+    let names = ["Smith", "Jones", "The minister", "Ms. Brown", "The company", "Officials", "He", "She"];
+    let cues = ["said", "argued", "claimed", "told reporters"];
+    let contents = ["taxes would rise", "the plan had failed", "prices will fall next year", "the vote was fair"];
+    let mut docs = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        for (j, c) in cues.iter().enumerate() {
+            let content = contents[(i + j) % contents.len()];
+            docs.push(doc(&format!("The weather was mild on Monday. [{n}] [{c}] [{content}]. Nothing else happened.")));
+        }
+    }
+    docs
+}
+
+fn tags_of(model: &Model, text: &str) -> Vec<(String, Tag)> {
+    let a = article(text);
+    let paragraphs = live_paragraphs(&a);
+    let quotes = find_quotes(&a.text, &paragraphs);
+    let hints = crate::rules_attribute(&a);
+    let seq = prepare(model, &a.text, &paragraphs, &quotes, &hints);
+    let tags = tag(model, &seq);
+    seq.tokens.iter().zip(tags).map(|(t, g)| (t.span.of(&a.text).to_string(), g)).collect()
+}
+
+#[test]
+fn training_learns_a_pattern_and_the_saved_model_reads_back_the_same() {
+    let docs = small_corpus();
+    let opts = TrainOptions { epochs: 15, bits: 16, folds: 2, ..TrainOptions::default() };
+    let model = train(&docs, &opts, &mut |_, _, _| {});
+    assert_eq!(model.stages.len(), 2);
+    let text = "The weather was mild on Monday. Mr. Green said the plan had failed. Nothing else happened.";
+    let tags = tags_of(&model, text);
+    let role = |w: &str| tags.iter().find(|(t, _)| t == w).and_then(|(_, g)| g.role());
+    assert_eq!(role("Green"), Some(Role::Source), "{tags:?}");
+    assert_eq!(role("said"), Some(Role::Cue), "{tags:?}");
+    assert_eq!(role("failed"), Some(Role::Content), "{tags:?}");
+    assert_eq!(role("weather"), None, "{tags:?}");
+
+    let mut bytes = Vec::new();
+    model.save(&mut bytes).unwrap();
+    let back = Model::load(bytes.as_slice()).unwrap();
+    assert_eq!(tags_of(&back, text), tags);
+}
+
+#[test]
+fn a_damaged_model_is_an_error_not_a_panic() {
+    assert!(matches!(Model::load(&b"not gzip at all"[..]), Err(ModelError::Io(_))));
+    let docs = small_corpus();
+    let model = train(&docs[..4], &TrainOptions { epochs: 1, bits: 12, folds: 0, ..TrainOptions::default() }, &mut |_, _, _| {});
+    let mut bytes = Vec::new();
+    model.save(&mut bytes).unwrap();
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut raw).unwrap();
+    raw.truncate(raw.len() / 2);
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut z, &raw).unwrap();
+    assert!(matches!(Model::load(z.finish().unwrap().as_slice()), Err(ModelError::Corrupt(_))));
+}
+
+#[test]
+fn the_embedded_model_reads_a_quote_and_reported_speech() {
+    let model = default_model().expect("the embedded model loads");
+    let text = "WASHINGTON — \"We will not back down,\" Senator Jane Ortiz said on Tuesday.\n\n\
+                The governor told reporters that the budget would be balanced by June.";
+    let a = article(text);
+    let found = statements(model, &a, &crate::rules_attribute(&a));
+    let by_content = |needle: &str| found.iter().find(|s| s.content.of(text).contains(needle));
+    let quote = by_content("not back down").expect("the quote is a statement");
+    assert_eq!(quote.cue.map(|c| c.of(text)), Some("said"));
+    assert!(quote.source.is_some_and(|s| s.of(text).contains("Ortiz")), "{:?}", quote.source.map(|s| s.of(text)));
+    let reported = by_content("budget would be balanced").expect("the reported speech is a statement");
+    assert!(reported.source.is_some_and(|s| s.of(text).contains("governor")));
+}
