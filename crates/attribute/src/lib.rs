@@ -36,6 +36,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     let Some(model) = tagger::default_model() else { return rules };
     let mut tagged = tagger::statements(model, article, &rules);
     prefer_rule_sources(&article.text, &mut tagged, &rules);
+    drop_inner_attributions(&article.text, &mut tagged, &rules);
     // Kinds the tagger does not learn (PolNeAR has no such labels) come from the rules.
     let extra = rules
         .into_iter()
@@ -61,6 +62,24 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
             t.cue = r.cue;
         }
     }
+}
+
+/// A sentence that carries on a speaker's words ("China and Pakistan have been supporting each
+/// other") may look like an attribution of its own to the tagger. When the rules read it as the
+/// speaker's floating continuation and the tagger's cue is no verb of speech or thought (or its
+/// source cannot be a speaker: "according to its needs"), the tagger's reading is dropped and
+/// the floating statement stays. A `Claim: Speaker` headline or a `NAME:` transcript line is the
+/// rules' reading alone.
+fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Statement]) {
+    let speech_cue = |s: &Statement| {
+        s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some()))
+    };
+    let speaker_like = |s: &Statement| s.source.is_none_or(|x| rules::np_kind(text, &tokenize(text, x)).is_some());
+    tagged.retain(|t| {
+        let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));
+        let continues = rules.iter().any(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
+        !structural && (!continues || (speech_cue(t) && speaker_like(t)))
+    });
 }
 
 /// `primary`'s statements, plus those of `extra` whose content overlaps none of them.

@@ -240,6 +240,12 @@ impl<'t> Reader<'t> {
             }
             let w = low[i].as_str();
             if w == "according" && low.get(i + 1).is_some_and(|n| n == "to") {
+                // "according to its needs", "according to their plan": manner, not a source.
+                let next = low.get(i + 2).map(String::as_str);
+                if next.is_some_and(|n| matches!(n, "its" | "their" | "our" | "my" | "your")) {
+                    i += 2;
+                    continue;
+                }
                 cues.push(Cue { from: i, to: i + 2, class: CueClass::Speech });
                 i += 2;
                 continue;

@@ -1,0 +1,56 @@
+//! What a reader of the output relies on, on texts written for these tests.
+
+use onrecord_attribute::attribute;
+use onrecord_clean::{clean, Given};
+use onrecord_model::{Statement, StatementKind};
+
+fn statements(text: &str) -> Vec<(Statement, String)> {
+    let a = clean("t".into(), "t".into(), text.to_string(), Given::default());
+    attribute(&a).into_iter().map(|s| { let c = s.content.of(&a.text).to_string(); (s, c) }).collect()
+}
+
+fn find<'a>(found: &'a [(Statement, String)], needle: &str) -> &'a Statement {
+    &found.iter().find(|(_, c)| c.contains(needle)).unwrap_or_else(|| panic!("no statement with {needle:?} in {found:#?}")).0
+}
+
+#[test]
+fn quotes_before_and_after_their_cue_and_reported_speech() {
+    let t = "\"The border will stay open,\" the interior minister said on Monday.\n\n\
+             She told reporters that the new checks would start in March.\n\n\
+             According to the ministry, about 4,000 people cross each day.";
+    let found = statements(t);
+    let cue = |s: &Statement| s.cue.map(|c| c.of(t).to_string());
+    let src = |s: &Statement| s.source.map(|c| c.of(t).to_string());
+
+    let q = find(&found, "border will stay open");
+    assert_eq!(q.kind, StatementKind::Direct);
+    assert_eq!(cue(q).as_deref(), Some("said"));
+    assert_eq!(src(q).as_deref(), Some("the interior minister"));
+
+    let r = find(&found, "new checks would start");
+    assert_eq!(src(r).as_deref(), Some("She"));
+    assert!(cue(r).is_some_and(|c| c.starts_with("told")), "{:?}", cue(r));
+
+    let a = find(&found, "4,000 people");
+    assert_eq!(cue(a).as_deref(), Some("According to"));
+    assert_eq!(src(a).as_deref(), Some("the ministry"));
+}
+
+#[test]
+fn according_to_a_possessive_is_manner_not_a_source() {
+    let t = "The spokesman said the agency had sent tents to the region. \
+             It also sent food according to its needs.";
+    for (s, _) in statements(t) {
+        let src = s.source.map(|x| x.of(t));
+        assert_ne!(src, Some("its needs"), "{s:?}");
+    }
+}
+
+#[test]
+fn a_stray_quote_mark_does_not_stop_the_article() {
+    let t = "\"He said, currently, the talks go on.\n\n\
+             The foreign minister said the two sides would meet again in May.";
+    let found = statements(t);
+    let s = find(&found, "meet again in May");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("The foreign minister"));
+}
