@@ -25,16 +25,17 @@ mod rules;
 pub mod tagger;
 
 use onrecord_model::{Article, Span, Statement, StatementKind};
-use onrecord_segment::{find_quotes, sentences, tokenize};
+use onrecord_segment::{find_quotes, sentences, tokenize, Quote};
 
 pub use lexicon::{cue_class, CueClass};
 pub use rules::NpKind;
 
 /// Finds the statements of an article (speaker fields are left empty for the resolve stage).
 pub fn attribute(article: &Article) -> Vec<Statement> {
-    let rules = rules_attribute(article);
+    let live = Live::of(article);
+    let rules = rules_attribute(article, &live);
     let Some(model) = tagger::default_model() else { return rules };
-    let mut tagged = tagger::statements(model, article, &rules);
+    let mut tagged = tagger::statements(model, article, &live, &rules);
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     // Kinds the tagger does not learn (PolNeAR has no such labels) come from the rules.
@@ -45,12 +46,39 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     merge(tagged, extra)
 }
 
+/// What both readers read: the live paragraphs (not repeats, without the dateline) and the
+/// quotations over them (which may run over several paragraphs).
+pub(crate) struct Live {
+    pub paragraphs: Vec<Span>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Live {
+    pub(crate) fn of(article: &Article) -> Live {
+        let paragraphs: Vec<Span> = article
+            .paragraphs
+            .iter()
+            .filter(|p| p.repeat_of.is_none())
+            .map(|p| match article.dateline {
+                Some(d) if p.span.contains(d) => Span::new(d.end, p.span.end),
+                _ => p.span,
+            })
+            .collect();
+        let quotes = find_quotes(&article.text, &paragraphs);
+        Live { paragraphs, quotes }
+    }
+}
+
+/// Whether `source` reads as a speaker: a name, a role, a pronoun.
+fn speaker_like(text: &str, source: Span) -> bool {
+    rules::np_kind(text, &tokenize(text, source)).is_some()
+}
+
 /// Where the tagger's source cannot be a speaker ("jointly", "its needs") or it found none, and
 /// the rules found one for the same content, the rules' source and cue are taken.
 fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
     for t in tagged.iter_mut() {
-        let plausible = t.source.is_some_and(|s| rules::np_kind(text, &tokenize(text, s)).is_some());
-        if plausible {
+        if t.source.is_some_and(|s| speaker_like(text, s)) {
             continue;
         }
         let best = rules
@@ -74,11 +102,10 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     let speech_cue = |s: &Statement| {
         s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some()))
     };
-    let speaker_like = |s: &Statement| s.source.is_none_or(|x| rules::np_kind(text, &tokenize(text, x)).is_some());
     tagged.retain(|t| {
         let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));
         let continues = rules.iter().any(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
-        !structural && (!continues || (speech_cue(t) && speaker_like(t)))
+        !structural && (!continues || (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))))
     });
 }
 
@@ -90,20 +117,8 @@ fn merge(mut primary: Vec<Statement>, extra: Vec<Statement>) -> Vec<Statement> {
     primary
 }
 
-pub(crate) fn rules_attribute(article: &Article) -> Vec<Statement> {
+pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> {
     let text = &article.text;
-    let live: Vec<(usize, Span)> = article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.repeat_of.is_none())
-        .map(|(i, p)| (i, match article.dateline {
-            Some(d) if p.span.contains(d) => Span::new(d.end, p.span.end),
-            _ => p.span,
-        }))
-        .collect();
-    let para_spans: Vec<Span> = live.iter().map(|(_, s)| *s).collect();
-    let quotes = find_quotes(text, &para_spans);
     let sents = sentences(article);
     let headline_para = article.meta.headline.as_ref().and(article.paragraphs.first()).filter(|p| {
         article.meta.headline.as_deref() == Some(p.span.of(text).trim())
@@ -113,9 +128,9 @@ pub(crate) fn rules_attribute(article: &Article) -> Vec<Statement> {
     if let Some(h) = headline_para {
         out.extend(rules::headline(text, h.span));
     }
-    let transcript = rules::transcript_lines(text, &para_spans);
+    let transcript = rules::transcript_lines(text, &live.paragraphs);
     let in_transcript = |s: Span| transcript.iter().any(|t| t.content.overlaps(s) || t.source.is_some_and(|x| x.overlaps(s)));
-    let mut reader = rules::Reader::new(text, &quotes);
+    let mut reader = rules::Reader::new(text, &live.quotes);
     for sent in &sents {
         if headline_para.is_some_and(|h| h.span.contains(sent.span)) || in_transcript(sent.span) {
             reader.break_chain();

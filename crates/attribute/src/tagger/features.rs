@@ -193,7 +193,6 @@ pub(crate) fn sequence(text: &str, paragraphs: &[Span], quotes: &[Quote], hints:
             0
         };
         let word = word_hash(t);
-        let lex = if lex == 0 && cue_words(word) { 4 } else { lex };
         match shape {
             Shape::Terminal => {
                 prev_terminal = true;
@@ -215,8 +214,19 @@ pub(crate) fn sequence(text: &str, paragraphs: &[Span], quotes: &[Quote], hints:
             rule_kind: 0,
         });
     }
+    mark_cue_words(&mut infos, cue_words);
     mark_hints(&tokens, &mut infos, hints);
     Sequence { tokens, infos }
+}
+
+/// Marks the words the training data often uses as cues (`lex` 4) where the hand lexicon has
+/// nothing to say.
+pub(crate) fn mark_cue_words(infos: &mut [TokenInfo], cue_words: &dyn Fn(u64) -> bool) {
+    for info in infos.iter_mut().filter(|i| i.lex == 0) {
+        if cue_words(info.word) {
+            info.lex = 4;
+        }
+    }
 }
 
 /// Copies the rules' statements onto the tokens they cover.

@@ -14,8 +14,9 @@ mod train;
 
 use std::sync::LazyLock;
 
-use onrecord_model::{Article, Span, Statement};
-use onrecord_segment::{find_quotes, Quote};
+use onrecord_model::{Article, Statement};
+
+use crate::Live;
 
 pub use model::{Model, ModelError};
 pub use train::{train, TrainOptions, TrainingDoc};
@@ -74,21 +75,8 @@ pub fn default_model() -> Option<&'static Model> {
     DEFAULT_MODEL.as_ref()
 }
 
-/// The article's live paragraph spans: not repeats, without the dateline.
-pub(crate) fn live_paragraphs(article: &Article) -> Vec<Span> {
-    article
-        .paragraphs
-        .iter()
-        .filter(|p| p.repeat_of.is_none())
-        .map(|p| match article.dateline {
-            Some(d) if p.span.contains(d) => Span::new(d.end, p.span.end),
-            _ => p.span,
-        })
-        .collect()
-}
-
-pub(crate) fn prepare(model: &Model, text: &str, paragraphs: &[Span], quotes: &[Quote], hints: &[Statement]) -> Sequence {
-    features::sequence(text, paragraphs, quotes, hints, &|h| model.cue_words.contains(&h))
+pub(crate) fn prepare(model: &Model, text: &str, live: &Live, hints: &[Statement]) -> Sequence {
+    features::sequence(text, &live.paragraphs, &live.quotes, hints, &|h| model.cue_words.contains(&h))
 }
 
 /// Tags of every token of `seq`.
@@ -110,12 +98,10 @@ pub(crate) fn tag(model: &Model, seq: &Sequence) -> Vec<Tag> {
 
 /// Statements found by the tagger, which reads the rules' statements (`hints`) as evidence
 /// (speakers are left to the resolve stage).
-pub fn statements(model: &Model, article: &Article, hints: &[Statement]) -> Vec<Statement> {
-    let paragraphs = live_paragraphs(article);
-    let quotes = find_quotes(&article.text, &paragraphs);
-    let seq = prepare(model, &article.text, &paragraphs, &quotes, hints);
+pub(crate) fn statements(model: &Model, article: &Article, live: &Live, hints: &[Statement]) -> Vec<Statement> {
+    let seq = prepare(model, &article.text, live, hints);
     let tags = tag(model, &seq);
-    assemble::statements(&seq, &tags, &quotes)
+    assemble::statements(&seq, &tags, &live.quotes)
 }
 
 #[cfg(test)]

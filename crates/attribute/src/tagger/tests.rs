@@ -44,10 +44,9 @@ fn small_corpus() -> Vec<TrainingDoc> {
 
 fn tags_of(model: &Model, text: &str) -> Vec<(String, Tag)> {
     let a = article(text);
-    let paragraphs = live_paragraphs(&a);
-    let quotes = find_quotes(&a.text, &paragraphs);
-    let hints = crate::rules_attribute(&a);
-    let seq = prepare(model, &a.text, &paragraphs, &quotes, &hints);
+    let live = Live::of(&a);
+    let hints = crate::rules_attribute(&a, &live);
+    let seq = prepare(model, &a.text, &live, &hints);
     let tags = tag(model, &seq);
     seq.tokens.iter().zip(tags).map(|(t, g)| (t.span.of(&a.text).to_string(), g)).collect()
 }
@@ -93,7 +92,8 @@ fn the_embedded_model_reads_a_quote_and_reported_speech() {
     let text = "WASHINGTON — \"We will not back down,\" Senator Jane Ortiz said on Tuesday.\n\n\
                 The governor told reporters that the budget would be balanced by June.";
     let a = article(text);
-    let found = statements(model, &a, &crate::rules_attribute(&a));
+    let live = Live::of(&a);
+    let found = statements(model, &a, &live, &crate::rules_attribute(&a, &live));
     let by_content = |needle: &str| found.iter().find(|s| s.content.of(text).contains(needle));
     let quote = by_content("not back down").expect("the quote is a statement");
     assert_eq!(quote.cue.map(|c| c.of(text)), Some("said"));

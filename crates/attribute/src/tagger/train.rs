@@ -1,14 +1,14 @@
 //! Training the tagger: an averaged structured perceptron over whole articles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use onrecord_model::{Article, CharIndex, Span};
-use onrecord_segment::find_quotes;
 
 use super::brat::Annotation;
 use super::features::{self, word_hash, Sequence, N_FEATURES, N_STACKED};
 use super::model::{allowed, Model, Stage, N_TAGS};
-use super::{live_paragraphs, Role, Tag};
+use super::{Role, Tag};
+use crate::Live;
 
 /// An article with its annotation (offsets in code points, as brat gives them).
 pub struct TrainingDoc {
@@ -88,20 +88,16 @@ struct Prepared {
     group: u64,
 }
 
-fn learn_cue_words(docs: &[TrainingDoc], opts: &TrainOptions) -> std::collections::HashSet<u64> {
+/// Words that are cues in at least `cue_word_share` of their uses, and at least `cue_word_min`
+/// times.
+fn learn_cue_words(prepared: &[Prepared], opts: &TrainOptions) -> HashSet<u64> {
     let mut as_cue: HashMap<u64, usize> = HashMap::new();
     let mut all: HashMap<u64, usize> = HashMap::new();
-    for d in docs {
-        let probe = Model { stages: Vec::new(), cue_words: Default::default() };
-        let paragraphs = live_paragraphs(&d.article);
-        let quotes = find_quotes(&d.article.text, &paragraphs);
-        let seq = super::prepare(&probe, &d.article.text, &paragraphs, &quotes, &[]);
-        let gold = gold_tags(&d.article, &seq, &d.annotations);
-        for (tok, tag) in seq.tokens.iter().zip(&gold) {
-            let h = word_hash(tok.span.of(&d.article.text));
-            *all.entry(h).or_default() += 1;
+    for p in prepared {
+        for (info, tag) in p.seq.infos.iter().zip(&p.gold) {
+            *all.entry(info.word).or_default() += 1;
             if tag.role() == Some(Role::Cue) {
-                *as_cue.entry(h).or_default() += 1;
+                *as_cue.entry(info.word).or_default() += 1;
             }
         }
     }
@@ -185,20 +181,23 @@ fn train_stage(items: &[(&[u64], &[Tag])], width: usize, opts: &TrainOptions, pr
 /// which for each training document come from a first stage trained without it (k-fold), so the
 /// second stage learns how far to trust them on unseen text. `progress` hears each epoch.
 pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut(&str, usize, f64)) -> Model {
-    let mut model = Model { stages: Vec::new(), cue_words: learn_cue_words(docs, opts) };
-    let prepared: Vec<Prepared> = docs
+    // The learned cue words come from the gold tags, so the sequences are read without them
+    // first and marked once they are known.
+    let mut prepared: Vec<Prepared> = docs
         .iter()
         .map(|d| {
-            let paragraphs = live_paragraphs(&d.article);
-            let quotes = find_quotes(&d.article.text, &paragraphs);
-            let hints = crate::rules_attribute(&d.article);
-            let seq = super::prepare(&model, &d.article.text, &paragraphs, &quotes, &hints);
+            let live = Live::of(&d.article);
+            let hints = crate::rules_attribute(&d.article, &live);
+            let seq = features::sequence(&d.article.text, &live.paragraphs, &live.quotes, &hints, &|_| false);
             let gold = gold_tags(&d.article, &seq, &d.annotations);
-            let mut feats = Vec::new();
-            features::features(&seq, &mut feats);
-            Prepared { seq, feats, gold, group: word_hash(&d.article.name) }
+            Prepared { seq, feats: Vec::new(), gold, group: word_hash(&d.article.name) }
         })
         .collect();
+    let mut model = Model { stages: Vec::new(), cue_words: learn_cue_words(&prepared, opts) };
+    for p in &mut prepared {
+        features::mark_cue_words(&mut p.seq.infos, &|h| model.cue_words.contains(&h));
+        features::features(&p.seq, &mut p.feats);
+    }
     let base: Vec<(&[u64], &[Tag])> = prepared.iter().map(|p| (p.feats.as_slice(), p.gold.as_slice())).collect();
     let first = train_stage(&base, N_FEATURES, opts, &mut |e, a| progress("first stage", e, a));
     if opts.folds < 2 {
