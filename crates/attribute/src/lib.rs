@@ -109,11 +109,14 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     });
 }
 
-/// `primary`'s statements, plus those of `extra` whose content overlaps none of them.
+/// `primary`'s statements, plus those of `extra` whose content overlaps none of them. One
+/// content is one statement: two cues the tagger found for the same words (and given the same
+/// source by the rules) are not said twice.
 fn merge(mut primary: Vec<Statement>, extra: Vec<Statement>) -> Vec<Statement> {
     let taken: Vec<Span> = primary.iter().map(|s| s.content).collect();
     primary.extend(extra.into_iter().filter(|s| !taken.iter().any(|t| t.overlaps(s.content))));
     primary.sort_by_key(|s| (s.content.start, s.content.end));
+    primary.dedup_by(|later, first| later.content == first.content && (later.source == first.source || later.source.is_none()));
     primary
 }
 
