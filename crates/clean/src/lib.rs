@@ -60,7 +60,7 @@ pub fn clean(name: String, origin: String, text: String, given: Given) -> Articl
     let dateline = dateline_at.map(|(i, d)| Span::new(spans[i].start, spans[i].start + d.len));
     let paragraphs = repeats::mark_repeats(&text, &spans, dateline);
     Article {
-        id: article_id(&text),
+        id: article_id(&text, meta.outlet.as_deref(), meta.url.as_deref()),
         name,
         origin,
         meta,

@@ -47,11 +47,14 @@ impl Article {
     }
 }
 
-/// The stable id of an article: 64-bit xxh3 of its normalised text, as 16 hex digits.
+/// The stable id of an article: 64-bit xxh3 of its normalised text, and of the outlet and URL
+/// when they are given, as 16 hex digits.
 ///
 /// Normalising (lower case, whitespace runs folded to one space, trimmed) makes the same article
-/// re-encoded with other line ends or spacing land on the same id.
-pub fn article_id(text: &str) -> String {
+/// re-encoded with other line ends or spacing land on the same id. The outlet and URL are part
+/// of the identity because a wire story run word for word by ten outlets is ten publications of
+/// it, which the syndication clusters must see; read again from the same place, it is one.
+pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String {
     let mut norm = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !norm.is_empty() {
@@ -59,6 +62,12 @@ pub fn article_id(text: &str) -> String {
         }
         for c in word.chars() {
             norm.extend(c.to_lowercase());
+        }
+    }
+    if outlet.is_some() || url.is_some() {
+        for part in [outlet.unwrap_or(""), url.unwrap_or("")] {
+            norm.push('\u{1f}');
+            norm.extend(part.trim().chars().flat_map(char::to_lowercase));
         }
     }
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
@@ -70,8 +79,16 @@ mod tests {
 
     #[test]
     fn id_ignores_case_and_spacing_but_not_words() {
-        assert_eq!(article_id("China said\r\n\r\nit was ready."), article_id("china said\n\nit  was ready. "));
-        assert_ne!(article_id("China said it was ready."), article_id("China said it was not ready."));
-        assert_eq!(article_id("x").len(), 16);
+        assert_eq!(article_id("China said\r\n\r\nit was ready.", None, None), article_id("china said\n\nit  was ready. ", None, None));
+        assert_ne!(article_id("China said it was ready.", None, None), article_id("China said it was not ready.", None, None));
+        assert_eq!(article_id("x", None, None).len(), 16);
+    }
+
+    #[test]
+    fn the_same_text_in_two_outlets_is_two_articles() {
+        let t = "China said it was ready.";
+        assert_ne!(article_id(t, Some("Dawn"), None), article_id(t, Some("APP"), None));
+        assert_ne!(article_id(t, None, Some("https://a.example/1")), article_id(t, None, None));
+        assert_eq!(article_id(t, Some("Dawn"), None), article_id(t, Some(" dawn"), None));
     }
 }
