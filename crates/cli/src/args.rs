@@ -13,13 +13,26 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Read articles and store them, with their statements, in the embedded store.
+    /// Read articles and store them, with their statements, in the embedded store, linked to
+    /// what is already there (copies, statements, speakers, talking points). Run it again with
+    /// more articles at any time: nothing is rebuilt.
     Ingest {
         #[command(flatten)]
         input: InputArgs,
         /// The store file (SQLite).
         #[arg(long, default_value = "onrecord.db")]
         db: PathBuf,
+        /// Two articles are copies of one story at this estimated Jaccard similarity of their
+        /// word 3-shingles.
+        #[arg(long, default_value_t = 0.5, value_parser = unit_interval)]
+        copy_threshold: f64,
+        /// Two statements are one at this similarity of their words (trimmed, re-punctuated or
+        /// a word changed still match at the default).
+        #[arg(long, default_value_t = 0.6, value_parser = unit_interval)]
+        statement_threshold: f64,
+        /// Paragraphs of at least this many words link the articles that share them.
+        #[arg(long, default_value_t = 12)]
+        paragraph_words: usize,
     },
     /// Print one JSON object per document with its metadata and statements (JSON Lines).
     Extract {
@@ -48,11 +61,106 @@ pub enum Command {
         /// direct, indirect, mixed, floating, headline or transcript.
         #[arg(long)]
         kind: Option<String>,
+        /// List every copy of a statement, not each statement once.
+        #[arg(long)]
+        occurrences: bool,
         #[arg(long, default_value_t = 100)]
         limit: usize,
         /// Print JSON Lines instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// One statement and every article that carried it.
+    Statement {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// The statement's id (any of its occurrences).
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Speakers across the corpus, most statements first.
+    Speakers {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// Name contains this.
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One speaker: aliases, roles over time, statements in date order, outlets, talking points.
+    Speaker {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// A name, part of one, or an alias ("Zhao Lijian", "zhao", "President Alvi").
+        name: String,
+        /// Most statements listed.
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Talking points: phrases that recur in statements across articles, best first.
+    Phrases {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// Only phrases found in at least this many articles.
+        #[arg(long, default_value_t = 2)]
+        min_articles: usize,
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One phrase over time: statements using it per month, who said it, where.
+    Phrase {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        text: String,
+        /// Example statements listed.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over statements (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*).
+    Search {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Syndication clusters: copies of one story across outlets, and paragraphs pasted between
+    /// stories.
+    Clusters {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// Only clusters with at least this many copies.
+        #[arg(long, default_value_t = 2)]
+        min_size: usize,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every stored statement out: JSON Lines, CSV, Parquet (with the `parquet` feature),
+    /// or brat standoff (one .txt and .ann per article, for INCEpTION or brat).
+    Export {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// A file (jsonl, csv, parquet; - or none for standard output) or a folder (brat).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
     },
     /// Learn the attribution tagger's weights from a local copy of PolNeAR's train split.
     ///
@@ -74,15 +182,61 @@ pub enum Command {
         #[arg(long, default_value_t = 4)]
         folds: usize,
     },
-    /// Measure extraction speed on files (MB/s per core and articles/s).
+    /// Measure extraction speed on files (MB/s per core and articles/s), or with `corpus`,
+    /// the whole store: ingest and every query command on a generated corpus.
     Bench {
+        #[command(subcommand)]
+        what: Option<BenchCommand>,
         /// Files or folders to analyse (read once into memory, then timed).
-        #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Passes over the data.
         #[arg(long, default_value_t = 5)]
         passes: usize,
     },
+    /// Write a reproducible synthetic news corpus (JSON Lines) made from the bundled example
+    /// articles and texts written for it: stories copied across outlets with edits, recurring
+    /// talking points, unrelated stories.
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (.jsonl); - for standard output.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Generate a corpus, ingest it into a fresh store, and time every query command; reports
+    /// articles per second and each step's peak memory (each runs as its own process).
+    Corpus {
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Working folder for the corpus and the store (default: a temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+    Parquet,
+    Brat,
+}
+
+fn unit_interval(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is not between 0 and 1"))
+    }
 }
 
 #[derive(Args, Debug)]

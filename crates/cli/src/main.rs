@@ -1,6 +1,10 @@
 //! The `onrecord` binary: flags, wiring and printing. No analysis and no SQL live here.
 
 mod args;
+mod bench;
+mod export;
+mod generate;
+mod query;
 mod run;
 mod train;
 
@@ -10,11 +14,17 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
-    match run::dispatch(cli) {
+    let code = match run::dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("onrecord: error: {e:#}");
             ExitCode::from(2)
         }
+    };
+    if std::env::var_os(bench::REPORT_PEAK).is_some() {
+        if let Some(mib) = bench::peak_memory_mib() {
+            eprintln!("onrecord: peak memory {mib:.1} MiB");
+        }
     }
+    code
 }

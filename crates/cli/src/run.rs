@@ -1,24 +1,27 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use onrecord_engine::model::{Diagnostic, Severity};
 use onrecord_engine::{ingest, wire, Batch, RunConfig, Sink, SinkError, Summary};
-use onrecord_store::{StatementFilter, Store};
+use onrecord_store::{LinkConfig, StatementFilter, Store};
+use rayon::prelude::*;
 
-use crate::args::{Cli, Command, InputArgs};
+use crate::args::{BenchCommand, Cli, Command, InputArgs};
 
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { input, db } => {
+        Command::Ingest { input, db, copy_threshold, statement_threshold, paragraph_words } => {
             let mut store = Store::open(&db)?;
+            store.set_link_config(LinkConfig { article_threshold: copy_threshold, statement_threshold, paragraph_min_words: paragraph_words.max(1) });
             let before = store.article_count()?;
             let mut sink = StoreSink { store: &mut store, new: 0, known: 0, progress: Progress::new(input.quiet), quiet: input.quiet };
             let summary = run_pipeline(&input, &mut sink)?;
             let (new, known) = (sink.new, sink.known);
             sink.progress.finish();
+            // talking-point statistics, once for the whole run
+            store.finish().context("updating talking points")?;
             let total = store.article_count()?;
             eprintln!(
                 "onrecord: {} read, {} skipped, {} failed; {} new articles stored ({} already there), {} statements; {} articles in {}",
@@ -38,42 +41,47 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_code(&summary, input.strict))
         }
-        Command::Statements { db, speaker, about, outlet, since, until, kind, limit, json } => {
-            let store = Store::open_read_only(&db).with_context(|| format!("no readable store at {} (run `onrecord ingest` first)", db.display()))?;
-            let f = StatementFilter { speaker, about, outlet, since, until, kind, limit, offset: 0 };
-            let rows = store.statements(&f)?;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for r in &rows {
-                if json {
-                    let v = serde_json::json!({
-                        "id": r.id, "article": r.article_name, "article_id": r.article_id, "outlet": r.outlet, "published": r.published,
-                        "date": r.date, "type": r.kind, "speaker": r.speaker, "role": r.speaker_role, "affiliation": r.speaker_affiliation,
-                        "source": r.source, "cue": r.cue, "content": r.content, "start": r.content_start, "end": r.content_end,
-                        "about": r.about, "confidence": r.confidence,
-                    });
-                    writeln!(out, "{v}")?;
-                } else {
-                    let who = r.speaker.as_deref().unwrap_or("?");
-                    let role = r.speaker_role.as_deref().map(|x| format!(" ({x})")).unwrap_or_default();
-                    writeln!(out, "{}  {:<10} {}{}: {}", r.date.as_deref().unwrap_or("----------"), r.kind, who, role, ellipsis(&r.content, 140))?;
-                }
+        Command::Statements { db, speaker, about, outlet, since, until, kind, occurrences, limit, json } => {
+            if let Some(k) = &kind {
+                anyhow::ensure!(
+                    onrecord_engine::model::StatementKind::parse(k).is_some(),
+                    "unknown statement kind {k:?}: use direct, indirect, mixed, floating, headline or transcript"
+                );
             }
-            if !json {
-                writeln!(out, "-- {} statements", rows.len())?;
+            for d in [&since, &until].into_iter().flatten() {
+                anyhow::ensure!(chrono_like_date(d), "{d:?} is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY)");
             }
-            Ok(ExitCode::SUCCESS)
+            let f = StatementFilter { speaker, about, outlet, since, until, kind, occurrences, limit, offset: 0 };
+            crate::query::statements(&open_store(&db)?, &f, json)
         }
-        Command::Bench { paths, passes } => bench(&paths, passes),
+        Command::Statement { db, id, json } => crate::query::statement(&open_store(&db)?, id, json),
+        Command::Speakers { db, name, limit, json } => crate::query::speakers(&open_store(&db)?, name.as_deref(), limit, json),
+        Command::Speaker { db, name, limit, json } => crate::query::speaker(&open_store(&db)?, &name, limit, json),
+        Command::Phrases { db, min_articles, limit, json } => crate::query::phrases(&open_store(&db)?, min_articles, limit, json),
+        Command::Phrase { db, text, limit, json } => crate::query::phrase(&open_store(&db)?, &text, limit, json),
+        Command::Search { db, query, limit, offset, json } => crate::query::search(&open_store(&db)?, &query, limit, offset, json),
+        Command::Clusters { db, min_size, limit, json } => crate::query::clusters(&open_store(&db)?, min_size, limit, json),
+        Command::Export { db, format, out } => crate::export::export(&open_store(&db)?, format, out.as_deref()),
+        Command::Generate { articles, seed, out } => crate::generate::write_corpus(&out, articles, seed),
+        Command::Bench { what: Some(BenchCommand::Corpus { articles, seed, dir }), .. } => crate::bench::corpus(articles, seed, dir.as_deref()),
+        Command::Bench { what: None, paths, passes } => crate::bench::extraction(&paths, passes),
         Command::Train { polnear, out, epochs, bits, folds } => crate::train::train(&polnear, &out, epochs, bits, folds),
     }
 }
 
-fn ellipsis(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n {
-        s
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
+fn open_store(db: &std::path::Path) -> Result<Store> {
+    Store::open_read_only(db).with_context(|| format!("no readable store at {} (run `onrecord ingest` first)", db.display()))
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD: dates compare as text in the store, so a prefix works.
+fn chrono_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
     }
 }
 
@@ -159,7 +167,9 @@ impl Sink for StoreSink<'_> {
                 Err(_) => {}
             }
         }
-        let w = self.store.write_batch(&articles)?;
+        let cfg = self.store.link_config();
+        let links: Vec<_> = articles.par_iter().map(|a| onrecord_link::prepare(a, &cfg)).collect();
+        let w = self.store.write_batch(&articles, &links)?;
         self.new += w.new_articles;
         self.known += w.known_articles;
         self.progress.batch(articles.len());
@@ -189,45 +199,4 @@ impl<W: Write> Sink for JsonSink<W> {
         self.progress.batch(n);
         Ok(())
     }
-}
-
-/// Reads every document into memory, then times analysis alone over several passes.
-fn bench(paths: &[std::path::PathBuf], passes: usize) -> Result<ExitCode> {
-    let mut early = Vec::new();
-    let inputs = ingest::discover(paths, &mut early);
-    let cfg = ingest::IngestConfig::default();
-    let mut docs = Vec::new();
-    for i in &inputs {
-        ingest::read_input(i, &cfg, &mut |item| {
-            if let ingest::Item::Doc(d) = item {
-                docs.push(d);
-            }
-        });
-    }
-    anyhow::ensure!(!docs.is_empty(), "no documents to benchmark");
-    let bytes: usize = docs.iter().map(|d| match &d.body {
-        ingest::Body::Text(t) | ingest::Body::Html(t) => t.len(),
-    }).sum();
-    let mut single = f64::MAX;
-    let mut stmts = 0;
-    for _ in 0..passes.max(1) {
-        let t = Instant::now();
-        stmts = 0;
-        for d in docs.iter().cloned() {
-            if let Ok(a) = onrecord_engine::analyze(d) {
-                stmts += a.statements.len();
-            }
-        }
-        single = single.min(t.elapsed().as_secs_f64());
-    }
-    let t = Instant::now();
-    let _ = onrecord_engine::analyze_all(docs.clone());
-    let parallel = t.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
-    println!("documents      {}", docs.len());
-    println!("text           {:.2} MB", mb);
-    println!("statements     {stmts}");
-    println!("one core       {:.1} MB/s, {:.0} documents/s (best of {passes})", mb / single, docs.len() as f64 / single);
-    println!("all cores      {:.1} MB/s, {:.0} documents/s ({} threads)", mb / parallel, docs.len() as f64 / parallel, std::thread::available_parallelism().map_or(1, |n| n.get()));
-    Ok(ExitCode::SUCCESS)
 }

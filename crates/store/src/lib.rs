@@ -7,17 +7,22 @@
 //! **Invariant: offsets in the store are Unicode code points into `articles.text`.**
 //! **Invariant: writing an article that is already stored changes nothing.**
 
+mod corpus;
+mod link;
 mod query;
 
 use std::path::Path;
 
+use onrecord_link::ArticleLinks;
 use onrecord_model::{Article, CharIndex, Span};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
+pub use corpus::{Cluster, ClusterMember, Occurrence, ParagraphReuse, Phrase, PhraseTimeline, RoleSpan, SearchHit, SpeakerDetail, SpeakerRow, StatementDetail};
+pub use onrecord_link::LinkConfig;
 pub use query::{StatementFilter, StatementRow};
 
 const SCHEMA: &str = include_str!("schema.sql");
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -25,12 +30,18 @@ pub enum StoreError {
     Open { path: String, source: rusqlite::Error },
     #[error("the store at {path} has schema version {found}; this onrecord reads version {SCHEMA_VERSION}")]
     Version { path: String, found: i64 },
+    /// A query the user wrote that the store cannot read (FTS5 syntax, for one).
+    #[error("{0}")]
+    Query(String),
     #[error("store query failed: {0}")]
     Sql(#[from] rusqlite::Error),
 }
 
 pub struct Store {
     conn: Connection,
+    link: LinkConfig,
+    /// The background gram counts, loaded by the first write and saved with every batch.
+    background: Option<onrecord_link::background::Background>,
 }
 
 /// What a batch write did.
@@ -42,11 +53,22 @@ pub struct Written {
     pub statements: usize,
 }
 
+/// What [`Store::finish`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Finished {
+    /// Grams whose corpus statistics were recomputed.
+    pub grams_refreshed: usize,
+}
+
 impl Store {
     /// Opens (creating if needed) a store for writing: WAL journal, schema applied.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
-        let conn = Connection::open(path).map_err(open_err)?;
+        // one connection per thread: SQLite's own locking would only cost time
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        // the writer and the queries use more distinct statements than rusqlite's default 16
+        conn.set_prepared_statement_cache_capacity(128);
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
@@ -57,7 +79,9 @@ impl Store {
         }
         conn.execute_batch(SCHEMA).map_err(open_err)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_err)?;
-        Ok(Store { conn })
+        // a larger page cache keeps the link tables' lookups in memory during an ingest
+        conn.pragma_update(None, "cache_size", -65536).map_err(open_err)?;
+        Ok(Store { conn, link: LinkConfig::default(), background: None })
     }
 
     /// Opens an existing store read-only, for queries and the web UI.
@@ -65,15 +89,42 @@ impl Store {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        conn.set_prepared_statement_cache_capacity(128);
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
         if found != SCHEMA_VERSION {
             return Err(StoreError::Version { path: path.display().to_string(), found });
         }
-        Ok(Store { conn })
+        Ok(Store { conn, link: LinkConfig::default(), background: None })
     }
 
-    /// Writes a batch in one transaction. Articles already stored are skipped whole.
-    pub fn write_batch(&mut self, articles: &[Article]) -> Result<Written, StoreError> {
+    pub fn link_config(&self) -> LinkConfig {
+        self.link
+    }
+
+    /// Sets the thresholds the cross-article links use from now on.
+    pub fn set_link_config(&mut self, cfg: LinkConfig) {
+        self.link = cfg;
+    }
+
+    /// Prepares the link data and writes the batch; see [`Store::write_batch`].
+    pub fn write_articles(&mut self, articles: &[Article]) -> Result<Written, StoreError> {
+        let links: Vec<ArticleLinks> = articles.iter().map(|a| onrecord_link::prepare(a, &self.link)).collect();
+        self.write_batch(articles, &links)
+    }
+
+    /// Writes a batch in one transaction, linking each new article to the stored corpus (its
+    /// syndication cluster, its statements' groups, speakers, grams). `links[i]` is
+    /// `onrecord_link::prepare(&articles[i])`, computed by the caller where it has threads.
+    /// Articles already stored are skipped whole. Call [`Store::finish`] after the last batch.
+    pub fn write_batch(&mut self, articles: &[Article], links: &[ArticleLinks]) -> Result<Written, StoreError> {
+        assert_eq!(articles.len(), links.len(), "one ArticleLinks per article");
+        if self.background.is_none() {
+            self.background = Some(link::load_background(&self.conn)?);
+        }
+        let cfg = self.link;
+        let background = self.background.as_mut().expect("loaded above");
+        let mut link_batch = link::BatchLinks::default();
+        let mut speakers = link::SpeakerTally::default();
         let tx = self.conn.transaction()?;
         let mut written = Written::default();
         {
@@ -84,11 +135,12 @@ impl Store {
             let mut ins_para = tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             let mut ins_stmt = tx.prepare_cached(
                 "INSERT INTO statements (article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
-                   source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                   source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about,
+                   fingerprint, speaker_key, day, outlet)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
             )?;
             let mut ins_about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?1, ?2)")?;
-            for a in articles {
+            for (a, links) in articles.iter().zip(links) {
                 let m = &a.meta;
                 let n = ins_article.execute(params![
                     a.id,
@@ -107,17 +159,22 @@ impl Store {
                     continue;
                 }
                 written.new_articles += 1;
+                let rowid = tx.last_insert_rowid();
+                link::link_article(&tx, rowid, links, &cfg)?;
+                let mut siblings = link::Siblings::new(rowid);
+                background.add_article(&links.background);
                 let idx = CharIndex::new(&a.text);
                 let cp = |s: Span| (idx.char_of(&a.text, s.start) as i64, idx.char_of(&a.text, s.end) as i64);
                 for (i, p) in a.paragraphs.iter().enumerate() {
                     let (s, e) = cp(p.span);
                     ins_para.execute(params![a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64)])?;
                 }
-                for (i, st) in a.statements.iter().enumerate() {
+                for ((i, st), sl) in a.statements.iter().enumerate().zip(&links.statements) {
                     let (cs, ce) = cp(st.content);
                     let cue = st.cue.map(cp);
                     let src = st.source.map(cp);
                     let sp = st.speaker.as_ref();
+                    let day = st.date.or(m.published).map(link::day_number);
                     ins_stmt.execute(params![
                         a.id,
                         i as i64,
@@ -137,8 +194,17 @@ impl Store {
                         st.date.map(|d| d.to_string()),
                         st.confidence as f64,
                         serde_json::to_string(&st.about).unwrap_or_else(|_| "[]".into()),
+                        sl.sketch.fingerprint,
+                        sl.speaker_key,
+                        day,
+                        m.outlet,
                     ])?;
                     let sid = tx.last_insert_rowid();
+                    let this = link::Placed { id: sid, day, article_id: &a.id, idx: i as i64 };
+                    link::link_statement(&tx, &this, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &cfg, &mut siblings, &mut link_batch)?;
+                    if let Some(k) = &sl.speaker_key {
+                        speakers.add(a, st, k);
+                    }
                     for entity in &st.about {
                         ins_about.execute(params![sid, entity])?;
                     }
@@ -146,8 +212,22 @@ impl Store {
                 }
             }
         }
+        speakers.write(&tx)?;
+        link_batch.write(&tx)?;
+        if written.new_articles > 0 {
+            link::save_background(&tx, background)?;
+        }
         tx.commit()?;
         Ok(written)
+    }
+
+    /// Brings the derived statistics (talking points) up to date after a run of writes. Safe to
+    /// call any time; a run killed before it leaves the grams marked, and the next call does them.
+    pub fn finish(&mut self) -> Result<Finished, StoreError> {
+        let tx = self.conn.transaction()?;
+        let grams_refreshed = link::refresh_grams(&tx)?;
+        tx.commit()?;
+        Ok(Finished { grams_refreshed })
     }
 
     pub fn article_count(&self) -> Result<usize, StoreError> {

@@ -1,4 +1,4 @@
--- onrecord store, schema version 1. Offsets are Unicode code points into articles.text.
+-- onrecord store, schema version 2. Offsets are Unicode code points into articles.text.
 -- Documented in docs/schema.md; keep the two in step.
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -12,8 +12,11 @@ CREATE TABLE IF NOT EXISTS articles (
     dateline    TEXT,                      -- dateline city, e.g. BEIJING
     published   TEXT,                      -- YYYY-MM-DD
     captured    TEXT,                      -- YYYY-MM-DD, WARC capture date
-    text        TEXT NOT NULL
+    text        TEXT NOT NULL,
+    cluster     INTEGER,                   -- rowid of the earliest copy of this story (itself if none)
+    signature   BLOB                       -- MinHash signature, 80 little-endian u32
 );
+CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 
@@ -46,10 +49,17 @@ CREATE TABLE IF NOT EXISTS statements (
     date                TEXT,              -- YYYY-MM-DD when the statement was made
     confidence          REAL NOT NULL,
     about               TEXT NOT NULL DEFAULT '[]',   -- JSON array of entity names
+    group_id            INTEGER,           -- id of the first occurrence of this statement in the corpus
+    fingerprint         INTEGER NOT NULL DEFAULT 0, -- hash of the normalised words
+    speaker_key         TEXT,              -- speakers.key
+    day                 INTEGER,           -- days since 1970-01-01 of date, else of the article's publication
+    outlet              TEXT,              -- the article's outlet, kept here for the corpus queries
     UNIQUE (article_id, idx)
 );
-CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker);
-CREATE INDEX IF NOT EXISTS statements_date ON statements(date);
+CREATE INDEX IF NOT EXISTS statements_group ON statements(group_id);
+CREATE INDEX IF NOT EXISTS statements_fingerprint ON statements(fingerprint, speaker_key, group_id);
+CREATE INDEX IF NOT EXISTS statements_speaker_key ON statements(speaker_key, day);
+CREATE INDEX IF NOT EXISTS statements_day ON statements(day, article_id, idx);
 
 CREATE TABLE IF NOT EXISTS statement_about (
     statement_id INTEGER NOT NULL REFERENCES statements(id),
@@ -62,6 +72,115 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     content = 'statements', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
-    INSERT INTO statements_fts(rowid, content, speaker) VALUES (new.id, new.content, new.speaker);
-END;
+-- Rows are added by the writer for each distinct statement (the first of its group, or a new
+-- variant), not for every copy: search finds a statement once, however many outlets ran it.
+
+-- Cross-article links (crates/link computes the keys; store.rs/link.rs keeps them).
+
+-- LSH band keys of article signatures, to find copies of a story.
+CREATE TABLE IF NOT EXISTS article_bands (
+    key          INTEGER NOT NULL,
+    article      INTEGER NOT NULL,         -- articles.rowid
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+
+-- Long paragraphs by the hash of their words: two articles sharing one reuse each other's text.
+CREATE TABLE IF NOT EXISTS paragraph_hashes (
+    hash         INTEGER NOT NULL,
+    article      INTEGER NOT NULL,         -- articles.rowid
+    idx          INTEGER NOT NULL,
+    PRIMARY KEY (hash, article, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paragraph_hashes_article ON paragraph_hashes(article);
+
+-- Pairs of articles sharing a long paragraph, found when the later-stored one was written; a
+-- paragraph already in more than 20 articles is boilerplate and links nothing.
+CREATE TABLE IF NOT EXISTS paragraph_links (
+    article      INTEGER NOT NULL,         -- articles.rowid, the one written later
+    idx          INTEGER NOT NULL,
+    other        INTEGER NOT NULL,         -- articles.rowid
+    other_idx    INTEGER NOT NULL,
+    PRIMARY KEY (article, idx, other)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paragraph_links_other ON paragraph_links(other);
+
+-- Lookup keys of statements that started a group or are a new variant of one.
+CREATE TABLE IF NOT EXISTS statement_keys (
+    key          INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (key, statement_id)
+) WITHOUT ROWID;
+
+-- Grams (three content words) of those statements, with the words as written.
+CREATE TABLE IF NOT EXISTS phrase_grams (
+    gram         INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    surface      TEXT NOT NULL,
+    PRIMARY KEY (gram, statement_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS phrase_grams_statement ON phrase_grams(statement_id);
+
+-- Per gram: its stems and corpus statistics, refreshed at the end of each ingest run for the
+-- grams whose statements changed (dirty = 1 until then).
+CREATE TABLE IF NOT EXISTS grams (
+    gram         INTEGER PRIMARY KEY,
+    stems        TEXT NOT NULL,
+    variants     INTEGER NOT NULL DEFAULT 0,   -- statements in phrase_grams with this gram
+    dirty        INTEGER NOT NULL DEFAULT 1,
+    statements   INTEGER NOT NULL DEFAULT 0,   -- distinct statements (groups)
+    occurrences  INTEGER NOT NULL DEFAULT 0,
+    articles     INTEGER NOT NULL DEFAULT 0,
+    outlets      INTEGER NOT NULL DEFAULT 0,
+    speakers     INTEGER NOT NULL DEFAULT 0,
+    months       INTEGER NOT NULL DEFAULT 0,
+    first        TEXT,
+    last         TEXT
+);
+CREATE INDEX IF NOT EXISTS grams_dirty ON grams(dirty) WHERE dirty = 1;
+CREATE INDEX IF NOT EXISTS grams_statements ON grams(statements) WHERE statements >= 2;
+CREATE TABLE IF NOT EXISTS gram_months   (gram INTEGER NOT NULL, month TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (gram, month)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS gram_speakers (gram INTEGER NOT NULL, speaker TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (gram, speaker)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS gram_speakers_speaker ON gram_speakers(speaker, n);
+CREATE TABLE IF NOT EXISTS gram_outlets  (gram INTEGER NOT NULL, outlet TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (gram, outlet)) WITHOUT ROWID;
+
+-- Count-min sketch of the articles each gram appears in anywhere (crates/link background.rs).
+CREATE TABLE IF NOT EXISTS gram_background (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    counts       BLOB NOT NULL
+);
+
+-- Speakers across the corpus, keyed by link::speakers::speaker_key.
+CREATE TABLE IF NOT EXISTS speakers (
+    key          TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,            -- as first written (earliest statement)
+    occurrences  INTEGER NOT NULL,
+    first        TEXT,
+    last         TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    speaker      TEXT NOT NULL,
+    alias        TEXT NOT NULL,
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (speaker, alias)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_months (
+    speaker      TEXT NOT NULL,
+    month        TEXT NOT NULL,            -- YYYY-MM
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (speaker, month)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_outlets (
+    speaker      TEXT NOT NULL,
+    outlet       TEXT NOT NULL,
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (speaker, outlet)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_roles (
+    speaker      TEXT NOT NULL,
+    role         TEXT NOT NULL,            -- '' when none
+    affiliation  TEXT NOT NULL,            -- '' when none
+    first        TEXT,
+    last         TEXT,
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (speaker, role, affiliation)
+) WITHOUT ROWID;

@@ -1,0 +1,154 @@
+//! `onrecord bench`: extraction speed on files, and with `corpus`, the whole store on a
+//! generated corpus: ingest with all cross-article linking, then every query command, each in
+//! its own process so its peak memory is its own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use onrecord_engine::ingest;
+
+/// Reads every document into memory, then times analysis alone over several passes.
+pub fn extraction(paths: &[PathBuf], passes: usize) -> Result<ExitCode> {
+    anyhow::ensure!(!paths.is_empty(), "give files or folders to analyse, or `onrecord bench corpus`");
+    let mut early = Vec::new();
+    let inputs = ingest::discover(paths, &mut early);
+    let cfg = ingest::IngestConfig::default();
+    let mut docs = Vec::new();
+    for i in &inputs {
+        ingest::read_input(i, &cfg, &mut |item| {
+            if let ingest::Item::Doc(d) = item {
+                docs.push(d);
+            }
+        });
+    }
+    anyhow::ensure!(!docs.is_empty(), "no documents to benchmark");
+    let bytes: usize = docs
+        .iter()
+        .map(|d| match &d.body {
+            ingest::Body::Text(t) | ingest::Body::Html(t) => t.len(),
+        })
+        .sum();
+    let mut single = f64::MAX;
+    let mut stmts = 0;
+    for _ in 0..passes.max(1) {
+        let t = Instant::now();
+        stmts = 0;
+        for d in docs.iter().cloned() {
+            if let Ok(a) = onrecord_engine::analyze(d) {
+                stmts += a.statements.len();
+            }
+        }
+        single = single.min(t.elapsed().as_secs_f64());
+    }
+    let t = Instant::now();
+    let _ = onrecord_engine::analyze_all(docs.clone());
+    let parallel = t.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!("documents      {}", docs.len());
+    println!("text           {:.2} MB", mb);
+    println!("statements     {stmts}");
+    println!("one core       {:.1} MB/s, {:.0} documents/s (best of {passes})", mb / single, docs.len() as f64 / single);
+    println!(
+        "all cores      {:.1} MB/s, {:.0} documents/s ({} threads)",
+        mb / parallel,
+        docs.len() as f64 / parallel,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The peak resident memory of this process so far, in MiB (Linux; None elsewhere).
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The environment variable that makes the binary print its peak memory when it exits.
+pub const REPORT_PEAK: &str = "ONRECORD_REPORT_PEAK";
+
+struct Step {
+    name: String,
+    seconds: f64,
+    peak_mib: Option<f64>,
+    ok: bool,
+}
+
+fn run_step(name: &str, args: &[&str]) -> Result<Step> {
+    let exe = std::env::current_exe().context("finding the onrecord binary")?;
+    let t = Instant::now();
+    let out = Command::new(exe).args(args).env(REPORT_PEAK, "1").output().with_context(|| format!("running {name}"))?;
+    let seconds = t.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let peak_mib = stderr.lines().find_map(|l| l.strip_prefix("onrecord: peak memory ")).and_then(|r| r.trim_end_matches(" MiB").parse().ok());
+    if !out.status.success() {
+        eprintln!("onrecord: bench: {name} failed: {}", stderr.trim());
+    }
+    Ok(Step { name: name.to_string(), seconds, peak_mib, ok: out.status.success() })
+}
+
+pub fn corpus(articles: usize, seed: u64, dir: Option<&Path>) -> Result<ExitCode> {
+    let (dir, temporary) = match dir {
+        Some(d) => (d.to_path_buf(), false),
+        None => (std::env::temp_dir().join(format!("onrecord-bench-{}", std::process::id())), true),
+    };
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let corpus = dir.join("corpus.jsonl");
+    let db = dir.join("bench.db");
+    for f in [&db, &dir.join("bench.db-wal"), &dir.join("bench.db-shm")] {
+        let _ = std::fs::remove_file(f);
+    }
+    let t = Instant::now();
+    crate::generate::write_corpus(&corpus, articles, seed)?;
+    let size = std::fs::metadata(&corpus)?.len() as f64 / 1e6;
+    eprintln!("onrecord: bench: generated {articles} articles ({size:.0} MB) in {:.1} s", t.elapsed().as_secs_f64());
+    let (c, d) = (corpus.to_string_lossy().to_string(), db.to_string_lossy().to_string());
+    let ingest = run_step("ingest", &["ingest", "--quiet", "--db", &d, &c])?;
+    anyhow::ensure!(ingest.ok, "the ingest step failed");
+    let queries: Vec<(&str, Vec<&str>)> = vec![
+        ("statements", vec!["statements", "--db", &d, "--limit", "100"]),
+        ("statements --speaker", vec!["statements", "--db", &d, "--speaker", "Zhao", "--limit", "100"]),
+        ("statements --about --since", vec!["statements", "--db", &d, "--about", "Pakistan", "--since", "2020-01-01", "--limit", "100"]),
+        ("statements --outlet --kind", vec!["statements", "--db", &d, "--outlet", "Meridian", "--kind", "direct", "--limit", "100"]),
+        ("speakers", vec!["speakers", "--db", &d]),
+        ("speaker", vec!["speaker", "--db", &d, "Zhao Lijian"]),
+        ("phrases", vec!["phrases", "--db", &d]),
+        ("phrase", vec!["phrase", "--db", &d, "community of shared future for mankind"]),
+        ("search (rare)", vec!["search", "--db", &d, "ironclad"]),
+        ("search (common)", vec!["search", "--db", &d, "cooperation"]),
+        ("search (phrase)", vec!["search", "--db", &d, "\"all-weather strategic\""]),
+        ("clusters", vec!["clusters", "--db", &d]),
+        ("statement", vec!["statement", "--db", &d, "1"]),
+    ];
+    let mut steps = vec![];
+    for (name, args) in &queries {
+        steps.push(run_step(name, args)?);
+    }
+    let db_size = std::fs::metadata(&db).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0);
+    println!("corpus         {articles} articles, {size:.0} MB of JSON Lines (seed {seed})");
+    println!("store          {db_size:.0} MB");
+    println!(
+        "ingest         {:.1} s, {:.0} articles/s, peak {} (parse, analyse, link, store, talking points)",
+        ingest.seconds,
+        articles as f64 / ingest.seconds,
+        ingest.peak_mib.map_or("?".into(), |m| format!("{m:.0} MiB"))
+    );
+    println!("{:<28} {:>9} {:>10}", "query", "time", "peak");
+    for s in &steps {
+        println!(
+            "{:<28} {:>6.0} ms {:>10} {}",
+            s.name,
+            s.seconds * 1000.0,
+            s.peak_mib.map_or("?".into(), |m| format!("{m:.0} MiB")),
+            if s.ok { "" } else { "FAILED" }
+        );
+    }
+    println!("(query times are whole processes: start, open the store, query, print)");
+    if temporary {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(if steps.iter().all(|s| s.ok) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

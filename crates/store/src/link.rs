@@ -1,0 +1,530 @@
+//! The store side of the link stage: keeping sketches and looking them up as each article is
+//! written, inside the batch's transaction. `crates/link` computes the keys; this module only
+//! stores them, finds candidates through them, and keeps clusters, statement groups, speakers
+//! and gram statistics up to date.
+//!
+//! Clusters and statement groups are connected components of the "is a copy of" relation:
+//! each new article (statement) is compared with every stored one its keys reach, and joins
+//! all the groups it matches. A group is named by its earliest member, so the result does not
+//! depend on the order articles arrive in.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+
+use onrecord_link::{word_hashes, signature_similarity, statement_similarity, ArticleLinks, LinkConfig};
+use onrecord_model::{Article, Statement};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::StoreError;
+
+/// A paragraph shared by more articles than this is boilerplate, not a pasted lead.
+pub const MAX_REUSE: usize = 20;
+/// Articles read per band key, newest first.
+const PER_BAND: usize = 16;
+/// A copy this close to a stored variant adds no new lookup keys.
+const NEAR_EXACT: f64 = 0.9;
+
+fn signature_blob(sig: &[u32]) -> Vec<u8> {
+    sig.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn signature_of(blob: &[u8]) -> Vec<u32> {
+    blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+
+fn article_precedence(tx: &Transaction, rowid: i64) -> Result<(String, String), StoreError> {
+    let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
+    Ok(q.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Puts a newly written article into its syndication cluster: finds stored articles sharing a
+/// band key, confirms them by signature, merges their clusters, and names the result by its
+/// earliest member.
+pub(crate) fn link_article(tx: &Transaction, rowid: i64, links: &ArticleLinks, cfg: &LinkConfig) -> Result<(), StoreError> {
+    let sig = &links.sketch.signature;
+    let mut clusters: BTreeSet<i64> = BTreeSet::new();
+    if !sig.is_empty() {
+        // newest first per band: a story's copies arrive close together
+        let one = |i: usize| format!("SELECT article FROM (SELECT article FROM article_bands WHERE key = ?{i} ORDER BY article DESC LIMIT {PER_BAND})");
+        let sql = (1..=links.sketch.bands.len()).map(one).collect::<Vec<_>>().join(" UNION ");
+        let mut find = tx.prepare_cached(&sql)?;
+        let found: Vec<i64> = find.query_map(rusqlite::params_from_iter(&links.sketch.bands), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut get = tx.prepare_cached("SELECT signature, cluster FROM articles WHERE rowid = ?1")?;
+        for other in found {
+            let (blob, cluster): (Option<Vec<u8>>, Option<i64>) = get.query_row([other], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let cluster = cluster.unwrap_or(other);
+            if clusters.contains(&cluster) {
+                continue;
+            }
+            if signature_similarity(sig, &signature_of(&blob.unwrap_or_default())) >= cfg.article_threshold {
+                clusters.insert(cluster);
+            }
+        }
+        let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO article_bands (key, article) VALUES (?1, ?2)")?;
+        for &k in &links.sketch.bands {
+            ins.execute(params![k, rowid])?;
+        }
+    }
+    let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
+    let mut same_para = tx.prepare_cached(&format!("SELECT article, idx FROM paragraph_hashes WHERE hash = ?1 AND article != ?2 LIMIT {}", MAX_REUSE + 1))?;
+    let mut ins_link = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
+    for &(idx, h) in &links.sketch.paragraphs {
+        let others: Vec<(i64, i64)> = same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        if others.len() <= MAX_REUSE {
+            for (other, other_idx) in others {
+                ins_link.execute(params![rowid, idx as i64, other, other_idx])?;
+            }
+        }
+        ins_para.execute(params![h, rowid, idx as i64])?;
+    }
+    // the earliest of the new article and the clusters' representatives names the merged cluster
+    let mut best = (article_precedence(tx, rowid)?, rowid);
+    for &c in &clusters {
+        let p = (article_precedence(tx, c)?, c);
+        if p < best {
+            best = p;
+        }
+    }
+    let rep = best.1;
+    tx.prepare_cached("UPDATE articles SET cluster = ?1, signature = ?2 WHERE rowid = ?3")?.execute(params![rep, signature_blob(sig), rowid])?;
+    let mut relabel = tx.prepare_cached("UPDATE articles SET cluster = ?1 WHERE cluster = ?2")?;
+    for &c in &clusters {
+        if c != rep {
+            relabel.execute(params![rep, c])?;
+        }
+    }
+    Ok(())
+}
+
+/// The date of a `day` number, as `YYYY-MM-DD`.
+pub(crate) fn date_of_day(day: i64) -> Option<String> {
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(day)?).map(|d| d.to_string())
+}
+
+/// Days since 1970-01-01: the `day` column, which orders occurrences and bounds near matches.
+pub(crate) fn day_number(d: chrono::NaiveDate) -> i64 {
+    (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")).num_days()
+}
+
+/// A statement just written, and where it sits in the order of occurrences: by day (undated
+/// last), then article id, then place in the article.
+pub(crate) struct Placed<'a> {
+    pub id: i64,
+    pub day: Option<i64>,
+    pub article_id: &'a str,
+    pub idx: i64,
+}
+
+type Precedence = (i64, String, i64);
+
+fn precedence_of(tx: &Transaction, id: i64) -> Result<Precedence, StoreError> {
+    let mut q = tx.prepare_cached("SELECT coalesce(day, 9223372036854775807), article_id, idx FROM statements WHERE id = ?1")?;
+    Ok(q.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
+/// A statement already stored, as matching needs it.
+struct Stored {
+    group: i64,
+    speaker: Option<String>,
+    words: Vec<u64>,
+}
+
+/// The statements of the earliest copy of an article's story (its cluster's representative),
+/// read when a statement first needs them: a syndicated copy's edited statements are found
+/// among them before any wider lookup. (Its unedited ones match by fingerprint.)
+pub(crate) struct Siblings {
+    article: i64,
+    loaded: Option<Vec<Stored>>,
+}
+
+impl Siblings {
+    pub(crate) fn new(article: i64) -> Siblings {
+        Siblings { article, loaded: None }
+    }
+
+    fn get(&mut self, tx: &Transaction) -> Result<&[Stored], StoreError> {
+        if self.loaded.is_none() {
+            let mut q = tx.prepare_cached(
+                "SELECT s.group_id, s.speaker_key, s.content FROM articles me JOIN articles a ON a.rowid = me.cluster AND a.rowid != me.rowid
+                 JOIN statements s ON s.article_id = a.id WHERE me.rowid = ?1 AND s.group_id IS NOT NULL LIMIT 4000",
+            )?;
+            let rows = q.query_map([self.article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?;
+            let mut out = Vec::new();
+            for r in rows {
+                let (group, speaker, content) = r?;
+                out.push(Stored { group, speaker, words: word_hashes(&content) });
+            }
+            self.loaded = Some(out);
+        }
+        Ok(self.loaded.as_deref().unwrap_or_default())
+    }
+}
+
+/// Statements reported within this many days of each other may be one statement without being
+/// word for word the same; further apart they must be (after normalising).
+const NEAR_DAYS: i64 = 7;
+/// Candidates read per lookup key, newest first.
+const PER_KEY: usize = 8;
+
+/// What a batch's statements change beyond their own rows, written once at the end of the batch.
+#[derive(Default)]
+pub(crate) struct BatchLinks {
+    /// Groups that gained an occurrence: their grams' statistics are stale.
+    touched: HashSet<i64>,
+    /// Grams of newly indexed statements: stems and how many statements.
+    grams: HashMap<i64, (String, i64)>,
+}
+
+impl BatchLinks {
+    pub(crate) fn write(self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut up_gram = tx.prepare_cached(
+            "INSERT INTO grams (gram, stems, variants, dirty) VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT(gram) DO UPDATE SET variants = variants + excluded.variants, dirty = 1",
+        )?;
+        for (g, (stems, n)) in &self.grams {
+            up_gram.execute(params![g, stems, n])?;
+        }
+        let mut q = tx.prepare_cached(
+            "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
+               (SELECT p.gram FROM statements s JOIN phrase_grams p ON p.statement_id = s.id WHERE s.group_id = ?1)",
+        )?;
+        for g in &self.touched {
+            q.execute([g])?;
+        }
+        Ok(())
+    }
+}
+
+/// One query for all of a statement's keys, newest candidates first per key; built once per
+/// key count.
+fn key_lookup_sql(n: usize) -> &'static str {
+    static SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        (0..=16)
+            .map(|n| {
+                let one = |i: usize| format!("SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} ORDER BY statement_id DESC LIMIT {PER_KEY})");
+                (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")
+            })
+            .collect()
+    });
+    &SQL[n.min(16)]
+}
+
+/// Finds the group of a newly written statement: the same normalised words anywhere in the
+/// corpus; else a near-verbatim copy among the statements of the article's other copies; else
+/// one found through the lookup keys and reported within [`NEAR_DAYS`]. Always from the same
+/// speaker, or one not known. It joins the best match's group (groups are never merged, so a
+/// formula repeated with other names cannot chain unrelated statements together), and the group
+/// is named by its earliest member. A statement that starts a group, or differs enough from its
+/// match, is indexed for later copies, for search, and for talking points.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn link_statement(
+    tx: &Transaction,
+    this: &Placed,
+    content: &str,
+    speaker: Option<&str>,
+    sl: &onrecord_link::StatementLinks,
+    cfg: &LinkConfig,
+    siblings: &mut Siblings,
+    batch: &mut BatchLinks,
+) -> Result<(), StoreError> {
+    let id = this.id;
+    let same_speaker = |other: &Option<String>| match (other, &sl.speaker_key) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let mut found: Option<(i64, f64)> = {
+        let short = sl.sketch.keys.is_empty();
+        let mut q = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16")?;
+        let rows: Vec<(i64, Option<String>)> = q.query_map(params![sl.sketch.fingerprint, id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        rows.into_iter().filter(|(_, sk)| same_speaker(sk) && (!short || *sk == sl.speaker_key)).map(|(g, _)| (g, 1.0)).min_by_key(|(g, _)| *g)
+    };
+    let words = word_hashes(content);
+    if found.is_none() && words.len() >= onrecord_link::sketch::STATEMENT_MIN_WORDS {
+        for s in siblings.get(tx)? {
+            if !same_speaker(&s.speaker) {
+                continue;
+            }
+            let sim = statement_similarity(&words, &s.words);
+            if sim >= cfg.statement_threshold && found.is_none_or(|(_, b)| sim > b) {
+                found = Some((s.group, sim));
+            }
+        }
+    }
+    if found.is_none() && !sl.sketch.keys.is_empty() {
+        let mut find = tx.prepare_cached(key_lookup_sql(sl.sketch.keys.len()))?;
+        let ids: Vec<i64> = find.query_map(rusqlite::params_from_iter(&sl.sketch.keys), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut head = tx.prepare_cached("SELECT group_id, speaker_key, day FROM statements WHERE id = ?1")?;
+        let mut body = tx.prepare_cached("SELECT content FROM statements WHERE id = ?1")?;
+        let mut seen: HashSet<i64> = HashSet::new();
+        for other in ids {
+            let (g, sk, day): (Option<i64>, Option<String>, Option<i64>) = head.query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let Some(g) = g else { continue };
+            let far = matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS);
+            if far || !same_speaker(&sk) || seen.contains(&g) {
+                continue;
+            }
+            let text: String = body.query_row([other], |r| r.get(0))?;
+            let sim = statement_similarity(&words, &word_hashes(&text));
+            if sim >= cfg.statement_threshold {
+                seen.insert(g);
+                if found.is_none_or(|(_, b)| sim > b) {
+                    found = Some((g, sim));
+                }
+            }
+        }
+    }
+    let mine: Precedence = (this.day.unwrap_or(i64::MAX), this.article_id.to_string(), this.idx);
+    let group = match found {
+        Some((g, _)) if mine < precedence_of(tx, g)? => {
+            // the new statement is the earlier occurrence: it names the group from now on
+            tx.prepare_cached("UPDATE statements SET group_id = ?1 WHERE group_id = ?2")?.execute(params![id, g])?;
+            batch.touched.remove(&g);
+            id
+        }
+        Some((g, _)) => g,
+        None => id,
+    };
+    tx.prepare_cached("UPDATE statements SET group_id = ?1 WHERE id = ?2")?.execute(params![group, id])?;
+    batch.touched.insert(group);
+    if found.is_none_or(|(_, sim)| sim < NEAR_EXACT) {
+        let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?1, ?2)")?;
+        for &k in &sl.sketch.keys {
+            ins.execute(params![k, id])?;
+        }
+        tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
+        let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
+        for (g, stems, surface) in &sl.grams {
+            if ins_gram.execute(params![g, id, surface])? > 0 {
+                batch.grams.entry(*g).or_insert_with(|| (stems.clone(), 0)).1 += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Speakers, aliases and roles of a batch, added up in memory and written once per key.
+#[derive(Default)]
+pub(crate) struct SpeakerTally {
+    speakers: HashMap<String, (String, i64, Option<String>, Option<String>)>,
+    aliases: HashMap<(String, String), i64>,
+    months: HashMap<(String, String), i64>,
+    outlets: HashMap<(String, String), i64>,
+    roles: HashMap<(String, String, String), (Option<String>, Option<String>, i64)>,
+}
+
+fn min_opt(a: &mut Option<String>, b: &Option<String>) {
+    if b.is_some() && (a.is_none() || b < a) {
+        *a = b.clone();
+    }
+}
+
+fn max_opt(a: &mut Option<String>, b: &Option<String>) {
+    if b.is_some() && (a.is_none() || b > a) {
+        *a = b.clone();
+    }
+}
+
+impl SpeakerTally {
+    pub(crate) fn add(&mut self, article: &Article, st: &Statement, key: &str) {
+        let Some(sp) = &st.speaker else { return };
+        let date = st.date.or(article.meta.published).map(|d| d.to_string());
+        let e = self.speakers.entry(key.to_string()).or_insert_with(|| (sp.name.clone(), 0, None, None));
+        e.1 += 1;
+        if date.is_some() && (e.2.is_none() || date < e.2) {
+            e.0 = sp.name.clone();
+        }
+        min_opt(&mut e.2, &date);
+        max_opt(&mut e.3, &date);
+        if let Some(d) = &date {
+            *self.months.entry((key.to_string(), d.get(..7).unwrap_or(d).to_string())).or_default() += 1;
+        }
+        if let Some(o) = &article.meta.outlet {
+            *self.outlets.entry((key.to_string(), o.clone())).or_default() += 1;
+        }
+        if let Some(src) = st.source.map(|s| s.of(&article.text).trim()) {
+            if onrecord_link::speakers::is_alias(src, &sp.name) && src.len() <= 200 {
+                *self.aliases.entry((key.to_string(), src.to_string())).or_default() += 1;
+            }
+        }
+        if sp.role.is_some() || sp.affiliation.is_some() {
+            let r = self
+                .roles
+                .entry((key.to_string(), sp.role.clone().unwrap_or_default(), sp.affiliation.clone().unwrap_or_default()))
+                .or_insert((None, None, 0));
+            min_opt(&mut r.0, &date);
+            max_opt(&mut r.1, &date);
+            r.2 += 1;
+        }
+    }
+
+    pub(crate) fn write(self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut up = tx.prepare_cached(
+            "INSERT INTO speakers (key, name, occurrences, first, last) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(key) DO UPDATE SET
+               name = CASE WHEN excluded.first IS NOT NULL AND (first IS NULL OR excluded.first < first) THEN excluded.name ELSE name END,
+               occurrences = occurrences + excluded.occurrences,
+               first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
+               last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END",
+        )?;
+        for (k, (name, n, first, last)) in self.speakers {
+            up.execute(params![k, name, n, first, last])?;
+        }
+        let mut up = tx.prepare_cached(
+            "INSERT INTO speaker_aliases (speaker, alias, n) VALUES (?1, ?2, ?3) ON CONFLICT(speaker, alias) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((k, a), n) in self.aliases {
+            up.execute(params![k, a, n])?;
+        }
+        for (table, col, counts) in [("speaker_months", "month", &self.months), ("speaker_outlets", "outlet", &self.outlets)] {
+            let mut up = tx.prepare_cached(&format!(
+                "INSERT INTO {table} (speaker, {col}, n) VALUES (?1, ?2, ?3) ON CONFLICT(speaker, {col}) DO UPDATE SET n = n + excluded.n"
+            ))?;
+            for ((k, v), n) in counts {
+                up.execute(params![k, v, n])?;
+            }
+        }
+        let mut up = tx.prepare_cached(
+            "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
+               first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
+               last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
+               n = n + excluded.n",
+        )?;
+        for ((k, role, aff), (first, last, n)) in self.roles {
+            up.execute(params![k, role, aff, first, last, n])?;
+        }
+        Ok(())
+    }
+}
+
+/// One occurrence of a statement, as the gram statistics count it.
+struct Occurrence {
+    article: String,
+    outlet: Option<String>,
+    speaker: Option<String>,
+    date: Option<String>,
+}
+
+/// Recomputes the statistics of every dirty gram. Grams said in fewer than two statements are
+/// only cleaned. With many dirty grams, one pass over all statements is cheaper than a query
+/// per gram.
+pub(crate) fn refresh_grams(tx: &Transaction) -> Result<usize, StoreError> {
+    let dirty: Vec<i64> = tx
+        .prepare("SELECT gram FROM grams WHERE dirty = 1 AND variants >= 2")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if dirty.is_empty() {
+        tx.execute("UPDATE grams SET dirty = 0 WHERE dirty = 1", [])?;
+        return Ok(0);
+    }
+    // gram → groups
+    let mut groups_of: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    {
+        let mut q = tx.prepare_cached("SELECT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
+        for &g in &dirty {
+            let set: BTreeSet<i64> = q.query_map([g], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
+            groups_of.insert(g, set);
+        }
+    }
+    let needed: HashSet<i64> = groups_of.values().filter(|s| s.len() >= 2).flatten().copied().collect();
+    // group → occurrences
+    let mut occ: HashMap<i64, Vec<Occurrence>> = HashMap::new();
+    let row = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Occurrence)> {
+        let day: Option<i64> = r.get(4)?;
+        Ok((r.get(0)?, Occurrence { article: r.get(1)?, outlet: r.get(2)?, speaker: r.get(3)?, date: day.and_then(date_of_day) }))
+    };
+    let sql_all = "SELECT s.group_id, s.article_id, s.outlet, s.speaker_key, s.day FROM statements s WHERE s.group_id IS NOT NULL";
+    if needed.len() > 2000 {
+        let mut q = tx.prepare(sql_all)?;
+        for r in q.query_map([], row)? {
+            let (g, o) = r?;
+            if needed.contains(&g) {
+                occ.entry(g).or_default().push(o);
+            }
+        }
+    } else {
+        let mut q = tx.prepare_cached(&format!("{sql_all} AND s.group_id = ?1"))?;
+        for &g in &needed {
+            for r in q.query_map([g], row)? {
+                let (g, o) = r?;
+                occ.entry(g).or_default().push(o);
+            }
+        }
+    }
+    let mut clear = tx.prepare_cached("DELETE FROM gram_months WHERE gram = ?1")?;
+    let mut clear_s = tx.prepare_cached("DELETE FROM gram_speakers WHERE gram = ?1")?;
+    let mut clear_o = tx.prepare_cached("DELETE FROM gram_outlets WHERE gram = ?1")?;
+    let mut ins_m = tx.prepare_cached("INSERT INTO gram_months (gram, month, n) VALUES (?1, ?2, ?3)")?;
+    let mut ins_s = tx.prepare_cached("INSERT INTO gram_speakers (gram, speaker, n) VALUES (?1, ?2, ?3)")?;
+    let mut ins_o = tx.prepare_cached("INSERT INTO gram_outlets (gram, outlet, n) VALUES (?1, ?2, ?3)")?;
+    let mut set = tx.prepare_cached(
+        "UPDATE grams SET dirty = 0, statements = ?2, occurrences = ?3, articles = ?4, outlets = ?5, speakers = ?6, months = ?7,
+           first = ?8, last = ?9 WHERE gram = ?1",
+    )?;
+    let mut refreshed = 0;
+    for (&g, groups) in &groups_of {
+        clear.execute([g])?;
+        clear_s.execute([g])?;
+        clear_o.execute([g])?;
+        if groups.len() < 2 {
+            set.execute(params![g, groups.len() as i64, 0, 0, 0, 0, 0, None::<String>, None::<String>])?;
+            continue;
+        }
+        let mut articles = HashSet::new();
+        let mut months: HashMap<&str, i64> = HashMap::new();
+        let mut speakers: HashMap<&str, i64> = HashMap::new();
+        let mut outlets: HashMap<&str, i64> = HashMap::new();
+        let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
+        let mut n = 0;
+        for o in groups.iter().filter_map(|gr| occ.get(gr)).flatten() {
+            n += 1;
+            articles.insert(o.article.as_str());
+            if let Some(d) = o.date.as_deref() {
+                *months.entry(d.get(..7).unwrap_or(d)).or_default() += 1;
+                first = Some(first.map_or(d, |f| f.min(d)));
+                last = Some(last.map_or(d, |l| l.max(d)));
+            }
+            if let Some(s) = o.speaker.as_deref() {
+                *speakers.entry(s).or_default() += 1;
+            }
+            if let Some(s) = o.outlet.as_deref() {
+                *outlets.entry(s).or_default() += 1;
+            }
+        }
+        for (m, c) in &months {
+            ins_m.execute(params![g, m, c])?;
+        }
+        for (s, c) in &speakers {
+            ins_s.execute(params![g, s, c])?;
+        }
+        for (s, c) in &outlets {
+            ins_o.execute(params![g, s, c])?;
+        }
+        set.execute(params![
+            g,
+            groups.len() as i64,
+            n,
+            articles.len() as i64,
+            outlets.len() as i64,
+            speakers.len() as i64,
+            months.len() as i64,
+            first,
+            last
+        ])?;
+        refreshed += 1;
+    }
+    tx.execute("UPDATE grams SET dirty = 0 WHERE dirty = 1", [])?;
+    Ok(refreshed)
+}
+
+/// Reads the background sketch, or an empty one.
+pub(crate) fn load_background(conn: &rusqlite::Connection) -> Result<onrecord_link::background::Background, StoreError> {
+    let blob: Option<Vec<u8>> = conn.query_row("SELECT counts FROM gram_background WHERE id = 1", [], |r| r.get(0)).optional()?;
+    Ok(blob.and_then(|b| onrecord_link::background::Background::from_bytes(&b).ok()).unwrap_or_default())
+}
+
+pub(crate) fn save_background(tx: &Transaction, bg: &onrecord_link::background::Background) -> Result<(), StoreError> {
+    tx.execute("INSERT OR REPLACE INTO gram_background (id, counts) VALUES (1, ?1)", [bg.to_bytes()])?;
+    Ok(())
+}
