@@ -86,7 +86,12 @@ fn acronyms(text: &str) -> HashMap<String, String> {
             let acr = &after[..close];
             if (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
                 let before = &text[..offset + open];
-                let runs = cap_runs(before, Span::new(before.len().saturating_sub(200), before.len()).trim(before));
+                // the last 200 bytes or so, starting on a character boundary ("£" is two bytes)
+                let mut from = before.len().saturating_sub(200);
+                while !before.is_char_boundary(from) {
+                    from += 1;
+                }
+                let runs = cap_runs(before, Span::new(from, before.len()).trim(before));
                 if let Some((span, words)) = runs.last() {
                     if span.end + 2 >= before.trim_end().len() {
                         // keep the last words whose initials spell the acronym, or the whole run
@@ -151,6 +156,19 @@ pub fn fill_about(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_after_multibyte_text_do_not_split_characters() {
+        // 200 bytes back from the bracket falls inside a "£"
+        let text = format!("{}£194m paid by the Financial Services Authority (FSA) today", "x".repeat(59));
+        for pad in 0..4 {
+            let t = format!("{}{text}", "y".repeat(pad));
+            let m = acronyms(&t);
+            assert_eq!(m.get("FSA").map(String::as_str), Some("Financial Services Authority"));
+        }
+        let long = format!("{} Financial Services Authority (FSA)", "£".repeat(150));
+        assert!(acronyms(&long).contains_key("FSA"));
+    }
 
     #[test]
     fn acronyms_map_to_long_forms() {

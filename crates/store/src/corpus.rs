@@ -391,7 +391,22 @@ impl Store {
     fn gram_counts(&self, table: &str, col: &str, gram: i64, by_count: bool) -> Result<Vec<(String, i64)>, StoreError> {
         let order = if by_count { format!("n DESC, {col}") } else { col.to_string() };
         let sql = format!("SELECT {col}, n FROM {table} WHERE gram = ?1 ORDER BY {order} LIMIT 200");
-        Ok(self.conn().prepare_cached(&sql)?.query_map([gram], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?)
+        let mut v: Vec<(String, i64)> = self.conn().prepare_cached(&sql)?.query_map([gram], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        if table == "gram_speakers" {
+            self.speaker_names(&mut v)?;
+        }
+        Ok(v)
+    }
+
+    /// Replaces speaker keys by the names the speakers are shown with.
+    fn speaker_names(&self, v: &mut [(String, i64)]) -> Result<(), StoreError> {
+        let mut q = self.conn().prepare_cached("SELECT name FROM speakers WHERE key = ?1")?;
+        for (k, _) in v.iter_mut() {
+            if let Some(name) = q.query_row([&*k], |r| r.get::<_, String>(0)).optional()? {
+                *k = name;
+            }
+        }
+        Ok(())
     }
 
     /// The phrase as most often written, and its other forms: the whole chain where a statement
@@ -473,12 +488,16 @@ impl Store {
                 .map_err(|e| StoreError::Query(format!("{e}")))?;
             groups = Some(found);
         }
+        let mut rarest_groups = 0;
         {
             let mut q = conn.prepare_cached("SELECT DISTINCT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
             for k in &keys {
                 let set: HashSet<i64> = q.query_map([k], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
                 groups = Some(match groups {
-                    None => set,
+                    None => {
+                        rarest_groups = set.len();
+                        set
+                    }
                     Some(g) => g.intersection(&set).copied().collect(),
                 });
                 if groups.as_ref().is_some_and(HashSet::is_empty) {
@@ -492,7 +511,9 @@ impl Store {
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v
         };
-        let kept = if keys.len() == 1 {
+        // when every statement with the rarest gram has the others too (a phrase's grams come
+        // together), the phrase's statistics are that gram's, kept since the last ingest
+        let kept = if !keys.is_empty() && groups.len() == rarest_groups {
             conn.prepare_cached("SELECT occurrences, first, last FROM grams WHERE gram = ?1 AND dirty = 0 AND statements >= 2")?
                 .query_row([keys[0]], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?)))
                 .optional()?
@@ -531,7 +552,9 @@ impl Store {
                     }
                 }
                 let date = |d: Option<i64>| d.and_then(crate::link::date_of_day);
-                (n, date(first), date(last), by_month.into_iter().collect(), sorted(speakers), sorted(outlets))
+                let mut by_speaker = sorted(speakers);
+                self.speaker_names(&mut by_speaker)?;
+                (n, date(first), date(last), by_month.into_iter().collect(), by_speaker, sorted(outlets))
             }
         };
         // the earliest statements using it
