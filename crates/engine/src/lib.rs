@@ -1,6 +1,7 @@
 //! The engine composes the stages — ingest → clean → segment → attribute → resolve — and runs
 //! them as a stream: one reader thread turns inputs into batches, a rayon pool analyses each
-//! batch in parallel, and the caller's [`Sink`] receives the batch in input order. At most two
+//! batch in parallel (one batch ahead of the sink), and the caller's [`Sink`] receives the batch
+//! in input order. At most two
 //! batches wait in the channel, so memory is bounded by the batch size, not the corpus.
 //!
 //! **Invariant: [`analyze`] is pure and never panics outward; a panic in a stage becomes a
@@ -157,24 +158,37 @@ pub fn run(inputs: Vec<Input>, early: Vec<Diagnostic>, cfg: &RunConfig, sink: &m
             let _ = tx.send(batch);
         }
     });
+    // Analysis runs one batch ahead of the sink: while the sink writes batch k (one thread, for
+    // a store), the pool analyses batch k+1. One analysed batch waits at most.
     let mut summary = Summary::default();
     let mut result = Ok(());
-    for items in rx {
-        let results: Vec<Result<Article, Diagnostic>> = items
-            .into_par_iter()
-            .map(|item| match item {
-                Item::Doc(d) => analyze(d),
-                Item::Diag(d) => Err(d),
-            })
-            .collect();
-        for r in &results {
-            summary.count(r);
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = sync_channel::<Vec<Result<Article, Diagnostic>>>(1);
+        scope.spawn(move || {
+            for items in rx {
+                let results: Vec<Result<Article, Diagnostic>> = items
+                    .into_par_iter()
+                    .map(|item| match item {
+                        Item::Doc(d) => analyze(d),
+                        Item::Diag(d) => Err(d),
+                    })
+                    .collect();
+                if done_tx.send(results).is_err() {
+                    break; // the sink failed; dropping rx stops the reader
+                }
+            }
+        });
+        for results in done_rx.iter() {
+            for r in &results {
+                summary.count(r);
+            }
+            if let Err(e) = sink.batch(Batch { results }) {
+                result = Err(EngineError::Sink(e));
+                break;
+            }
         }
-        if let Err(e) = sink.batch(Batch { results }) {
-            result = Err(EngineError::Sink(e));
-            break;
-        }
-    }
+        // leaving the loop drops done_rx, which ends the analysis thread
+    });
     // dropping rx (on error) unblocks the reader
     let _ = reader.join();
     result.map(|_| summary)
