@@ -32,7 +32,7 @@ fn signature_of(blob: &[u8]) -> Vec<u32> {
     blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
 
-
+/// The order in which copies count as earlier: publication date (undated last), then id.
 fn article_precedence(tx: &Transaction, rowid: i64) -> Result<(String, String), StoreError> {
     let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
     Ok(q.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?)
