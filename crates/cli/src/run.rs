@@ -49,7 +49,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
                 );
             }
             for d in [&since, &until].into_iter().flatten() {
-                anyhow::ensure!(chrono_like_date(d), "{d:?} is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY)");
+                anyhow::ensure!(onrecord_store::day_bound(d, false).is_some(), "{d:?} is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY)");
             }
             let f = StatementFilter { speaker, about, outlet, since, until, kind, occurrences, limit, offset: 0 };
             crate::query::statements(&open_store(&db)?, &f, json)
@@ -73,17 +73,6 @@ fn open_store(db: &std::path::Path) -> Result<Store> {
     Store::open_read_only(db).with_context(|| format!("no readable store at {} (run `onrecord ingest` first)", db.display()))
 }
 
-/// YYYY, YYYY-MM or YYYY-MM-DD: dates compare as text in the store, so a prefix works.
-fn chrono_like_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
-    }
-}
 
 /// Exit 1 when --strict and something failed, or when nothing at all could be read because of failures.
 fn exit_code(s: &Summary, strict: bool) -> ExitCode {

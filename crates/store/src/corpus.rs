@@ -1,7 +1,7 @@
 //! Queries over the linked corpus: one statement and its occurrences, speakers, talking points,
 //! full-text search, syndication clusters.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use onrecord_link::phrases::{chain, fold_surface, phrase_keys, GramStats};
 use rusqlite::{params, OptionalExtension};
@@ -178,10 +178,6 @@ pub fn fts_query(q: &str) -> String {
     }
     flush(&mut word, &mut out);
     out
-}
-
-fn month_of(d: &str) -> String {
-    d.get(..7).unwrap_or(d).to_string()
 }
 
 #[cfg(test)]
@@ -526,35 +522,17 @@ impl Store {
                 (n, first, last, self.gram_counts("gram_months", "month", g, false)?, self.gram_counts("gram_speakers", "speaker", g, true)?, self.gram_counts("gram_outlets", "outlet", g, true)?)
             }
             None => {
-                let mut by_month: BTreeMap<String, i64> = BTreeMap::new();
-                let mut speakers: HashMap<String, i64> = HashMap::new();
-                let mut outlets: HashMap<String, i64> = HashMap::new();
-                let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
-                let mut n = 0;
+                let mut tally = crate::link::Tally::default();
                 let mut q = conn.prepare_cached("SELECT day, speaker_key, outlet FROM statements WHERE group_id = ?1")?;
                 for g in &groups {
                     for r in q.query_map([g], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?)))? {
                         let (day, sp, o) = r?;
-                        n += 1;
-                        if let Some(d) = day.and_then(crate::link::date_of_day) {
-                            *by_month.entry(month_of(&d)).or_default() += 1;
-                        }
-                        if let Some(d) = day {
-                            first = Some(first.map_or(d, |f| f.min(d)));
-                            last = Some(last.map_or(d, |l| l.max(d)));
-                        }
-                        if let Some(sp) = sp {
-                            *speakers.entry(sp).or_default() += 1;
-                        }
-                        if let Some(o) = o {
-                            *outlets.entry(o).or_default() += 1;
-                        }
+                        tally.add(day.and_then(crate::link::date_of_day).as_deref(), sp.as_deref(), o.as_deref());
                     }
                 }
-                let date = |d: Option<i64>| d.and_then(crate::link::date_of_day);
-                let mut by_speaker = sorted(speakers);
+                let mut by_speaker = sorted(tally.speakers);
                 self.speaker_names(&mut by_speaker)?;
-                (n, date(first), date(last), by_month.into_iter().collect(), by_speaker, sorted(outlets))
+                (tally.n, tally.first, tally.last, tally.months.into_iter().collect(), by_speaker, sorted(tally.outlets))
             }
         };
         // the earliest statements using it

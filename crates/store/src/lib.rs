@@ -19,7 +19,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 pub use corpus::{Cluster, ClusterMember, Occurrence, ParagraphReuse, Phrase, PhraseTimeline, RoleSpan, SearchHit, SpeakerDetail, SpeakerRow, StatementDetail};
 pub use onrecord_link::LinkConfig;
-pub use query::{StatementFilter, StatementRow};
+pub use query::{day_bound, StatementFilter, StatementRow};
 
 const SCHEMA: &str = include_str!("schema.sql");
 pub const SCHEMA_VERSION: i64 = 2;
@@ -104,12 +104,6 @@ impl Store {
     /// Sets the thresholds the cross-article links use from now on.
     pub fn set_link_config(&mut self, cfg: LinkConfig) {
         self.link = cfg;
-    }
-
-    /// Prepares the link data and writes the batch; see [`Store::write_batch`].
-    pub fn write_articles(&mut self, articles: &[Article]) -> Result<Written, StoreError> {
-        let links: Vec<ArticleLinks> = articles.iter().map(|a| onrecord_link::prepare(a, &self.link)).collect();
-        self.write_batch(articles, &links)
     }
 
     /// Writes a batch in one transaction, linking each new article to the stored corpus (its

@@ -8,7 +8,7 @@
 //! all the groups it matches. A group is named by its earliest member, so the result does not
 //! depend on the order articles arrive in.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 
 use onrecord_link::{word_hashes, signature_similarity, statement_similarity, ArticleLinks, LinkConfig};
@@ -46,9 +46,7 @@ pub(crate) fn link_article(tx: &Transaction, rowid: i64, links: &ArticleLinks, c
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
     if !sig.is_empty() {
         // newest first per band: a story's copies arrive close together
-        let one = |i: usize| format!("SELECT article FROM (SELECT article FROM article_bands WHERE key = ?{i} ORDER BY article DESC LIMIT {PER_BAND})");
-        let sql = (1..=links.sketch.bands.len()).map(one).collect::<Vec<_>>().join(" UNION ");
-        let mut find = tx.prepare_cached(&sql)?;
+        let mut find = tx.prepare_cached(&ARTICLE_BAND_SQL[links.sketch.bands.len().min(32)])?;
         let found: Vec<i64> = find.query_map(rusqlite::params_from_iter(&links.sketch.bands), |r| r.get(0))?.collect::<Result<_, _>>()?;
         let mut get = tx.prepare_cached("SELECT signature, cluster FROM articles WHERE rowid = ?1")?;
         for other in found {
@@ -196,19 +194,16 @@ impl BatchLinks {
     }
 }
 
-/// One query for all of a statement's keys, newest candidates first per key; built once per
-/// key count.
-fn key_lookup_sql(n: usize) -> &'static str {
-    static SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        (0..=16)
-            .map(|n| {
-                let one = |i: usize| format!("SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} ORDER BY statement_id DESC LIMIT {PER_KEY})");
-                (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")
-            })
-            .collect()
-    });
-    &SQL[n.min(16)]
+/// Queries for the rows of 1 to 32 keys of a table, the newest `per_key` ids of each key
+/// (`SELECT id_col FROM table WHERE key = ?i ORDER BY id_col DESC LIMIT per_key`, joined by
+/// UNION), so a lookup is one statement execution. Index `n` holds the query for `n` keys.
+fn newest_per_key(table: &str, id_col: &str, per_key: usize) -> Vec<String> {
+    let one = |i: usize| format!("SELECT {id_col} FROM (SELECT {id_col} FROM {table} WHERE key = ?{i} ORDER BY {id_col} DESC LIMIT {per_key})");
+    (0..=32).map(|n| (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")).collect()
 }
+
+static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| newest_per_key("article_bands", "article", PER_BAND));
+static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| newest_per_key("statement_keys", "statement_id", PER_KEY));
 
 /// Finds the group of a newly written statement: the same normalised words anywhere in the
 /// corpus; else a near-verbatim copy among the statements of the article's other copies; else
@@ -252,7 +247,7 @@ pub(crate) fn link_statement(
         }
     }
     if found.is_none() && !sl.sketch.keys.is_empty() {
-        let mut find = tx.prepare_cached(key_lookup_sql(sl.sketch.keys.len()))?;
+        let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[sl.sketch.keys.len().min(32)])?;
         let ids: Vec<i64> = find.query_map(rusqlite::params_from_iter(&sl.sketch.keys), |r| r.get(0))?.collect::<Result<_, _>>()?;
         let mut head = tx.prepare_cached("SELECT group_id, speaker_key, day FROM statements WHERE id = ?1")?;
         let mut body = tx.prepare_cached("SELECT content FROM statements WHERE id = ?1")?;
@@ -398,6 +393,40 @@ impl SpeakerTally {
     }
 }
 
+/// Occurrences counted by month, speaker and outlet, with the first and last date: what a
+/// gram's statistics and a phrase's timeline both report.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub n: i64,
+    pub months: BTreeMap<String, i64>,
+    pub speakers: HashMap<String, i64>,
+    pub outlets: HashMap<String, i64>,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+impl Tally {
+    /// Counts one occurrence; `date` is `YYYY-MM-DD`.
+    pub(crate) fn add(&mut self, date: Option<&str>, speaker: Option<&str>, outlet: Option<&str>) {
+        self.n += 1;
+        if let Some(d) = date {
+            *self.months.entry(d.get(..7).unwrap_or(d).to_string()).or_default() += 1;
+            if self.first.as_deref().is_none_or(|f| d < f) {
+                self.first = Some(d.to_string());
+            }
+            if self.last.as_deref().is_none_or(|l| d > l) {
+                self.last = Some(d.to_string());
+            }
+        }
+        if let Some(s) = speaker {
+            *self.speakers.entry(s.to_string()).or_default() += 1;
+        }
+        if let Some(o) = outlet {
+            *self.outlets.entry(o.to_string()).or_default() += 1;
+        }
+    }
+}
+
 /// One occurrence of a statement, as the gram statistics count it.
 struct Occurrence {
     article: String,
@@ -472,45 +501,30 @@ pub(crate) fn refresh_grams(tx: &Transaction) -> Result<usize, StoreError> {
             continue;
         }
         let mut articles = HashSet::new();
-        let mut months: HashMap<&str, i64> = HashMap::new();
-        let mut speakers: HashMap<&str, i64> = HashMap::new();
-        let mut outlets: HashMap<&str, i64> = HashMap::new();
-        let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
-        let mut n = 0;
+        let mut tally = Tally::default();
         for o in groups.iter().filter_map(|gr| occ.get(gr)).flatten() {
-            n += 1;
             articles.insert(o.article.as_str());
-            if let Some(d) = o.date.as_deref() {
-                *months.entry(d.get(..7).unwrap_or(d)).or_default() += 1;
-                first = Some(first.map_or(d, |f| f.min(d)));
-                last = Some(last.map_or(d, |l| l.max(d)));
-            }
-            if let Some(s) = o.speaker.as_deref() {
-                *speakers.entry(s).or_default() += 1;
-            }
-            if let Some(s) = o.outlet.as_deref() {
-                *outlets.entry(s).or_default() += 1;
-            }
+            tally.add(o.date.as_deref(), o.speaker.as_deref(), o.outlet.as_deref());
         }
-        for (m, c) in &months {
+        for (m, c) in &tally.months {
             ins_m.execute(params![g, m, c])?;
         }
-        for (s, c) in &speakers {
+        for (s, c) in &tally.speakers {
             ins_s.execute(params![g, s, c])?;
         }
-        for (s, c) in &outlets {
+        for (s, c) in &tally.outlets {
             ins_o.execute(params![g, s, c])?;
         }
         set.execute(params![
             g,
             groups.len() as i64,
-            n,
+            tally.n,
             articles.len() as i64,
-            outlets.len() as i64,
-            speakers.len() as i64,
-            months.len() as i64,
-            first,
-            last
+            tally.outlets.len() as i64,
+            tally.speakers.len() as i64,
+            tally.months.len() as i64,
+            tally.first,
+            tally.last
         ])?;
         refreshed += 1;
     }

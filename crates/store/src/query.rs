@@ -85,11 +85,14 @@ pub(crate) fn statement_row(r: &rusqlite::Row) -> rusqlite::Result<StatementRow>
 }
 
 /// The first (or last, for `end`) day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in days since
-/// 1970-01-01; a string that is none of these bounds nothing.
-pub(crate) fn day_bound(s: &str, end: bool) -> i64 {
+/// 1970-01-01; `None` when the string is none of these (or no such day).
+pub fn day_bound(s: &str, end: bool) -> Option<i64> {
     use chrono::NaiveDate;
     let p = |y: &str, m: &str, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     let parts: Vec<&str> = s.trim().split('-').collect();
+    if parts.iter().zip([4, 2, 2]).any(|(x, n)| x.len() != n || !x.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
     let date = match (parts.as_slice(), end) {
         ([y], false) => p(y, "1", "1"),
         ([y], true) => p(y, "12", "31"),
@@ -98,11 +101,7 @@ pub(crate) fn day_bound(s: &str, end: bool) -> i64 {
         ([y, m, d], _) => p(y, m, d),
         _ => None,
     };
-    match date {
-        Some(d) => crate::link::day_number(d),
-        None if end => i64::MAX,
-        None => i64::MIN,
-    }
+    date.map(crate::link::day_number)
 }
 
 impl Store {
@@ -127,10 +126,10 @@ impl Store {
             push(" AND s.id IN (SELECT statement_id FROM statement_about WHERE entity = ? COLLATE NOCASE)", s.clone(), &mut sql);
         }
         if let Some(s) = &f.since {
-            push(" AND s.day >= CAST(? AS INTEGER)", day_bound(s, false).to_string(), &mut sql);
+            push(" AND s.day >= CAST(? AS INTEGER)", day_bound(s, false).unwrap_or(i64::MIN).to_string(), &mut sql);
         }
         if let Some(s) = &f.until {
-            push(" AND s.day <= CAST(? AS INTEGER)", day_bound(s, true).to_string(), &mut sql);
+            push(" AND s.day <= CAST(? AS INTEGER)", day_bound(s, true).unwrap_or(i64::MAX).to_string(), &mut sql);
         }
         if let Some(s) = &f.kind {
             push(" AND s.kind = ?", s.clone(), &mut sql);
@@ -140,5 +139,22 @@ impl Store {
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), statement_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_bound;
+
+    #[test]
+    fn date_prefixes_bound_whole_periods() {
+        let day = |s| day_bound(s, false).unwrap();
+        assert_eq!(day("1970-01-01"), 0);
+        assert_eq!(day("2020"), day("2020-01-01"));
+        assert_eq!(day_bound("2020-02", true), day_bound("2020-02-29", false));
+        assert_eq!(day_bound("2020", true), day_bound("2020-12-31", true));
+        for bad in ["2020-13", "20-01-01", "2020-1-1", "yesterday", "", "2020-02-30"] {
+            assert_eq!(day_bound(bad, false), None, "{bad}");
+        }
     }
 }
