@@ -6,11 +6,13 @@ use std::collections::{HashMap, HashSet};
 use onrecord_link::phrases::{chain, fold_surface, phrase_keys, GramStats};
 use rusqlite::{params, OptionalExtension};
 
-use crate::query::{statement_row, StatementRow, STATEMENT_COLUMNS};
+use rusqlite::types::Value;
+
+use crate::query::{filter_clauses, statement_row, StatementFilter, StatementRow, STATEMENT_COLUMNS};
 use crate::{Store, StoreError};
 
 /// Where one statement appeared.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Occurrence {
     pub statement_id: i64,
     pub article_id: String,
@@ -21,7 +23,7 @@ pub struct Occurrence {
     pub content: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StatementDetail {
     /// The first occurrence.
     pub statement: StatementRow,
@@ -29,7 +31,7 @@ pub struct StatementDetail {
     pub occurrences: Vec<Occurrence>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SpeakerRow {
     pub key: String,
     pub name: String,
@@ -42,7 +44,7 @@ pub struct SpeakerRow {
     pub affiliation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RoleSpan {
     pub role: Option<String>,
     pub affiliation: Option<String>,
@@ -51,13 +53,15 @@ pub struct RoleSpan {
     pub n: i64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SpeakerDetail {
     pub speaker: SpeakerRow,
     pub aliases: Vec<(String, i64)>,
     pub roles: Vec<RoleSpan>,
-    /// Distinct statements in date order.
+    /// Distinct statements in date order (the page asked for).
     pub statements: Vec<StatementRow>,
+    /// How many distinct statements the speaker has in all.
+    pub distinct: i64,
     /// Statements per month (every copy counted), `YYYY-MM` ascending.
     pub by_month: Vec<(String, i64)>,
     pub outlets: Vec<(String, i64)>,
@@ -66,7 +70,7 @@ pub struct SpeakerDetail {
 }
 
 /// A ranked talking point.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Phrase {
     pub phrase: String,
     pub variants: Vec<String>,
@@ -83,7 +87,7 @@ pub struct Phrase {
     pub by_outlet: Vec<(String, i64)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PhraseTimeline {
     pub phrase: String,
     pub statements: i64,
@@ -93,11 +97,13 @@ pub struct PhraseTimeline {
     pub by_month: Vec<(String, i64)>,
     pub by_speaker: Vec<(String, i64)>,
     pub by_outlet: Vec<(String, i64)>,
+    /// How it is written, most usual first (empty when no statement uses it).
+    pub forms: Vec<String>,
     /// Distinct statements using it, earliest first (at most the limit asked).
     pub examples: Vec<StatementRow>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SearchHit {
     pub statement: StatementRow,
     /// The content with matches between `[` and `]`, cut to the best part.
@@ -105,7 +111,17 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A page of search results with the size of the whole result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    /// Every statement that matches, not only this page.
+    pub total: i64,
+    /// Matching statements per month (`YYYY-MM`), when asked for; undated ones are left out.
+    pub by_month: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ClusterMember {
     pub article_id: String,
     pub name: String,
@@ -114,7 +130,7 @@ pub struct ClusterMember {
     pub headline: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Cluster {
     /// The earliest copy.
     pub representative: ClusterMember,
@@ -123,7 +139,7 @@ pub struct Cluster {
 }
 
 /// An article that shares a long paragraph with an earlier article of another cluster.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ParagraphReuse {
     pub article: ClusterMember,
     pub paragraph: i64,
@@ -165,6 +181,8 @@ pub fn fts_query(q: &str) -> String {
                     }
                 }
             }
+            // inside a word (`alert(1)`), parentheses are part of it; around words they group
+            '(' | ')' if !word.is_empty() && (c == '(' || word.contains('(')) => word.push(c),
             '(' | ')' | '+' => {
                 flush(&mut word, &mut out);
                 out.push(c);
@@ -190,6 +208,8 @@ mod tests {
         assert_eq!(fts_query("china OR \"shared future\" coop*"), "china OR \"shared future\" coop*");
         assert_eq!(fts_query("(a AND b-c)"), "(a AND \"b-c\")");
         assert_eq!(fts_query("\"open"), "\"open");
+        assert_eq!(fts_query("<script>alert(1)</script>"), "\"<script>alert(1)</script>\"");
+        assert_eq!(fts_query("(a OR b) c"), "(a OR b) c");
     }
 }
 
@@ -254,7 +274,7 @@ impl Store {
 
     /// One speaker, found by key, by name, or by an alias; the best known match when several
     /// contain `name`.
-    pub fn speaker(&self, name: &str, limit: usize) -> Result<Option<SpeakerDetail>, StoreError> {
+    pub fn speaker(&self, name: &str, limit: usize, offset: usize) -> Result<Option<SpeakerDetail>, StoreError> {
         let conn = self.conn();
         let key = onrecord_link::speakers::speaker_key(name);
         let found: Option<String> = conn
@@ -277,9 +297,9 @@ impl Store {
         let statements = conn
             .prepare(&format!(
                 "SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id
-                 WHERE s.speaker_key = ?1 AND s.group_id = s.id ORDER BY s.day, s.article_id, s.idx LIMIT ?2"
+                 WHERE s.speaker_key = ?1 AND s.group_id = s.id ORDER BY s.day, s.article_id, s.idx LIMIT ?2 OFFSET ?3"
             ))?
-            .query_map(params![&key, limit as i64], statement_row)?
+            .query_map(params![&key, limit as i64, offset as i64], statement_row)?
             .collect::<Result<_, _>>()?;
         let by_month: Vec<(String, i64)> = conn
             .prepare_cached("SELECT month, n FROM speaker_months WHERE speaker = ?1 ORDER BY month")?
@@ -290,7 +310,10 @@ impl Store {
             .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let phrases = self.speaker_phrases(&key)?;
-        Ok(Some(SpeakerDetail { speaker, aliases, roles, statements, by_month, outlets, phrases }))
+        let distinct = conn
+            .prepare_cached("SELECT count(*) FROM statements WHERE speaker_key = ?1 AND group_id = id")?
+            .query_row([&key], |r| r.get(0))?;
+        Ok(Some(SpeakerDetail { speaker, aliases, roles, statements, distinct, by_month, outlets, phrases }))
     }
 
     /// The talking points this speaker uses most: grams said in two or more distinct statements,
@@ -465,6 +488,7 @@ impl Store {
     pub fn phrase(&self, text: &str, limit: usize) -> Result<PhraseTimeline, StoreError> {
         let conn = self.conn();
         let mut keys = phrase_keys(text);
+        let in_order = keys.clone();
         // rarest gram first: the fewest rows to read and intersect
         let mut variants = conn.prepare_cached("SELECT variants FROM grams WHERE gram = ?1")?;
         let mut rarity = Vec::new();
@@ -555,10 +579,18 @@ impl Store {
                 }
             }
         }
+        let forms = match in_order.first() {
+            Some(&core) if !groups.is_empty() => {
+                let (phrase, variants) = self.surfaces(core, &in_order)?;
+                std::iter::once(phrase).chain(variants).filter(|s| !s.is_empty()).collect()
+            }
+            _ => Vec::new(),
+        };
         Ok(PhraseTimeline {
             phrase: text.to_string(),
             statements: groups.len() as i64,
             occurrences,
+            forms,
             first,
             last,
             by_month,
@@ -571,25 +603,98 @@ impl Store {
     /// Full-text search over distinct statements (FTS5 query syntax, with words that hold
     /// punctuation read as phrases: `all-weather` is `"all-weather"`), best BM25 first.
     pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let query = &fts_query(query);
-        let sql = format!(
-            "SELECT {STATEMENT_COLUMNS}, snippet(statements_fts, 0, '[', ']', '…', 16), f.rank
-             FROM (SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) f
-             JOIN statements_fts ON statements_fts.rowid = f.rowid AND statements_fts MATCH ?1
-             JOIN statements s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id ORDER BY f.rank"
-        );
-        let mut q = self.conn().prepare_cached(&sql)?;
-        let rows = q.query_map(params![query, limit as i64, offset as i64], |r| {
-            Ok(SearchHit { statement: statement_row(r)?, snippet: r.get(23)?, rank: r.get(24)? })
+        let f = StatementFilter { limit, offset, ..StatementFilter::default() };
+        Ok(self.search_page(query, &f, ("[", "]"), false)?.hits)
+    }
+
+    /// One page of a search narrowed by `f`'s filters (its limit and offset are the page), with
+    /// the count of every match and, when `months` is set, the matches per month. Snippets mark
+    /// matched words with `marks`. An empty query lists the filtered statements, newest first.
+    pub fn search_page(&self, query: &str, f: &StatementFilter, marks: (&str, &str), months: bool) -> Result<SearchResults, StoreError> {
+        let fts = fts_query(query);
+        let words = !fts.trim().is_empty();
+        // the matching statements, as a FROM/WHERE clause
+        let mut args: Vec<Value> = Vec::new();
+        let mut matching = String::from(if words {
+            "FROM statements_fts f JOIN statements s ON s.id = f.rowid WHERE statements_fts MATCH ?1"
+        } else {
+            "FROM statements s WHERE s.group_id = s.id"
         });
-        let rows = rows.and_then(|it| it.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| match e {
+        if words {
+            args.push(Value::Text(fts.clone()));
+        }
+        filter_clauses(f, &mut matching, &mut args);
+        let conn = self.conn();
+        let user_error = |e: rusqlite::Error| match e {
             // the query is the only thing here a user wrote: SQLITE_ERROR is its fault
             rusqlite::Error::SqliteFailure(e, msg) if e.code == rusqlite::ErrorCode::Unknown => {
                 StoreError::Query(format!("cannot read the search query {query:?}: {}", msg.unwrap_or_else(|| e.to_string())))
             }
             e => StoreError::Sql(e),
-        })
+        };
+        // One pass over every match gives the page, the total and the months: ranking and
+        // counting here costs a third of what SQL's ORDER BY rank and GROUP BY strftime() do.
+        let rank = if words { "f.rank" } else { "0.0" };
+        let all_sql = format!("SELECT s.id, {rank}, s.day {matching}");
+        let mut all: Vec<(f64, i64, Option<i64>)> = Vec::new();
+        conn.prepare_cached(&all_sql)
+            .and_then(|mut q| {
+                let mut rows = q.query(rusqlite::params_from_iter(&args))?;
+                while let Some(r) = rows.next()? {
+                    all.push((r.get(1)?, r.get(0)?, r.get(2)?));
+                }
+                Ok(())
+            })
+            .map_err(user_error)?;
+        let total = all.len() as i64;
+        let mut by_month = Vec::new();
+        if months {
+            let mut days: HashMap<i64, i64> = HashMap::new();
+            for (_, _, day) in &all {
+                if let Some(d) = day {
+                    *days.entry(*d).or_default() += 1;
+                }
+            }
+            let mut m: HashMap<String, i64> = HashMap::new();
+            for (d, n) in days {
+                if let Some(date) = crate::link::date_of_day(d) {
+                    *m.entry(date[..7].to_string()).or_default() += n;
+                }
+            }
+            by_month = m.into_iter().collect();
+            by_month.sort_unstable();
+        }
+        // best BM25 first (lower is better), or newest first without words; id breaks ties
+        let key = |x: &(f64, i64, Option<i64>)| if words { (x.0, x.1) } else { (-(x.2.unwrap_or(i64::MIN / 2) as f64), -x.1) };
+        let cmp = |a: &(f64, i64, Option<i64>), b: &(f64, i64, Option<i64>)| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal);
+        let end = (f.offset + f.limit.max(1)).min(all.len());
+        if end < all.len() && end > 0 {
+            all.select_nth_unstable_by(end - 1, cmp);
+            all.truncate(end);
+        }
+        all.sort_unstable_by(cmp);
+        let page: Vec<(i64, f64)> = all.iter().skip(f.offset).map(|x| (x.1, x.0)).collect();
+        let mut hits = Vec::with_capacity(page.len());
+        {
+            let snippet_sql = format!(
+                "SELECT {STATEMENT_COLUMNS}, snippet(statements_fts, 0, ?2, ?3, '…', 24) FROM statements_fts
+                 JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id
+                 WHERE statements_fts MATCH ?1 AND statements_fts.rowid = ?4"
+            );
+            let plain_sql = format!("SELECT {STATEMENT_COLUMNS}, s.content FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?1");
+            let mut q = conn.prepare_cached(if words { &snippet_sql } else { &plain_sql })?;
+            for (id, rank) in page {
+                let row = if words {
+                    q.query_row(params![fts, marks.0, marks.1, id], |r| Ok((statement_row(r)?, r.get::<_, String>(23)?)))
+                } else {
+                    q.query_row([id], |r| Ok((statement_row(r)?, r.get::<_, String>(23)?)))
+                };
+                if let Some((statement, snippet)) = row.optional()? {
+                    hits.push(SearchHit { statement, snippet, rank });
+                }
+            }
+        }
+        Ok(SearchResults { hits, total, by_month })
     }
 
     /// Syndication clusters with at least `min_size` copies, biggest first.

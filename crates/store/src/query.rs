@@ -22,7 +22,7 @@ pub struct StatementFilter {
 }
 
 /// A statement with the article fields a listing needs. Offsets are code points.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StatementRow {
     pub id: i64,
     pub article_id: String,
@@ -104,6 +104,33 @@ pub fn day_bound(s: &str, end: bool) -> Option<i64> {
     date.map(crate::link::day_number)
 }
 
+/// Appends `f`'s filters (speaker, outlet, about, since, until, kind) to `sql` as AND clauses
+/// over `statements s`, with their values pushed to `args` as numbered parameters.
+pub(crate) fn filter_clauses(f: &StatementFilter, sql: &mut String, args: &mut Vec<Value>) {
+    let mut push = |clause: &str, v: Value, sql: &mut String| {
+        args.push(v);
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(s) = &f.speaker {
+        push(" AND s.speaker LIKE '%' || ? || '%'", Value::Text(s.clone()), sql);
+    }
+    if let Some(s) = &f.outlet {
+        push(" AND s.outlet LIKE '%' || ? || '%'", Value::Text(s.clone()), sql);
+    }
+    if let Some(s) = &f.about {
+        push(" AND s.id IN (SELECT statement_id FROM statement_about WHERE entity = ? COLLATE NOCASE)", Value::Text(s.clone()), sql);
+    }
+    if let Some(s) = &f.since {
+        push(" AND s.day >= ?", Value::Integer(day_bound(s, false).unwrap_or(i64::MIN)), sql);
+    }
+    if let Some(s) = &f.until {
+        push(" AND s.day <= ?", Value::Integer(day_bound(s, true).unwrap_or(i64::MAX)), sql);
+    }
+    if let Some(s) = &f.kind {
+        push(" AND s.kind = ?", Value::Text(s.clone()), sql);
+    }
+}
+
 impl Store {
     /// Statements matching `f`, by statement date (then article, then order in the article).
     pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>, StoreError> {
@@ -112,28 +139,7 @@ impl Store {
             sql.push_str(" AND s.group_id = s.id");
         }
         let mut args: Vec<Value> = Vec::new();
-        let mut push = |clause: &str, v: String, sql: &mut String| {
-            args.push(Value::Text(v));
-            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-        };
-        if let Some(s) = &f.speaker {
-            push(" AND s.speaker LIKE '%' || ? || '%'", s.clone(), &mut sql);
-        }
-        if let Some(s) = &f.outlet {
-            push(" AND a.outlet LIKE '%' || ? || '%'", s.clone(), &mut sql);
-        }
-        if let Some(s) = &f.about {
-            push(" AND s.id IN (SELECT statement_id FROM statement_about WHERE entity = ? COLLATE NOCASE)", s.clone(), &mut sql);
-        }
-        if let Some(s) = &f.since {
-            push(" AND s.day >= CAST(? AS INTEGER)", day_bound(s, false).unwrap_or(i64::MIN).to_string(), &mut sql);
-        }
-        if let Some(s) = &f.until {
-            push(" AND s.day <= CAST(? AS INTEGER)", day_bound(s, true).unwrap_or(i64::MAX).to_string(), &mut sql);
-        }
-        if let Some(s) = &f.kind {
-            push(" AND s.kind = ?", s.clone(), &mut sql);
-        }
+        filter_clauses(f, &mut sql, &mut args);
         // the order of the statements_day index, so a LIMIT stops early
         sql.push_str(&format!(" ORDER BY s.day, s.article_id, s.idx LIMIT {} OFFSET {}", f.limit.max(1), f.offset));
         let mut stmt = self.conn().prepare(&sql)?;
