@@ -182,6 +182,23 @@ pub enum Command {
         #[arg(long, default_value_t = 4)]
         folds: usize,
     },
+    /// Serve a local web app and JSON API over the store: search, speakers, talking points,
+    /// articles with their statements marked. Reads the store only; stop with Ctrl-C.
+    Serve {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        /// Address to listen on. The default answers this machine only; binding elsewhere
+        /// exposes the store to the network.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// A query running longer than this (seconds) is stopped and the request answered 503.
+        #[arg(long, default_value_t = 3.0)]
+        query_seconds: f64,
+        /// Results kept for repeated requests (about this many pages); 0 turns the cache off.
+        /// The cache empties itself when the store changes.
+        #[arg(long, default_value_t = 4096)]
+        cache_entries: usize,
+    },
     /// Measure extraction speed on files (MB/s per core and articles/s), or with `corpus`,
     /// the whole store: ingest and every query command on a generated corpus.
     Bench {
@@ -219,6 +236,28 @@ pub enum BenchCommand {
         /// Working folder for the corpus and the store (default: a temporary folder).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Start `onrecord serve` on a store and load it: many clients asking for search pages
+    /// back to back, queries made from the store's own words and drawn Zipf-distributed;
+    /// reports requests per second, latency percentiles and errors.
+    Serve {
+        #[arg(long, default_value = "onrecord.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        #[arg(long, default_value_t = 30.0)]
+        seconds: f64,
+        /// Distinct queries to draw from.
+        #[arg(long, default_value_t = 2000)]
+        queries: usize,
+        /// How skewed the choice of query is (Zipf exponent; 0 asks every query equally often).
+        #[arg(long, default_value_t = 1.0)]
+        zipf: f64,
+        /// The server's result cache (0 turns it off, so every request queries the store).
+        #[arg(long, default_value_t = 4096)]
+        cache_entries: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 

@@ -61,8 +61,13 @@ pub fn extraction(paths: &[PathBuf], passes: usize) -> Result<ExitCode> {
 
 /// The peak resident memory of this process so far, in MiB (Linux; None elsewhere).
 pub fn peak_memory_mib() -> Option<f64> {
+    status_mib("VmHWM:")
+}
+
+/// A memory figure from /proc/self/status, in MiB.
+fn status_mib(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
@@ -151,4 +156,113 @@ pub fn corpus(articles: usize, seed: u64, dir: Option<&Path>) -> Result<ExitCode
         let _ = std::fs::remove_dir_all(&dir);
     }
     Ok(if steps.iter().all(|s| s.ok) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// How `bench serve` loads the server.
+pub struct ServeLoad {
+    pub clients: usize,
+    pub seconds: f64,
+    pub queries: usize,
+    pub zipf: f64,
+    pub cache_entries: usize,
+    pub seed: u64,
+}
+
+/// Search pages to ask for, made from the words of the store's statements: single words,
+/// pairs, quoted two-word phrases, and words with a date filter, in a seeded shuffled order
+/// (so how often a query is asked has nothing to do with how common its words are).
+fn search_paths(store: &onrecord_store::Store, n: usize, seed: u64) -> Result<Vec<String>> {
+    let f = onrecord_store::StatementFilter { limit: 5000, ..Default::default() };
+    let mut vocabulary: Vec<String> = Vec::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in store.statements(&f)? {
+        let words: Vec<String> = onrecord_link::words::words(&s.content).into_iter().map(|w| w.norm).collect();
+        let content = |w: &str| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !onrecord_link::words::is_stopword(w);
+        for w in words.iter().filter(|w| content(w)) {
+            if seen.insert(w.clone()) {
+                vocabulary.push(w.clone());
+            }
+        }
+        for p in words.windows(2).filter(|p| content(&p[0]) && content(&p[1])) {
+            pairs.push((p[0].clone(), p[1].clone()));
+        }
+    }
+    anyhow::ensure!(!vocabulary.is_empty() && !pairs.is_empty(), "the store has no statements to make queries from");
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move |m: usize| {
+        // xorshift64: enough to shuffle and pick
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % m as u64) as usize
+    };
+    let enc = |params: &[(&str, &str)]| format!("/?{}", serde_urlencoded::to_string(params).unwrap_or_default());
+    let mut paths = Vec::with_capacity(n);
+    for i in 0..n {
+        let w = &vocabulary[next(vocabulary.len())];
+        let (a, b) = &pairs[next(pairs.len())];
+        paths.push(match i % 10 {
+            0..=5 => enc(&[("q", w)]),
+            6 | 7 => enc(&[("q", &format!("{a} {b}"))]),
+            8 => enc(&[("q", &format!("\"{a} {b}\""))]),
+            _ => enc(&[("q", w), ("since", "2021")]),
+        });
+    }
+    Ok(paths)
+}
+
+/// Starts the server on a free port in this process and loads it.
+pub fn serve(db: &Path, load: ServeLoad) -> Result<ExitCode> {
+    let store = onrecord_store::Store::open_read_only(db).with_context(|| format!("no readable store at {}", db.display()))?;
+    let paths = search_paths(&store, load.queries.max(1), load.seed)?;
+    let (articles, statements) = (store.article_count()?, store.statement_count()?);
+    drop(store);
+    let config = onrecord_web::ServeConfig {
+        db: db.to_path_buf(),
+        bind: "127.0.0.1:0".parse().expect("an address"),
+        pool: onrecord_web::PoolConfig::default(),
+        cache_entries: load.cache_entries,
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if let Err(e) = onrecord_web::serve_blocking(config, |addr| {
+            let _ = tx.send(addr);
+        }) {
+            eprintln!("onrecord: bench: the server failed: {e}");
+        }
+    });
+    let addr = rx.recv().context("the server did not start")?;
+    let cfg = onrecord_web::load::LoadConfig {
+        clients: load.clients.max(1),
+        duration: std::time::Duration::from_secs_f64(load.seconds.max(0.1)),
+        paths,
+        zipf: load.zipf,
+        seed: load.seed,
+    };
+    let r = onrecord_web::load::run(addr, &cfg);
+    println!("store          {articles} articles, {statements} statements ({})", db.display());
+    println!(
+        "load           {} clients for {:.0} s, no think time; {} distinct search pages (Zipf {}), {} asked; cache {}",
+        cfg.clients,
+        r.seconds,
+        cfg.paths.len(),
+        cfg.zipf,
+        r.distinct_paths,
+        if load.cache_entries == 0 { "off".to_string() } else { format!("{} entries", load.cache_entries) }
+    );
+    println!("requests       {} ({:.0}/s), {} errors", r.requests, r.requests as f64 / r.seconds, r.errors);
+    println!(
+        "latency        p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        r.percentile(50.0),
+        r.percentile(90.0),
+        r.percentile(99.0),
+        r.percentile(100.0)
+    );
+    if let (Some(peak), Some(anon)) = (peak_memory_mib(), status_mib("RssAnon:")) {
+        // each pooled connection maps the store file; those pages are the OS's file cache,
+        // shared between the mappings, and counted once per mapping in the peak
+        println!("memory         {anon:.0} MiB own (heap, stacks); peak resident {peak:.0} MiB counting each connection's mapping of the store file");
+    }
+    Ok(if r.errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

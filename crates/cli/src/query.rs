@@ -124,7 +124,7 @@ fn pairs(v: &[(String, i64)]) -> Value {
 }
 
 pub fn speaker(store: &Store, name: &str, limit: usize, json: bool) -> Result<ExitCode> {
-    let Some(d) = store.speaker(name, limit)? else {
+    let Some(d) = store.speaker(name, limit, 0)? else {
         anyhow::bail!("no speaker matches {name:?} (try `onrecord speakers --name ...`)");
     };
     let mut o = out();

@@ -62,11 +62,27 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Search { db, query, limit, offset, json } => crate::query::search(&open_store(&db)?, &query, limit, offset, json),
         Command::Clusters { db, min_size, limit, json } => crate::query::clusters(&open_store(&db)?, min_size, limit, json),
         Command::Export { db, format, out } => crate::export::export(&open_store(&db)?, format, out.as_deref()),
+        Command::Serve { db, bind, query_seconds, cache_entries } => serve(db, bind, query_seconds, cache_entries),
         Command::Generate { articles, seed, out } => crate::generate::write_corpus(&out, articles, seed),
         Command::Bench { what: Some(BenchCommand::Corpus { articles, seed, dir }), .. } => crate::bench::corpus(articles, seed, dir.as_deref()),
+        Command::Bench { what: Some(BenchCommand::Serve { db, clients, seconds, queries, zipf, cache_entries, seed }), .. } => {
+            crate::bench::serve(&db, crate::bench::ServeLoad { clients, seconds, queries, zipf, cache_entries, seed })
+        }
         Command::Bench { what: None, paths, passes } => crate::bench::extraction(&paths, passes),
         Command::Train { polnear, out, epochs, bits, folds } => crate::train::train(&polnear, &out, epochs, bits, folds),
     }
+}
+
+fn serve(db: std::path::PathBuf, bind: std::net::SocketAddr, query_seconds: f64, cache_entries: usize) -> Result<ExitCode> {
+    anyhow::ensure!(query_seconds > 0.0 && query_seconds.is_finite(), "--query-seconds must be a positive number");
+    if !bind.ip().is_loopback() {
+        eprintln!("onrecord serve: listening on {bind}, which other machines can reach; the store is readable by anyone who can connect");
+    }
+    let pool = onrecord_web::PoolConfig { query_time_limit: std::time::Duration::from_secs_f64(query_seconds), ..Default::default() };
+    let config = onrecord_web::ServeConfig { db: db.clone(), bind, pool, cache_entries };
+    onrecord_web::serve_blocking(config, |addr| eprintln!("onrecord serve: http://{addr}/ (Ctrl-C to stop)"))
+        .with_context(|| format!("serving the store at {}", db.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open_store(db: &std::path::Path) -> Result<Store> {
