@@ -65,12 +65,18 @@ pub(crate) fn link_article(tx: &Transaction, rowid: i64, links: &ArticleLinks, c
         }
     }
     let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
-    let mut same_para = tx.prepare_cached(&format!("SELECT article, idx FROM paragraph_hashes WHERE hash = ?1 AND article != ?2 LIMIT {}", MAX_REUSE + 1))?;
+    let mut same_para = tx.prepare_cached(&format!(
+        "SELECT p.article, p.idx, coalesce(a.cluster, a.rowid) FROM paragraph_hashes p JOIN articles a ON a.rowid = p.article
+         WHERE p.hash = ?1 AND p.article != ?2 LIMIT {}",
+        MAX_REUSE + 1
+    ))?;
     let mut ins_link = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
-        let others: Vec<(i64, i64)> = same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let others: Vec<(i64, i64, i64)> = same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         if others.len() <= MAX_REUSE {
-            for (other, other_idx) in others {
+            // copies in the story's own cluster share every paragraph; clusters only ever
+            // merge, so such a pair would stay inside one cluster and never be reported
+            for (other, other_idx, _) in others.into_iter().filter(|(_, _, c)| !clusters.contains(c)) {
                 ins_link.execute(params![rowid, idx as i64, other, other_idx])?;
             }
         }
@@ -203,7 +209,12 @@ fn newest_per_key(table: &str, id_col: &str, per_key: usize) -> Vec<String> {
 }
 
 static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| newest_per_key("article_bands", "article", PER_BAND));
-static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| newest_per_key("statement_keys", "statement_id", PER_KEY));
+static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    newest_per_key("statement_keys", "statement_id", PER_KEY)
+        .into_iter()
+        .map(|ids| format!("SELECT s.group_id, s.speaker_key, s.day, s.content FROM ({ids}) k JOIN statements s ON s.id = k.statement_id"))
+        .collect()
+});
 
 /// Finds the group of a newly written statement: the same normalised words anywhere in the
 /// corpus; else a near-verbatim copy among the statements of the article's other copies; else
@@ -212,17 +223,19 @@ static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock
 /// formula repeated with other names cannot chain unrelated statements together), and the group
 /// is named by its earliest member. A statement that starts a group, or differs enough from its
 /// match, is indexed for later copies, for search, and for talking points.
-#[allow(clippy::too_many_arguments)]
+///
+/// Runs before the statement's row is written (with the returned group), so the row is
+/// written once. Returns the group, and whether the statement is to be indexed
+/// ([`index_statement`] after the row is written).
 pub(crate) fn link_statement(
     tx: &Transaction,
     this: &Placed,
     content: &str,
-    speaker: Option<&str>,
     sl: &onrecord_link::StatementLinks,
     cfg: &LinkConfig,
     siblings: &mut Siblings,
     batch: &mut BatchLinks,
-) -> Result<(), StoreError> {
+) -> Result<(i64, bool), StoreError> {
     let id = this.id;
     let same_speaker = |other: &Option<String>| match (other, &sl.speaker_key) {
         (Some(a), Some(b)) => a == b,
@@ -247,19 +260,19 @@ pub(crate) fn link_statement(
         }
     }
     if found.is_none() && !sl.sketch.keys.is_empty() {
+        // candidates and what matching needs of them, in one statement execution
         let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[sl.sketch.keys.len().min(32)])?;
-        let ids: Vec<i64> = find.query_map(rusqlite::params_from_iter(&sl.sketch.keys), |r| r.get(0))?.collect::<Result<_, _>>()?;
-        let mut head = tx.prepare_cached("SELECT group_id, speaker_key, day FROM statements WHERE id = ?1")?;
-        let mut body = tx.prepare_cached("SELECT content FROM statements WHERE id = ?1")?;
+        type Candidate = (Option<i64>, Option<String>, Option<i64>, String);
+        let candidates: Vec<Candidate> = find
+            .query_map(rusqlite::params_from_iter(&sl.sketch.keys), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
         let mut seen: HashSet<i64> = HashSet::new();
-        for other in ids {
-            let (g, sk, day): (Option<i64>, Option<String>, Option<i64>) = head.query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        for (g, sk, day, text) in candidates {
             let Some(g) = g else { continue };
             let far = matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS);
             if far || !same_speaker(&sk) || seen.contains(&g) {
                 continue;
             }
-            let text: String = body.query_row([other], |r| r.get(0))?;
             let sim = statement_similarity(&words, &word_hashes(&text));
             if sim >= cfg.statement_threshold {
                 seen.insert(g);
@@ -280,19 +293,33 @@ pub(crate) fn link_statement(
         Some((g, _)) => g,
         None => id,
     };
-    tx.prepare_cached("UPDATE statements SET group_id = ?1 WHERE id = ?2")?.execute(params![group, id])?;
-    batch.touched.insert(group);
-    if found.is_none_or(|(_, sim)| sim < NEAR_EXACT) {
-        let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?1, ?2)")?;
-        for &k in &sl.sketch.keys {
-            ins.execute(params![k, id])?;
-        }
-        tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
-        let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
-        for (g, stems, surface) in &sl.grams {
-            if ins_gram.execute(params![g, id, surface])? > 0 {
-                batch.grams.entry(*g).or_insert_with(|| (stems.clone(), 0)).1 += 1;
-            }
+    // a group that gained an occurrence has stale gram statistics; a new group's grams are
+    // marked when they are written
+    if found.is_some() {
+        batch.touched.insert(group);
+    }
+    Ok((group, found.is_none_or(|(_, sim)| sim < NEAR_EXACT)))
+}
+
+/// Indexes a written statement that starts a group or is a new variant of one: lookup keys for
+/// later copies, the full-text index, and its grams for talking points.
+pub(crate) fn index_statement(
+    tx: &Transaction,
+    id: i64,
+    content: &str,
+    speaker: Option<&str>,
+    sl: &onrecord_link::StatementLinks,
+    batch: &mut BatchLinks,
+) -> Result<(), StoreError> {
+    let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?1, ?2)")?;
+    for &k in &sl.sketch.keys {
+        ins.execute(params![k, id])?;
+    }
+    tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
+    let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
+    for (g, stems, surface) in &sl.grams {
+        if ins_gram.execute(params![g, id, surface])? > 0 {
+            batch.grams.entry(*g).or_insert_with(|| (stems.clone(), 0)).1 += 1;
         }
     }
     Ok(())

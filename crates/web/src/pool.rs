@@ -46,13 +46,19 @@ pub struct Pool {
 impl Pool {
     /// Opens the store once to check it can be read (exists, right schema version).
     pub fn open(path: &Path, config: PoolConfig) -> Result<Arc<Pool>, StoreError> {
-        let first = Store::open_read_only(path)?;
+        let first = Self::connect(path)?;
         Ok(Arc::new(Pool {
             path: path.to_path_buf(),
             idle: Mutex::new(vec![first]),
             permits: Semaphore::new(config.connections.max(1)),
             config,
         }))
+    }
+
+    fn connect(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_read_only(path)?;
+        store.map_file(1 << 32)?;
+        Ok(store)
     }
 
     /// Runs `f` on a pooled connection, on a blocking thread, within the time limits.
@@ -70,7 +76,7 @@ impl Pool {
             let popped = pool.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
             let store = match popped {
                 Some(s) => s,
-                None => Store::open_read_only(&pool.path)?,
+                None => Self::connect(&pool.path)?,
             };
             let out = store.with_time_limit(pool.config.query_time_limit, f);
             pool.idle
