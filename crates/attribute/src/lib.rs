@@ -43,7 +43,64 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         .into_iter()
         .filter(|s| matches!(s.kind, StatementKind::Floating | StatementKind::Headline | StatementKind::Transcript))
         .collect();
-    merge(tagged, extra)
+    let mut all = merge(tagged, extra);
+    drop_non_statements(&article.text, &mut all);
+    all
+}
+
+/// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
+/// "About the visit, he said ...", "Asked about the talks, she said ...". What follows them is
+/// what the speaker spoke about; the statement is elsewhere in the sentence.
+const TOPIC_OPENERS: [&str; 14] = [
+    "commenting on", "speaking about", "speaking on", "talking about", "asked about", "about", "regarding",
+    "concerning", "as for", "as to", "with regard to", "with respect to", "in reply to", "in response to",
+];
+
+/// Drops readings that are not statements at all: a content with no word in it (a lone quote
+/// mark); a content that is the topic a speaker was speaking about, or the question the words
+/// answered; a subject who was asked or told something, read as its speaker; and the editorial voice of an expletive "it" with a passive cue ("It may be
+/// mentioned that ...", "It is learnt that"), which reports nobody.
+fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
+    let expletive_passive = |s: &Statement| {
+        let expletive = s.source.is_some_and(|x| x.of(text).eq_ignore_ascii_case("it"));
+        expletive
+            && s.cue.is_some_and(|c| {
+                let cue = c.of(text).to_lowercase();
+                let words: Vec<&str> = cue.split_whitespace().collect();
+                cue.contains("worth mentioning")
+                    || cue.contains("pertinent to mention")
+                    || words.windows(2).any(|w| matches!(w[0], "be" | "is" | "was" | "been") && (w[1].ends_with("ed") || w[1].ends_with("nt") || w[1].ends_with("en")))
+            })
+    };
+    // an editorial "it" speaks for nobody, in any statement the tagger gave it to
+    let editorial: Vec<Span> = statements.iter().filter(|s| expletive_passive(s)).filter_map(|s| s.source).collect();
+    statements.retain(|s| {
+        let content = s.content.of(text);
+        if !content.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        // the sentence up to the content: a topic opener right at its start means a topic
+        let before = &text[..s.content.start.min(text.len())];
+        let sentence_start = before.rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+        let lead = before[sentence_start..].trim_start().to_lowercase();
+        let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = lead.strip_prefix("while ").or_else(|| lead.strip_prefix("when ")).unwrap_or(lead);
+        let topic = TOPIC_OPENERS.iter().any(|o| {
+            lead.strip_prefix(o).is_some_and(|rest| (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 6 && !rest.contains(','))
+        });
+        // "said in response to a question": the question prompted the words, it is not them
+        let tail = before.trim_end().to_lowercase();
+        let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"));
+        // "He was asked to comment ...": the subject of a passive asking or telling is the one
+        // spoken to, not the speaker
+        let addressee = s.source.is_some_and(|x| s.cue.is_some_and(|c| x.end <= c.start))
+            && s.cue.is_some_and(|c| {
+                let cue = c.of(text).to_lowercase();
+                let w: Vec<&str> = cue.split_whitespace().collect();
+                w.windows(2).any(|p| matches!(p[0], "was" | "were" | "is" | "are" | "been" | "be") && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned"))
+            });
+        !topic && !prompt && !addressee && !s.source.is_some_and(|x| editorial.contains(&x))
+    });
 }
 
 /// What both readers read: the live paragraphs (not repeats, without the dateline) and the

@@ -54,3 +54,27 @@ fn a_stray_quote_mark_does_not_stop_the_article() {
     let s = find(&found, "meet again in May");
     assert_eq!(s.source.map(|x| x.of(t)), Some("The foreign minister"));
 }
+
+#[test]
+fn topics_prompts_addressees_and_editorial_it_are_not_statements() {
+    let t = "While commenting on the minister's trip to Oslo, the spokeswoman said the talks had gone well.\n\n\
+             About the fishing quota dispute with Norway, she said both sides wanted a deal by June.\n\n\
+             \"We are close,\" she said in response to a question from a local paper.\n\n\
+             The envoy was asked to explain the delay in the harbour treaty, reports Nordic Wire.\n\n\
+             It may be mentioned that the two ministers met in May and agreed to reopen the consulates.";
+    let found = statements(t);
+    let contents: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
+    for not_said in ["the minister's trip to Oslo", "fishing quota dispute", "to a question", "the two ministers met in May"] {
+        assert!(!contents.iter().any(|c| c.starts_with(not_said) || c.contains(not_said) && c.len() < not_said.len() + 20), "{not_said:?} read as a statement: {contents:#?}");
+    }
+    // the statements of those sentences are still there, with their real speakers
+    assert!(contents.iter().any(|c| c.contains("talks had gone well")), "{contents:#?}");
+    assert!(contents.iter().any(|c| c.contains("wanted a deal by June")), "{contents:#?}");
+    assert!(contents.iter().any(|c| c.contains("We are close")), "{contents:#?}");
+    for (s, c) in &found {
+        let src = s.source.map(|x| x.of(t));
+        assert_ne!(src, Some("It"), "editorial it as a source of {c:?}");
+        assert_ne!(src, Some("The envoy"), "the envoy was asked; he said nothing: {c:?}");
+        assert!(c.chars().any(char::is_alphanumeric), "a statement with no words: {c:?}");
+    }
+}
