@@ -1,6 +1,7 @@
 //! Cue words: verbs of speech, thought and evidence, with their inflections, and the words
 //! that may stand around them.
 
+use onrecord_model::Span;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -121,6 +122,37 @@ static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
 /// The class of a cue word (lower case), if it is one.
 pub fn cue_class(word_lower: &str) -> Option<CueClass> {
     CUES.get(word_lower).copied()
+}
+
+/// Whether the cue word at `cue` is a bare infinitive joined to an earlier "to": "willing to
+/// make efforts to prevent the spread and maintain security" (no one maintains that anything).
+/// Reported speech in news is finite ("maintained", "maintains"); a base form after "and"/"or"
+/// with a "to" shortly before it in the same sentence continues the infinitive, unless a
+/// quotation or a that-clause follows it.
+pub fn is_coordinated_infinitive(text: &str, cue: Span) -> bool {
+    let word = cue.of(text).trim().to_lowercase();
+    // past forms that do not end in -ed
+    const IRREGULAR_PAST: [&str; 22] = [
+        "said", "told", "wrote", "written", "spoke", "spoken", "thought", "knew", "known", "felt", "heard", "found", "saw", "seen",
+        "gave", "given", "held", "meant", "taught", "swore", "sworn", "made",
+    ];
+    let base = !word.contains(' ')
+        && !word.ends_with("ed")
+        && !word.ends_with("ing")
+        && (!word.ends_with('s') || word.ends_with("ss"))
+        && !IRREGULAR_PAST.contains(&word.as_str());
+    if !base {
+        return false;
+    }
+    let before = &text[..cue.start.min(text.len())];
+    let sentence = &before[before.rfind(['.', '!', '?', '\n', ';', ':']).map_or(0, |i| i + 1)..];
+    let words: Vec<String> = sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let Some((prev, earlier)) = words.split_last() else { return false };
+    // "... and think, 'This is their lives'": a quotation or a that-clause after it is speech
+    // or thought, infinitive or not
+    let after = text[cue.end.min(text.len())..].trim_start();
+    let introduces = after.starts_with([',', ':', '"', '\'', '“', '‘']) || after.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    !introduces && matches!(prev.as_str(), "and" | "or") && earlier.iter().rev().take(12).any(|w| w == "to")
 }
 
 /// Words that may stand before a cue verb and belong to the cue (`has expressed`, `had said`).

@@ -157,7 +157,9 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
 /// rules' reading alone.
 fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Statement]) {
     let speech_cue = |s: &Statement| {
-        s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some()))
+        s.cue.is_some_and(|c| {
+            !lexicon::is_coordinated_infinitive(text, c) && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
+        })
     };
     tagged.retain(|t| {
         let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));

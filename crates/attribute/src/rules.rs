@@ -257,6 +257,10 @@ impl<'t> Reader<'t> {
                     i += 1;
                     continue;
                 }
+                if crate::lexicon::is_coordinated_infinitive(self.text, toks[i].span) {
+                    i += 1;
+                    continue;
+                }
                 let mut from = i;
                 while from > 0 && is_auxiliary(&low[from - 1]) && !quoted[from - 1] {
                     from -= 1;

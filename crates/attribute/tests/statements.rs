@@ -78,3 +78,19 @@ fn topics_prompts_addressees_and_editorial_it_are_not_statements() {
         assert!(c.chars().any(char::is_alphanumeric), "a statement with no words: {c:?}");
     }
 }
+
+#[test]
+fn a_bare_infinitive_joined_to_an_earlier_to_is_no_cue() {
+    let t = "The harbour minister said the port would reopen on Friday.\n\n\
+             The authority was also ready to hire more pilots and maintain round-the-clock dredging in the channel.\n\n\
+             She promised to visit the docks and say that the strike was over.";
+    let found = statements(t);
+    for (s, c) in &found {
+        assert_ne!(s.cue.map(|x| x.of(t)), Some("maintain"), "'maintain' read as a cue for {c:?}");
+    }
+    // the sentence carries on the minister's words instead
+    let on = find(&found, "round-the-clock dredging");
+    assert_eq!(on.kind, StatementKind::Floating, "{on:?}");
+    // with a that-clause after it, the words are still reported
+    find(&found, "the strike was over");
+}
