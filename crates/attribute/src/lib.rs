@@ -89,7 +89,9 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
             lead.strip_prefix(o).is_some_and(|rest| (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 6 && !rest.contains(','))
         });
         // "said in response to a question": the question prompted the words, it is not them
-        let tail = before.trim_end().to_lowercase();
+        // (only the sentence's own words: lowercasing all the text before it would cost the
+        // article's length for every statement)
+        let tail = before[sentence_start..].trim_end().to_lowercase();
         let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"));
         // "He was asked to comment ...": the subject of a passive asking or telling is the one
         // spoken to, not the speaker
