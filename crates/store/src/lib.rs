@@ -112,6 +112,23 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `f` with a time limit: a query still running after `limit` is interrupted and the
+    /// call returns [`StoreError::TimedOut`]. For servers, where one slow query must not hold a
+    /// connection.
+    pub fn with_time_limit<T>(&self, limit: std::time::Duration, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let deadline = std::time::Instant::now() + limit;
+        // checked every few thousand virtual-machine steps: a fraction of a millisecond
+        self.conn().progress_handler(4000, Some(move || std::time::Instant::now() > deadline));
+        let out = f(self);
+        self.conn().progress_handler(0, None::<fn() -> bool>);
+        match out {
+            Err(StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))) if e.code == rusqlite::ErrorCode::OperationInterrupted => {
+                Err(StoreError::TimedOut(limit))
+            }
+            out => out,
+        }
+    }
+
     pub fn link_config(&self) -> LinkConfig {
         self.link
     }
@@ -263,5 +280,27 @@ impl Store {
     /// The connection, for the query module.
     fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::{Store, StoreError};
+
+    #[test]
+    fn a_query_past_its_time_limit_is_stopped_and_the_connection_still_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
+        let t = Instant::now();
+        let r = store.with_time_limit(Duration::from_millis(50), |s| Ok(s.conn().query_row(endless, [], |r| r.get::<_, i64>(0))?));
+        assert!(matches!(r, Err(StoreError::TimedOut(_))), "{r:?}");
+        assert!(t.elapsed() < Duration::from_secs(5));
+        // the limit is lifted afterwards
+        let n = store.with_time_limit(Duration::from_secs(5), |s| s.article_count()).unwrap();
+        assert_eq!(n, 0);
+        assert_eq!(store.statement_count().unwrap(), 0);
     }
 }
