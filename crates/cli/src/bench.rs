@@ -189,19 +189,12 @@ fn search_paths(store: &onrecord_store::Store, n: usize, seed: u64) -> Result<Ve
         }
     }
     anyhow::ensure!(!vocabulary.is_empty() && !pairs.is_empty(), "the store has no statements to make queries from");
-    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move |m: usize| {
-        // xorshift64: enough to shuffle and pick
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % m as u64) as usize
-    };
+    let mut rng = crate::generate::Rng(seed);
     let enc = |params: &[(&str, &str)]| format!("/?{}", serde_urlencoded::to_string(params).unwrap_or_default());
     let mut paths = Vec::with_capacity(n);
     for i in 0..n {
-        let w = &vocabulary[next(vocabulary.len())];
-        let (a, b) = &pairs[next(pairs.len())];
+        let w = &vocabulary[rng.below(vocabulary.len())];
+        let (a, b) = &pairs[rng.below(pairs.len())];
         paths.push(match i % 10 {
             0..=5 => enc(&[("q", w)]),
             6 | 7 => enc(&[("q", &format!("{a} {b}"))]),

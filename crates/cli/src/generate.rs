@@ -21,7 +21,9 @@ const SEEDS: [&str; 3] = [
     include_str!("../../../examples/seeds/003_025c87b85e33775e.txt"),
 ];
 
-struct Rng(u64);
+/// SplitMix64: seeded, reproducible on every machine; the corpus and the benchmark's queries
+/// are drawn from it.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -31,7 +33,7 @@ impl Rng {
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
     fn chance(&mut self, p: f64) -> bool {
