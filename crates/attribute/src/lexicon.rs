@@ -120,6 +120,23 @@ static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
 });
 
 /// The class of a cue word (lower case), if it is one.
+/// Verbs of saying proper: their complement reports the speaker's words, and the sentences after
+/// it may carry those words on without a cue of their own ("He said China was ready ... China
+/// had also provided ..."). Verbs of finding, believing, judging or demanding report a single
+/// position, which the writer's next sentence does not continue.
+const SAYING: &[&str] = &[
+    "say", "add", "tell", "state", "note", "stress", "reiterate", "emphasize", "emphasise", "explain", "point", "underline",
+    "underscore", "maintain", "insist", "assure", "recall", "highlight", "observe", "remark", "continue", "reaffirm", "affirm",
+    "inform", "brief", "mention", "elaborate", "clarify", "claim", "argue", "assert", "contend", "told",
+];
+
+static SAYING_FORMS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| SAYING.iter().flat_map(|b| inflect(b)).collect());
+
+/// Whether `word_lower` is an inflection of a verb of saying proper (see `SAYING`).
+pub fn is_saying(word_lower: &str) -> bool {
+    SAYING_FORMS.contains(word_lower)
+}
+
 pub fn cue_class(word_lower: &str) -> Option<CueClass> {
     CUES.get(word_lower).copied()
 }

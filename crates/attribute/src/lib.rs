@@ -163,10 +163,22 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
             !lexicon::is_coordinated_infinitive(text, c) && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
         })
     };
+    // "Trump wants ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
+    // training data mostly uses as a cue is an attribution of its own, not a continuation
+    let subject_cue = |t: &Statement, sentence: Span| {
+        let learned = |c: Span| {
+            tagger::default_model().is_some_and(|m| tokenize(text, c).iter().any(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase())))
+        };
+        let opens = |x: Span| {
+            let lead = text[sentence.start..x.start.max(sentence.start)].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lead.is_empty() || matches!(lead.as_str(), "but" | "and" | "so" | "yet" | "still")
+        };
+        t.cue.is_some_and(learned) && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
+    };
     tagged.retain(|t| {
         let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));
-        let continues = rules.iter().any(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
-        !structural && (!continues || (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))))
+        let continues = rules.iter().find(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
+        !structural && continues.is_none_or(|f| (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))) || subject_cue(t, f.content))
     });
 }
 

@@ -89,6 +89,10 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
     None
 }
 
+/// Kinds of statement that report speech in the writer's words, which a floating sentence may
+/// carry on.
+const REPORTED: [StatementKind; 2] = [StatementKind::Indirect, StatementKind::Mixed];
+
 /// The last statement made, for floating continuation.
 #[derive(Debug, Clone, Copy)]
 struct Last {
@@ -97,6 +101,10 @@ struct Last {
     floating_paragraphs: usize,
     /// Whether the last statement ended its paragraph's last sentence.
     ended_paragraph: bool,
+    /// Whether the speaker was last reported (`X said that ...`), not quoted: only reported
+    /// speech carries on in sentences of the writer's own wording. After a quotation, a
+    /// cue-less sentence outside quote marks is the writer's narrative.
+    reported: bool,
 }
 
 pub struct Reader<'t> {
@@ -157,7 +165,10 @@ impl<'t> Reader<'t> {
         }
 
         if out.len() > before {
-            self.last = Some(Last { paragraph, floating_paragraphs: 0, ended_paragraph: true });
+            let reported = out[before..].iter().any(|s| {
+                REPORTED.contains(&s.kind) && s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| crate::lexicon::is_saying(&lower(text, t))))
+            });
+            self.last = Some(Last { paragraph, floating_paragraphs: 0, ended_paragraph: true, reported });
             return;
         }
         // A whole-sentence quotation right after a statement: the speaker goes on.
@@ -166,10 +177,13 @@ impl<'t> Reader<'t> {
                 out.push(Statement { kind: StatementKind::Direct, content: q.span, cue: None, source: None, speaker: None, about: vec![], date: None, confidence: 0.55 });
                 self.used_quotes.push(q.span);
                 self.continue_chain(paragraph);
+                if let Some(l) = &mut self.last {
+                    l.reported = false;
+                }
                 return;
             }
         }
-        if cues.is_empty() && self.may_continue(paragraph) && self.floating_ok(toks, &low) {
+        if cues.is_empty() && self.may_continue(paragraph) && self.last.is_some_and(|l| l.reported) && self.floating_ok(toks, &low) {
             out.push(Statement {
                 kind: StatementKind::Floating,
                 content: span,

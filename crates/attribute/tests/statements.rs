@@ -94,3 +94,34 @@ fn a_bare_infinitive_joined_to_an_earlier_to_is_no_cue() {
     // with a that-clause after it, the words are still reported
     find(&found, "the strike was over");
 }
+
+#[test]
+fn only_reported_speech_after_a_verb_of_saying_carries_on() {
+    // after "said that ...", the next cue-less sentence goes on with the minister's words
+    let t = "The fisheries minister said the quota would be cut by a third next season.\n\n\
+             The fleet would have to spend fewer days at sea until the stocks recovered.";
+    let on = find(&statements(t), "fewer days at sea").clone();
+    assert_eq!(on.kind, StatementKind::Floating, "{on:?}");
+
+    // after a quotation, the writer takes over: the next sentence is narrative
+    let t = "\"We will not close the harbour,\" the mayor said.\n\n\
+             The harbour was built in 1887 and handles most of the region's grain.";
+    let found = statements(t);
+    assert!(found.iter().all(|(_, c)| !c.contains("built in 1887")), "narrative read as a statement: {found:#?}");
+
+    // a finding or a demand is one position, not words the next sentence carries on
+    let t = "The auditors found that the council had overspent on the bridge.\n\n\
+             The bridge opened two years late and carries four lanes of traffic.";
+    let found = statements(t);
+    assert!(found.iter().all(|(_, c)| !c.contains("four lanes")), "narrative read as a statement: {found:#?}");
+}
+
+#[test]
+fn a_sentence_with_its_own_speaker_and_cue_is_no_continuation() {
+    let t = "The senator said the vote on the budget would be close.\n\n\
+             Hale wants to cut the fuel tax before the winter.";
+    let found = statements(t);
+    let own = find(&found, "cut the fuel tax");
+    assert_ne!(own.kind, StatementKind::Floating, "{own:?}");
+    assert_eq!(own.source.map(|s| s.of(t)), Some("Hale"), "{own:?}");
+}

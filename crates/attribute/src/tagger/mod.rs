@@ -75,6 +75,12 @@ pub fn default_model() -> Option<&'static Model> {
     DEFAULT_MODEL.as_ref()
 }
 
+/// Whether the training data often uses `word` as a cue (a word the hand lexicon may lack:
+/// "wants", "cited", "continued").
+pub(crate) fn is_learned_cue(model: &Model, word: &str) -> bool {
+    model.cue_words.contains(&features::word_hash(word))
+}
+
 pub(crate) fn prepare(model: &Model, text: &str, live: &Live, hints: &[Statement]) -> Sequence {
     features::sequence(text, &live.paragraphs, &live.quotes, hints, &|h| model.cue_words.contains(&h))
 }
