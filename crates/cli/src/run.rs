@@ -6,7 +6,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use onrecord_engine::model::{Diagnostic, Severity};
 use onrecord_engine::{ingest, wire, Batch, RunConfig, Sink, SinkError, Summary};
 use onrecord_store::{LinkConfig, StatementFilter, Store};
-use rayon::prelude::*;
 
 use crate::args::{BenchCommand, Cli, Command, InputArgs};
 
@@ -16,8 +15,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             let mut store = Store::open(&db)?;
             store.set_link_config(LinkConfig { article_threshold: copy_threshold, statement_threshold, paragraph_min_words: paragraph_words.max(1) });
             let before = store.article_count()?;
+            let link = Some(store.link_config());
             let mut sink = StoreSink { store: &mut store, new: 0, known: 0, progress: Progress::new(input.quiet), quiet: input.quiet };
-            let summary = run_pipeline(&input, &mut sink)?;
+            let summary = run_pipeline(&input, link, &mut sink)?;
             let (new, known) = (sink.new, sink.known);
             sink.progress.finish();
             // talking-point statistics, once for the whole run
@@ -33,7 +33,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Extract { input } => {
             let stdout = std::io::stdout();
             let mut sink = JsonSink { out: std::io::BufWriter::new(stdout.lock()), progress: Progress::new(input.quiet || std::io::stdout().is_terminal()), quiet: input.quiet };
-            let summary = run_pipeline(&input, &mut sink)?;
+            let summary = run_pipeline(&input, None, &mut sink)?;
             sink.out.flush()?;
             sink.progress.finish();
             if !input.quiet {
@@ -99,8 +99,8 @@ fn exit_code(s: &Summary, strict: bool) -> ExitCode {
     }
 }
 
-fn run_pipeline(input: &InputArgs, sink: &mut dyn Sink) -> Result<Summary> {
-    let mut cfg = RunConfig::default();
+fn run_pipeline(input: &InputArgs, link: Option<LinkConfig>, sink: &mut dyn Sink) -> Result<Summary> {
+    let mut cfg = RunConfig { link, ..RunConfig::default() };
     cfg.ingest.max_doc_bytes = input.max_doc_mb.max(1) << 20;
     cfg.batch_docs = input.batch_size.max(1);
     for f in &input.fields {
@@ -165,15 +165,18 @@ struct StoreSink<'s> {
 impl Sink for StoreSink<'_> {
     fn batch(&mut self, batch: Batch) -> std::result::Result<(), SinkError> {
         let mut articles = Vec::with_capacity(batch.results.len());
-        for r in batch.results {
-            match r {
-                Ok(a) => articles.push(a),
-                Err(d) if !self.quiet || d.severity == Severity::Failed => self.progress.say(&d),
-                Err(_) => {}
+        let mut links = Vec::with_capacity(batch.results.len());
+        for (r, l) in batch.results.into_iter().zip(batch.links) {
+            match (r, l) {
+                (Ok(a), Some(l)) => {
+                    articles.push(a);
+                    links.push(l);
+                }
+                (Ok(a), None) => return Err(format!("{}: analysed without its link sketch (a bug: please report it)", a.origin).into()),
+                (Err(d), _) if !self.quiet || d.severity == Severity::Failed => self.progress.say(&d),
+                (Err(_), _) => {}
             }
         }
-        let cfg = self.store.link_config();
-        let links: Vec<_> = articles.par_iter().map(|a| onrecord_link::prepare(a, &cfg)).collect();
         let w = self.store.write_batch(&articles, &links)?;
         self.new += w.new_articles;
         self.known += w.known_articles;

@@ -1,8 +1,9 @@
-//! The engine composes the stages — ingest → clean → segment → attribute → resolve — and runs
-//! them as a stream: one reader thread turns inputs into batches, a rayon pool analyses each
-//! batch in parallel (one batch ahead of the sink), and the caller's [`Sink`] receives the batch
-//! in input order. At most two
-//! batches wait in the channel, so memory is bounded by the batch size, not the corpus.
+//! The engine composes the stages — ingest → clean → segment → attribute → resolve, and the
+//! per-article half of link (its sketches and keys) when the run stores — and runs them as a
+//! stream: one reader thread turns inputs into batches, a rayon pool analyses each batch in
+//! parallel (one batch ahead of the sink), and the caller's [`Sink`] receives the batch in input
+//! order. At most two batches wait in the channel, so memory is bounded by the batch size, not
+//! the corpus.
 //!
 //! **Invariant: [`analyze`] is pure and never panics outward; a panic in a stage becomes a
 //! per-document diagnostic.**
@@ -14,6 +15,7 @@ use std::sync::mpsc::sync_channel;
 
 use onrecord_clean::Given;
 use onrecord_ingest::{Body, IngestConfig, Input, Item, RawDocument};
+use onrecord_link::{ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Diagnostic, Severity};
 use rayon::prelude::*;
 
@@ -23,6 +25,10 @@ pub use onrecord_model as model;
 /// One batch as handed to a sink: analysed articles and diagnostics, in input order.
 pub struct Batch {
     pub results: Vec<Result<Article, Diagnostic>>,
+    /// `links[i]` is the link stage's sketch of `results[i]` when [`RunConfig::link`] is set and
+    /// the document was read; `None` otherwise. Computed on the pool with the analysis, so the
+    /// sink's one thread only stores.
+    pub links: Vec<Option<ArticleLinks>>,
 }
 
 /// Receives analysed batches. A sink error stops the run.
@@ -46,11 +52,13 @@ pub struct RunConfig {
     pub batch_docs: usize,
     /// Bytes of raw text per batch, whichever limit comes first.
     pub batch_bytes: usize,
+    /// Sketch each article for linking across articles (a run that stores does; extract not).
+    pub link: Option<LinkConfig>,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { ingest: IngestConfig::default(), batch_docs: 512, batch_bytes: 32 << 20 }
+        RunConfig { ingest: IngestConfig::default(), batch_docs: 512, batch_bytes: 32 << 20, link: None }
     }
 }
 
@@ -91,6 +99,15 @@ fn analyze_inner(doc: RawDocument) -> Result<Article, Diagnostic> {
     article.statements = onrecord_attribute::attribute(&article);
     onrecord_resolve::resolve(&mut article);
     Ok(article)
+}
+
+/// Sketches an analysed article for the link stage. Like [`analyze`], never panics outward.
+pub fn sketch(article: &Article, cfg: &LinkConfig) -> Result<ArticleLinks, Diagnostic> {
+    catch_unwind(AssertUnwindSafe(|| onrecord_link::prepare(article, cfg))).map_err(|_| Diagnostic {
+        origin: article.origin.clone(),
+        severity: Severity::Failed,
+        message: "internal error while sketching this document for linking (a bug: please report it)".into(),
+    })
 }
 
 /// Analyses already-read documents in parallel, keeping their order.
@@ -163,26 +180,36 @@ pub fn run(inputs: Vec<Input>, early: Vec<Diagnostic>, cfg: &RunConfig, sink: &m
     let mut summary = Summary::default();
     let mut result = Ok(());
     std::thread::scope(|scope| {
-        let (done_tx, done_rx) = sync_channel::<Vec<Result<Article, Diagnostic>>>(1);
+        let (done_tx, done_rx) = sync_channel::<Batch>(1);
+        let link = cfg.link;
         scope.spawn(move || {
             for items in rx {
-                let results: Vec<Result<Article, Diagnostic>> = items
+                let (results, links): (Vec<Result<Article, Diagnostic>>, Vec<Option<ArticleLinks>>) = items
                     .into_par_iter()
-                    .map(|item| match item {
-                        Item::Doc(d) => analyze(d),
-                        Item::Diag(d) => Err(d),
+                    .map(|item| {
+                        let analysed = match item {
+                            Item::Doc(d) => analyze(d),
+                            Item::Diag(d) => Err(d),
+                        };
+                        match (analysed, &link) {
+                            (Ok(a), Some(cfg)) => match sketch(&a, cfg) {
+                                Ok(l) => (Ok(a), Some(l)),
+                                Err(d) => (Err(d), None),
+                            },
+                            (r, _) => (r, None),
+                        }
                     })
-                    .collect();
-                if done_tx.send(results).is_err() {
+                    .unzip();
+                if done_tx.send(Batch { results, links }).is_err() {
                     break; // the sink failed; dropping rx stops the reader
                 }
             }
         });
-        for results in done_rx.iter() {
-            for r in &results {
+        for batch in done_rx.iter() {
+            for r in &batch.results {
                 summary.count(r);
             }
-            if let Err(e) = sink.batch(Batch { results }) {
+            if let Err(e) = sink.batch(batch) {
                 result = Err(EngineError::Sink(e));
                 break;
             }
