@@ -24,7 +24,22 @@ const DEMONYMS: &[(&str, &str)] = &[("Chinese", "China"), ("Pakistani", "Pakista
     ("Saudi", "Saudi Arabia"), ("Syrian", "Syria"), ("Ukrainian", "Ukraine"), ("Mexican", "Mexico"), ("Canadian", "Canada"),
     ("Australian", "Australia"), ("Egyptian", "Egypt"), ("Bangladeshi", "Bangladesh"), ("Nepalese", "Nepal"), ("Sri Lankan", "Sri Lanka"),
     ("Vietnamese", "Vietnam"), ("Brazilian", "Brazil"), ("Palestinian", "Palestine"), ("Qatari", "Qatar"), ("Emirati", "United Arab Emirates"),
-    ("Taiwanese", "Taiwan"), ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Belarusian", "Belarus"), ("Polish", "Poland"), ("Dutch", "Netherlands")];
+    ("Taiwanese", "Taiwan"), ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Belarusian", "Belarus"), ("Polish", "Poland"), ("Dutch", "Netherlands"),
+    ("Jordanian", "Jordan"), ("Swedish", "Sweden"), ("Nigerian", "Nigeria"), ("Kenyan", "Kenya"), ("Greek", "Greece"), ("Irish", "Ireland"),
+    ("Norwegian", "Norway"), ("Danish", "Denmark"), ("Finnish", "Finland"), ("Swiss", "Switzerland"), ("Austrian", "Austria"),
+    ("Belgian", "Belgium"), ("Portuguese", "Portugal"), ("Argentine", "Argentina"), ("Argentinian", "Argentina"), ("Chilean", "Chile"),
+    ("Colombian", "Colombia"), ("Peruvian", "Peru"), ("Venezuelan", "Venezuela"), ("Cuban", "Cuba"), ("Thai", "Thailand"),
+    ("Malaysian", "Malaysia"), ("Indonesian", "Indonesia"), ("Filipino", "Philippines"), ("Singaporean", "Singapore"),
+    ("South African", "South Africa"), ("Ethiopian", "Ethiopia"), ("Ghanaian", "Ghana"), ("Ugandan", "Uganda"), ("Tanzanian", "Tanzania"),
+    ("Zimbabwean", "Zimbabwe"), ("Moroccan", "Morocco"), ("Algerian", "Algeria"), ("Tunisian", "Tunisia"), ("Libyan", "Libya"),
+    ("Lebanese", "Lebanon"), ("Yemeni", "Yemen"), ("Omani", "Oman"), ("Kuwaiti", "Kuwait"), ("Bahraini", "Bahrain"), ("Hungarian", "Hungary"),
+    ("Romanian", "Romania"), ("Bulgarian", "Bulgaria"), ("Serbian", "Serbia"), ("Croatian", "Croatia"), ("Slovak", "Slovakia"),
+    ("Lithuanian", "Lithuania"), ("Latvian", "Latvia"), ("Estonian", "Estonia"), ("Icelandic", "Iceland"), ("Mongolian", "Mongolia"),
+    ("Burmese", "Myanmar"), ("Cambodian", "Cambodia"), ("Laotian", "Laos"), ("Sudanese", "Sudan"), ("Somali", "Somalia"),
+    ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Armenian", "Armenia"), ("Azerbaijani", "Azerbaijan"), ("Georgian", "Georgia"),
+    ("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Turkmen", "Turkmenistan"), ("Bhutanese", "Bhutan"), ("Maldivian", "Maldives"),
+    ("North Korean", "North Korea"), ("South Korean", "South Korea"), ("Cypriot", "Cyprus"), ("Albanian", "Albania"), ("Bolivian", "Bolivia"),
+    ("Uruguayan", "Uruguay"), ("Sri Lankan", "Sri Lanka")];
 
 const ALIASES: &[(&str, &str)] = &[("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("UK", "United Kingdom"),
     ("U.K.", "United Kingdom"), ("UAE", "United Arab Emirates")];
@@ -40,7 +55,8 @@ pub fn country_of_demonym(word: &str) -> Option<&'static str> {
     DEMONYMS.iter().find(|(d, _)| *d == word).map(|(_, c)| *c)
 }
 
-fn country_of(word_seq: &str) -> Option<&'static str> {
+/// The country a name, an alias or a demonym stands for ("Pakistan", "U.S.", "Chinese").
+pub(crate) fn country_of(word_seq: &str) -> Option<&'static str> {
     COUNTRIES.iter().find(|c| **c == word_seq).copied()
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == word_seq).map(|(_, c)| *c))
         .or_else(|| country_of_demonym(word_seq))

@@ -1,6 +1,6 @@
 use onrecord_model::{Article, Speaker, StatementKind};
 
-use crate::about::{country_of_demonym, COUNTRIES};
+use crate::about::{country_of, country_of_demonym, COUNTRIES};
 
 /// What a source phrase says about who speaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,9 +43,47 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that qualify a role noun rather than name who the speaker works for: "Deputy Foreign
+/// Minister", "Chief Cabinet Secretary", "Economy Minister".
+const ROLE_MODIFIERS: &[&str] = &["deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior",
+    "state", "interim", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
+    "justice", "agriculture", "environment", "planning", "commerce", "labour", "labor", "transport", "information", "culture", "prime",
+    "principal", "permanent", "special", "general", "press", "deputy foreign", "top"];
+/// Prepositions that open a role's complement: "Minister for Planning", "Ambassador to China".
+const ROLE_COMPLEMENTS: &[&str] = &["for", "to", "of", "on"];
+
+/// The longest run of words at the start of `words` that names a country (by name, alias or
+/// demonym), as (words used, country).
+fn leading_country(words: &[&str]) -> Option<(usize, &'static str)> {
+    (1..=words.len().min(3)).rev().find_map(|k| country_of(&words[..k].join(" ")).map(|c| (k, c)))
+}
+
+/// After a role noun, a complement and then the name: "for Planning Tariq Mehmood", "to China
+/// Farah Siddiqui", "for Foreign Affairs Ishaq Dar". Returns how many words the complement takes
+/// (preposition included), or 0. A country is taken whole; otherwise the last two capitalised
+/// words are the name, or the last one when only two follow the preposition.
+fn complement_len(after: &[&str]) -> usize {
+    let Some(prep) = after.first() else { return 0 };
+    if !ROLE_COMPLEMENTS.contains(&prep.to_lowercase().as_str()) {
+        return 0;
+    }
+    let skip_the = usize::from(after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")));
+    let rest = &after[1 + skip_the..];
+    if rest.len() < 2 || !rest.iter().all(|w| is_cap(w)) {
+        return 0;
+    }
+    let words = match leading_country(rest) {
+        Some((k, _)) if k < rest.len() => k,
+        _ if rest.len() >= 3 => rest.len() - 2,
+        _ => 1,
+    };
+    1 + skip_the + words
+}
+
 /// Parses a source as written into name, role and affiliation.
 pub fn parse_source(src: &str) -> ParsedSource {
-    let src = src.trim();
+    // a source read with the comma or colon after it ("Ivan Horvat,") names the same speaker
+    let src = src.trim().trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
     let lower = src.to_lowercase();
     match lower.as_str() {
         "he" | "him" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
@@ -86,16 +124,37 @@ pub fn parse_source(src: &str) -> ParsedSource {
     let mut out = ParsedSource::default();
     match role_at {
         Some((rs, re)) => {
-            out.role = Some(lw[rs..re].join(" ").trim_end_matches('.').to_string());
+            let mut role = lw[rs..re].join(" ").trim_end_matches('.').to_string();
+            let comp = complement_len(&words[re..]);
+            if comp > 0 {
+                role = format!("{role} {}", words[re..re + comp].join(" "));
+            }
+            let re = re + comp;
             let name: Vec<&str> = words[re..].iter().copied().filter(|w| is_cap(w)).collect();
             if !name.is_empty() && re < words.len() {
                 out.name = Some(name.join(" "));
             }
             let before: Vec<&str> = words[..rs].to_vec();
-            let aff = before.join(" ");
-            if !aff.is_empty() && before.iter().all(|w| is_cap(w)) {
-                out.affiliation = Some(aff);
+            let org = before.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+            if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
+                // "Chinese Foreign Ministry spokesperson": the ministry is the affiliation;
+                // "Ukrainian Deputy Foreign Minister": the country is, and the rest qualifies
+                // the role
+                match leading_country(&before) {
+                    Some((k, country)) if !org => {
+                        out.affiliation = Some(country.to_string());
+                        let modifiers: Vec<String> = before[k..].iter().map(|w| w.to_lowercase()).collect();
+                        if !modifiers.is_empty() {
+                            role = format!("{} {role}", modifiers.join(" "));
+                        }
+                    }
+                    _ if !org && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())) => {
+                        role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                    }
+                    _ => out.affiliation = Some(before.join(" ")),
+                }
             }
+            out.role = Some(role);
         }
         None => {
             if words.iter().any(|w| is_cap(w)) {
@@ -405,6 +464,15 @@ mod tests {
         check("Chinese Ambassador Nong Rong", Some("Nong Rong"), Some("ambassador"), Some("China"));
         check("the Senate of Pakistan", Some("Senate of Pakistan"), None, Some("Pakistan"));
         check("The spokesperson", None, Some("spokesperson"), None);
+        check("Pakistani Minister for Planning Tariq Mehmood", Some("Tariq Mehmood"), Some("minister for Planning"), Some("Pakistan"));
+        check("Chinese Ambassador to Pakistan Liu Jian", Some("Liu Jian"), Some("ambassador to Pakistan"), Some("China"));
+        check("Kenyan Cabinet Secretary for Health Grace Mwangi", Some("Grace Mwangi"), Some("cabinet secretary for Health"), Some("Kenya"));
+        check("Ukrainian Deputy Foreign Minister Viktor Petrenko", Some("Viktor Petrenko"), Some("deputy foreign minister"), Some("Ukraine"));
+        check("Jordanian Foreign Minister Omar Haddad", Some("Omar Haddad"), Some("foreign minister"), Some("Jordan"));
+        check("Minister for Foreign Affairs Ishaq Dar", Some("Ishaq Dar"), Some("minister for Foreign Affairs"), None);
+        check("Ambassador to the United States Masood Khan", Some("Masood Khan"), Some("ambassador to the United States"), None);
+        check("Deputy Minister Sara Lind", Some("Sara Lind"), Some("deputy minister"), None);
+        check("Ivan Horvat,", Some("Ivan Horvat"), None, None);
         assert!(parse_source("The resolution").document);
         assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
     }
