@@ -128,9 +128,19 @@ impl Live {
     }
 }
 
-/// Whether `source` reads as a speaker: a name, a role, a pronoun.
+/// Whether `source` reads as a speaker: a name, a role, a pronoun, or one of these with an
+/// appositive after it ("Len Burman, head of the Tax Policy Center", "Mr. McGinley, the law
+/// professor", "Rep. Jim Clyburn (D-S.C.), the assistant leader"), which the tagger includes
+/// in the source the way attribution corpora annotate it.
 fn speaker_like(text: &str, source: Span) -> bool {
-    rules::np_kind(text, &tokenize(text, source)).is_some()
+    if rules::np_kind(text, &tokenize(text, source)).is_some() {
+        return true;
+    }
+    let s = source.of(text);
+    s.find([',', '(']).is_some_and(|i| {
+        let head = s[..i].trim_end();
+        !head.is_empty() && rules::np_kind(text, &tokenize(text, Span::new(source.start, source.start + head.len()))).is_some()
+    })
 }
 
 /// Where the tagger's source cannot be a speaker ("jointly", "its needs") or it found none, and
@@ -224,4 +234,21 @@ pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> 
 /// Whether a statement kind carries words in quote marks.
 pub fn is_quoted(kind: StatementKind) -> bool {
     matches!(kind, StatementKind::Direct | StatementKind::Mixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_or_role_with_an_appositive_reads_as_a_speaker() {
+        let like = |s: &str| speaker_like(s, Span::new(0, s.len()));
+        assert!(like("Mr. Dahl, the harbour master,"));
+        assert!(like("Anna Berg, a former Labour adviser who runs a consultancy in Oslo,"));
+        assert!(like("Rep. Kari Holm (Labour), the party's fisheries spokesperson"));
+        assert!(like("the spokesperson"));
+        // what follows a comma does not make a non-speaker one
+        assert!(!like("according to its needs, and"));
+        assert!(!like("jointly"));
+    }
 }

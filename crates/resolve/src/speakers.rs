@@ -80,10 +80,36 @@ fn complement_len(after: &[&str]) -> usize {
     1 + skip_the + words
 }
 
-/// Parses a source as written into name, role and affiliation.
+/// Parses a source as written into name, role and affiliation. An appositive after the head
+/// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
+/// one else: the head is the speaker, and a role the appositive gives is theirs.
 pub fn parse_source(src: &str) -> ParsedSource {
     // a source read with the comma or colon after it ("Ivan Horvat,") names the same speaker
     let src = src.trim().trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
+    let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
+    let mut head = parse_phrase(&src[..cut]);
+    if head.name.is_some() && head.role.is_none() {
+        let rest = src[cut + 1..].trim_start_matches([' ', ')']);
+        let apposition = parse_phrase(rest);
+        if apposition.role.is_some() {
+            head.role = apposition.role;
+            // "an economist at the University of Bergen": where they work, not who they are
+            let at = rest.find(" at ").map(|i| rest[i + 4..].trim_start_matches("the ").trim_end_matches([',', ')', ' ']));
+            head.affiliation = head.affiliation.or(match at {
+                Some(org) if org.starts_with(char::is_uppercase) => Some(org.to_string()),
+                _ => apposition.affiliation.filter(|_| apposition.name.is_none()),
+            });
+        }
+    }
+    if head == ParsedSource::default() {
+        return parse_phrase(src);
+    }
+    head
+}
+
+/// Parses one noun phrase without an appositive.
+fn parse_phrase(src: &str) -> ParsedSource {
+    let src = src.trim();
     let lower = src.to_lowercase();
     match lower.as_str() {
         "he" | "him" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
@@ -101,6 +127,10 @@ pub fn parse_source(src: &str) -> ParsedSource {
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
     let mut words: Vec<&str> = words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
+    // "Mr. McGinley" is McGinley (an honorific is no part of the name the speaker goes by)
+    if words.len() >= 2 && matches!(words[0].to_lowercase().as_str(), "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms" | "dr." | "dr") && is_cap(words[1]) {
+        words.remove(0);
+    }
     if words.is_empty() {
         return ParsedSource::default();
     }
@@ -473,6 +503,9 @@ mod tests {
         check("Ambassador to the United States Masood Khan", Some("Masood Khan"), Some("ambassador to the United States"), None);
         check("Deputy Minister Sara Lind", Some("Sara Lind"), Some("deputy minister"), None);
         check("Ivan Horvat,", Some("Ivan Horvat"), None, None);
+        check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
+        check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
+        check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
         assert!(parse_source("The resolution").document);
         assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
     }
