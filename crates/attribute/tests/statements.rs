@@ -125,3 +125,14 @@ fn a_sentence_with_its_own_speaker_and_cue_is_no_continuation() {
     assert_ne!(own.kind, StatementKind::Floating, "{own:?}");
     assert_eq!(own.source.map(|s| s.of(t)), Some("Hale"), "{own:?}");
 }
+
+#[test]
+fn a_quote_closed_with_an_opening_mark_keeps_its_speaker() {
+    let t = "The market reopened on Monday.\n\n\
+             “Everyone pitched in and that is what this town is about,“ said Ivan Horvat.";
+    let found = statements(t);
+    let q = find(&found, "Everyone pitched in");
+    assert_eq!(q.kind, StatementKind::Direct);
+    assert_eq!(q.source.map(|s| s.of(t)), Some("Ivan Horvat"));
+    assert!(found.iter().all(|(_, c)| !c.contains("Ivan Horvat")), "the speaker read as words: {found:#?}");
+}

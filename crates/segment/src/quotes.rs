@@ -26,7 +26,14 @@ fn double_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mar
     }
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
     let space_after = after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]}—–".contains(a));
+    // Typists and converters often use one curly mark for both ends (“word,“ said X; ”Fear. I
+    // am ...”): a mark placed the other way round from its shape reads by its place, and closes
+    // a quote if one is open.
+    let closing_place = !space_before && space_after;
+    let opening_place = space_before && !space_after;
     match c {
+        '“' | '„' | '‟' if closing_place => Some(Mark::Either),
+        '”' if opening_place => Some(Mark::Either),
         '“' | '„' | '«' | '‟' => Some(Mark::Open),
         '”' | '»' => Some(Mark::Close),
         '"' | '″' => Some(if space_before && !space_after {
@@ -142,6 +149,15 @@ mod tests {
         assert_eq!(quotes("“Yes,” she said, “and no.”"), ["“Yes,”", "“and no.”"]);
         assert_eq!(quotes("He said ‘we will win’ and left."), ["‘we will win’"]);
         assert_eq!(quotes("«Non», a-t-il dit."), ["«Non»"]);
+        assert_eq!(quotes("„Ja“, sagte er."), ["„Ja“"]);
+    }
+
+    #[test]
+    fn a_mark_of_the_wrong_shape_reads_by_its_place() {
+        assert_eq!(quotes("“We have never seen a season like this one,“ stated Rosa Klein."), ["“We have never seen a season like this one,“"]);
+        assert_eq!(quotes("”Fear. I am truly afraid,” she wrote."), ["”Fear. I am truly afraid,”"]);
+        // in place, a closing-shaped mark still only closes
+        assert_eq!(quotes("He said “yes” and “no”."), ["“yes”", "“no”"]);
     }
 
     #[test]
