@@ -21,7 +21,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             let (new, known) = (sink.new, sink.known);
             sink.progress.finish();
             // talking-point statistics, once for the whole run
-            store.finish().context("updating talking points")?;
+            store.finish().context("updating speakers and talking points")?;
             let total = store.article_count()?;
             eprintln!(
                 "onrecord: {} read, {} skipped, {} failed; {} new articles stored ({} already there), {} statements; {} articles in {}",

@@ -294,3 +294,57 @@ fn export_writes_every_statement_in_each_format() {
     let o = bin().args(["export", "--db", &db, "--format", "brat"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2), "brat needs a folder");
 }
+
+/// Stories that name a speaker in full in one article and by one word in others.
+fn short_name_corpus() -> Vec<Value> {
+    vec![
+        json!({"id": "full", "date": "2021-03-01", "outlet": "Harbour Post", "text":
+            "The fishing quota will be cut by a third next season.\n\nFisheries Minister Sara Lindgren said the cut was needed to let the cod stocks recover.\n\nShe said the fleet would be paid for the lost days at sea."}),
+        json!({"id": "short", "date": "2021-04-12", "outlet": "Coast Daily", "text":
+            "Boat owners met in the harbour hall on Monday.\n\nLindgren said the compensation would be paid before the summer.\n\nThe owners asked for a meeting in May."}),
+        // two full names share "Berg": a one-word "Berg" could be either, and stays apart
+        json!({"id": "berg-1", "date": "2021-05-02", "outlet": "Harbour Post", "text":
+            "The port will get a new crane.\n\nPort director Anna Berg said the crane would arrive in June."}),
+        json!({"id": "berg-2", "date": "2021-05-03", "outlet": "Coast Daily", "text":
+            "The ferry timetable changes next week.\n\nFerry captain Nils Berg said the early crossing would be dropped."}),
+        json!({"id": "berg-3", "date": "2021-05-04", "outlet": "Coast Daily", "text":
+            "The harbour fair opens on Friday.\n\nBerg said the fair would run for three days."}),
+    ]
+}
+
+#[test]
+fn a_speaker_named_by_one_word_elsewhere_is_the_full_name_when_only_one_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = short_name_corpus();
+    let all = dir.path().join("all.jsonl");
+    write_jsonl(&all, &docs);
+    let whole = dir.path().join("whole.db");
+    ingest(&whole, &[&all]);
+    let db = whole.display().to_string();
+    let speakers = lines(&run(&["speakers", "--db", &db, "--json"]));
+    let names: Vec<&str> = speakers.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Sara Lindgren") && !names.contains(&"Lindgren"), "{names:?}");
+    assert!(names.contains(&"Berg"), "an ambiguous word stays its own speaker: {names:?}");
+    let sara = &lines(&run(&["speaker", "--db", &db, "Sara Lindgren", "--json"]))[0];
+    let articles: std::collections::BTreeSet<&str> = sara["statements"].as_array().unwrap().iter().map(|s| s["article"].as_str().unwrap()).collect();
+    assert_eq!(articles.len(), 2, "{sara}");
+    let aliases: Vec<&str> = sara["aliases"].as_array().unwrap().iter().map(|a| a[0].as_str().unwrap()).collect();
+    assert!(aliases.contains(&"Lindgren"), "{aliases:?}");
+
+    // the short mention first, the full name in a later run: the same speakers
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    write_jsonl(&a, &docs[1..]);
+    write_jsonl(&b, &docs[..1]);
+    let halves = dir.path().join("halves.db");
+    ingest(&halves, &[&a]);
+    ingest(&halves, &[&b]);
+    for q in [vec!["speakers", "--json"], vec!["speaker", "Sara Lindgren", "--json"]] {
+        let ask = |db: &Path| {
+            let mut args = q.clone();
+            let db = db.display().to_string();
+            args.splice(1..1, ["--db", db.as_str()]);
+            without_ids(lines(&run(&args)))
+        };
+        assert_eq!(ask(&whole), ask(&halves), "{q:?} differs");
+    }
+}

@@ -192,6 +192,17 @@ fn parse_phrase(src: &str) -> ParsedSource {
                 while words.last().is_some_and(|w| !is_cap(w)) {
                     words.pop();
                 }
+                // "Ferry captain Nils Berg", "farmer Joan Pike": a descriptor before the name is
+                // their role, not part of the name
+                let connector = |w: &str| matches!(w, "of" | "for" | "and" | "the" | "de" | "da" | "del" | "al" | "bin" | "van" | "von" | "le" | "la");
+                if let Some(j) = words.iter().rposition(|w| !is_cap(w) && !connector(w)) {
+                    let preposition = |w: &str| matches!(w.to_lowercase().as_str(), "at" | "on" | "in" | "with" | "from" | "by" | "to" | "for" | "of" | "who" | "which");
+                    let descriptor = j < 3 && !words[..=j].iter().any(|w| preposition(w));
+                    if descriptor && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
+                        out.role = Some(words[..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                        words.drain(..=j);
+                    }
+                }
                 let name = words.join(" ");
                 let lname: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 out.collective = COUNTRIES.contains(&name.as_str()) || lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
@@ -503,6 +514,8 @@ mod tests {
         check("Ambassador to the United States Masood Khan", Some("Masood Khan"), Some("ambassador to the United States"), None);
         check("Deputy Minister Sara Lind", Some("Sara Lind"), Some("deputy minister"), None);
         check("Ivan Horvat,", Some("Ivan Horvat"), None, None);
+        check("Ferry captain Nils Berg", Some("Nils Berg"), Some("ferry captain"), None);
+        check("farmer Joan Pike", Some("Joan Pike"), Some("farmer"), None);
         check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
         check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);

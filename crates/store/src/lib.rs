@@ -63,6 +63,8 @@ pub struct Written {
 pub struct Finished {
     /// Grams whose corpus statistics were recomputed.
     pub grams_refreshed: usize,
+    /// One-word speakers merged into the full name they stand for.
+    pub speakers_merged: usize,
 }
 
 impl Store {
@@ -260,9 +262,10 @@ impl Store {
     /// call any time; a run killed before it leaves the grams marked, and the next call does them.
     pub fn finish(&mut self) -> Result<Finished, StoreError> {
         let tx = self.conn.transaction()?;
+        let speakers_merged = link::merge_one_word_speakers(&tx)?;
         let grams_refreshed = link::refresh_grams(&tx)?;
         tx.commit()?;
-        Ok(Finished { grams_refreshed })
+        Ok(Finished { grams_refreshed, speakers_merged })
     }
 
     pub fn article_count(&self) -> Result<usize, StoreError> {

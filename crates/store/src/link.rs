@@ -238,14 +238,19 @@ pub(crate) fn link_statement(
 ) -> Result<(i64, bool), StoreError> {
     let id = this.id;
     let same_speaker = |other: &Option<String>| match (other, &sl.speaker_key) {
-        (Some(a), Some(b)) => a == b,
+        (Some(a), Some(b)) => onrecord_link::speakers::may_be_same(a, b),
         _ => true,
+    };
+    let both_or_neither = |other: &Option<String>| match (other, &sl.speaker_key) {
+        (Some(a), Some(b)) => onrecord_link::speakers::may_be_same(a, b),
+        (None, None) => true,
+        _ => false,
     };
     let mut found: Option<(i64, f64)> = {
         let short = sl.sketch.keys.is_empty();
         let mut q = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16")?;
         let rows: Vec<(i64, Option<String>)> = q.query_map(params![sl.sketch.fingerprint, id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        rows.into_iter().filter(|(_, sk)| same_speaker(sk) && (!short || *sk == sl.speaker_key)).map(|(g, _)| (g, 1.0)).min_by_key(|(g, _)| *g)
+        rows.into_iter().filter(|(_, sk)| same_speaker(sk) && (!short || both_or_neither(sk))).map(|(g, _)| (g, 1.0)).min_by_key(|(g, _)| *g)
     };
     let words = word_hashes(content);
     if found.is_none() && words.len() >= onrecord_link::sketch::STATEMENT_MIN_WORDS {
@@ -557,6 +562,77 @@ pub(crate) fn refresh_grams(tx: &Transaction) -> Result<usize, StoreError> {
     }
     tx.execute("UPDATE grams SET dirty = 0 WHERE dirty = 1", [])?;
     Ok(refreshed)
+}
+
+/// Merges each speaker known by one word ("Zhao", where an article never gave more) into the one
+/// full personal name of the corpus that has that word ("Zhao Lijian"): their statements, counts,
+/// aliases, roles and talking points become the full name's. A word two full names share
+/// ("Wang": Wang Yi, Wang Wenbin) is left alone. Runs at the end of every ingest run, so what
+/// it gives does not depend on the order articles arrived in (unless a later article makes a
+/// word ambiguous that an earlier run already merged). Statements keep the speaker as their
+/// article resolved it; the key says who that is across the corpus.
+pub(crate) fn merge_one_word_speakers(tx: &Transaction) -> Result<usize, StoreError> {
+    let speakers: Vec<(String, String)> =
+        tx.prepare("SELECT key, name FROM speakers")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let mut full_by_word: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (key, name) in &speakers {
+        if onrecord_link::speakers::is_full_personal_name(name) {
+            for w in key.split(' ') {
+                full_by_word.entry(w).or_default().insert(key);
+            }
+        }
+    }
+    let merges: Vec<(&str, &str)> = speakers
+        .iter()
+        .filter(|(key, name)| !key.contains(' ') && name.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|(key, _)| match full_by_word.get(key.as_str()) {
+            Some(full) if full.len() == 1 => full.iter().next().map(|f| (key.as_str(), *f)),
+            _ => None,
+        })
+        .collect();
+    for &(from, to) in &merges {
+        tx.execute("UPDATE statements SET speaker_key = ?2 WHERE speaker_key = ?1", params![from, to])?;
+        tx.execute(
+            "UPDATE speakers SET occurrences = speakers.occurrences + f.occurrences,
+               first = CASE WHEN speakers.first IS NULL OR f.first < speakers.first THEN coalesce(f.first, speakers.first) ELSE speakers.first END,
+               last = CASE WHEN speakers.last IS NULL OR f.last > speakers.last THEN coalesce(f.last, speakers.last) ELSE speakers.last END
+             FROM (SELECT occurrences, first, last FROM speakers WHERE key = ?1) AS f WHERE speakers.key = ?2",
+            params![from, to],
+        )?;
+        tx.execute("DELETE FROM speakers WHERE key = ?1", [from])?;
+        for (table, cols) in [("speaker_aliases", "alias"), ("speaker_months", "month"), ("speaker_outlets", "outlet")] {
+            tx.execute(
+                &format!(
+                    "INSERT INTO {table} (speaker, {cols}, n) SELECT ?2, {cols}, n FROM {table} WHERE speaker = ?1
+                     ON CONFLICT(speaker, {cols}) DO UPDATE SET n = n + excluded.n"
+                ),
+                params![from, to],
+            )?;
+            tx.execute(&format!("DELETE FROM {table} WHERE speaker = ?1"), [from])?;
+        }
+        tx.execute(
+            "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n) SELECT ?2, role, affiliation, first, last, n FROM speaker_roles WHERE speaker = ?1
+             ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
+               first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
+               last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
+               n = n + excluded.n",
+            params![from, to],
+        )?;
+        tx.execute("DELETE FROM speaker_roles WHERE speaker = ?1", [from])?;
+        tx.execute(
+            "INSERT INTO gram_speakers (gram, speaker, n) SELECT gram, ?2, n FROM gram_speakers WHERE speaker = ?1
+             ON CONFLICT(gram, speaker) DO UPDATE SET n = n + excluded.n",
+            params![from, to],
+        )?;
+        tx.execute("DELETE FROM gram_speakers WHERE speaker = ?1", [from])?;
+        // the grams' speaker counts change
+        tx.execute(
+            "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
+               (SELECT p.gram FROM statements s JOIN phrase_grams p ON p.statement_id = s.id WHERE s.speaker_key = ?1)",
+            [to],
+        )?;
+    }
+    Ok(merges.len())
 }
 
 /// Reads the background sketch, or an empty one.
