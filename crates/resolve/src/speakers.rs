@@ -240,9 +240,51 @@ struct Entity {
     spoke: Vec<usize>,
 }
 
+/// The source with the title written just before it, when a reader cut the noun phrase inside
+/// its title: "Pakistani Minister for [Planning Tariq Mehmood]", "Pakistani Ambassador to
+/// [China Farah Siddiqui]". Only capitalised words, role nouns and the prepositions of a role's
+/// complement are taken, back to the first word that is none of these.
+fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
+    let src = source.of(text);
+    let line_start = text[..source.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '\n' | '.' | ',' | ';' | ':' | '"' | '“' | '('))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let before = &text[line_start..source.start];
+    let pronoun = matches!(src.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+    if !before.ends_with(' ') || !is_cap(src) || pronoun {
+        return src;
+    }
+    let words: Vec<(usize, &str)> = before.split(' ').scan(line_start, |at, w| {
+        let here = *at;
+        *at += w.len() + 1;
+        Some((here, w))
+    }).filter(|(_, w)| !w.is_empty()).collect();
+    let mut start = None;
+    let mut role_seen = false;
+    for &(at, w) in words.iter().rev().take(6) {
+        let lw = w.to_lowercase();
+        let role = ROLES.iter().any(|r| r.split(' ').any(|p| p == lw));
+        if !(is_cap(w) || role || ROLE_COMPLEMENTS.contains(&lw.as_str())) {
+            break;
+        }
+        role_seen |= role;
+        start = Some(at);
+    }
+    match start {
+        Some(at) if role_seen => &text[at..source.end],
+        _ => src,
+    }
+}
+
 fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    // "China" is not the China of "China Farah Siddiqui"
+    if country_of(a).is_some() || country_of(b).is_some() {
+        return false;
     }
     let at: Vec<&str> = a.split_whitespace().collect();
     let bt: Vec<&str> = b.split_whitespace().collect();
@@ -367,7 +409,7 @@ pub fn resolve_speakers(article: &mut Article) {
         }
     }
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
-    let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(sp.of(&text)))).collect();
+    let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(with_title_before(&text, sp)))).collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
         if let (Some(p), Some(src)) = (p, st.source) {
             if p.name.is_some() {
