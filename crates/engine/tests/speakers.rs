@@ -38,3 +38,17 @@ fn a_curly_quote_before_a_titled_source_is_read_whole() {
     let found = speakers("The vote is on Friday.\n\n“We will win it,” Foreign Minister Anna Berg said.\n\n“Anna Berg said so herself.");
     assert!(found.iter().any(|(n, r, _)| n == "Anna Berg" && r.as_deref() == Some("foreign minister")), "{found:?}");
 }
+
+#[test]
+fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
+    let doc = onrecord_engine::ingest::RawDocument {
+        name: "t".into(),
+        origin: "t".into(),
+        body: Body::Text("The talks will resume in May.\n\nThe spokesperson said the delegation would travel on Sunday.\n\nOfficials said the agenda was not yet fixed.".into()),
+        fields: Fields::default(),
+    };
+    let article = onrecord_engine::analyze(doc).unwrap();
+    let by = |needle: &str| article.statements.iter().find(|s| s.content.of(&article.text).contains(needle)).unwrap_or_else(|| panic!("{needle}: {:?}", article.statements));
+    assert_eq!(by("travel on Sunday").speaker, None);
+    assert_eq!(by("agenda was not yet fixed").speaker.as_ref().map(|s| s.name.as_str()), Some("Officials"));
+}

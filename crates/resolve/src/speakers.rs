@@ -470,8 +470,18 @@ pub fn resolve_speakers(article: &mut Article) {
                 Some(Speaker { name: e.name.clone(), role: e.role.clone(), affiliation: e.affiliation.clone() })
             }
             None => parsed[si].as_ref().and_then(|p| {
-                // an unresolved role-only source still says something ("sources", "a campaign aide")
-                st.source.filter(|_| p.pronoun.is_none()).map(|s| Speaker { name: s.of(&text).trim_start_matches("the ").trim_start_matches("The ").to_string(), role: p.role.clone(), affiliation: p.affiliation.clone() })
+                // an unresolved role-only source still says something ("sources", "a campaign
+                // aide"); but "the spokesperson" points back to someone, like "he", and when
+                // no one is found it names no speaker (else every unresolved spokesperson of
+                // the corpus would be one speaker called "spokesperson")
+                let src = st.source?.of(&text).trim();
+                let definite = src.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
+                (p.pronoun.is_none() && !anaphoric_role).then(|| Speaker {
+                    name: src.trim_start_matches("the ").trim_start_matches("The ").to_string(),
+                    role: p.role.clone(),
+                    affiliation: p.affiliation.clone(),
+                })
             }),
         };
     }
