@@ -187,7 +187,18 @@ fn parse_phrase(src: &str) -> ParsedSource {
             out.role = Some(role);
         }
         None => {
-            if words.iter().any(|w| is_cap(w)) {
+            // "the Chinese government", "the Pakistani side": the country speaks
+            let head = lw.last().map(String::as_str).unwrap_or("");
+            let cap_prefix = words.iter().take_while(|w| is_cap(w)).count();
+            if matches!(head, "government" | "side" | "authorities" | "leadership") && cap_prefix + 1 == words.len() {
+                if let Some(country) = leading_country(&words[..cap_prefix]).filter(|(k, _)| *k == cap_prefix).map(|(_, c)| c) {
+                    return ParsedSource { name: Some(country.to_string()), collective: true, ..Default::default() };
+                }
+            }
+            // "Heavy rain", "Democratic voters": a common noun heads the phrase, which describes
+            // rather than names (the caller keeps the description)
+            let common_head = !is_cap(words.last().copied().unwrap_or("")) && !ORG_WORDS.contains(&head);
+            if words.iter().any(|w| is_cap(w)) && !common_head {
                 // "Senate of Pakistan", "Zhao Lijian", "China"
                 while words.last().is_some_and(|w| !is_cap(w)) {
                     words.pop();
@@ -568,6 +579,8 @@ mod tests {
         check("Ivan Horvat,", Some("Ivan Horvat"), None, None);
         check("Ferry captain Nils Berg", Some("Nils Berg"), Some("ferry captain"), None);
         check("farmer Joan Pike", Some("Joan Pike"), Some("farmer"), None);
+        check("the Chinese government", Some("China"), None, None);
+        check("Heavy rain", None, None, None);
         check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
         check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
