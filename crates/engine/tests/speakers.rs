@@ -52,3 +52,14 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
     assert_eq!(by("travel on Sunday").speaker, None);
     assert_eq!(by("agenda was not yet fixed").speaker.as_ref().map(|s| s.name.as_str()), Some("Officials"));
 }
+
+#[test]
+fn a_titled_mention_keeps_the_words_that_qualify_the_title() {
+    let found = speakers(
+        "Nigerian Trade Minister Daniel Okafor met the delegation.\n\nOkafor said the tariffs would fall next year.\n\n\
+         Japanese Chief Cabinet Secretary Kenji Aoyama arrived later.\n\nAoyama said the talks were useful.",
+    );
+    let has = |n: &str, r: &str, a: &str| found.iter().any(|(name, role, aff)| name == n && role.as_deref() == Some(r) && aff.as_deref() == Some(a));
+    assert!(has("Daniel Okafor", "trade minister", "Nigeria"), "{found:?}");
+    assert!(has("Kenji Aoyama", "chief cabinet secretary", "Japan"), "{found:?}");
+}

@@ -389,9 +389,19 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         if name.is_empty() {
             continue;
         }
+        // the words that qualify the title ("Nigerian Trade Minister", "Japanese Chief Cabinet
+        // Secretary"), back to the country or demonym that opens them, if any
         let mut role_start = i;
-        if i > 0 && matches!(words[i - 1].1, "Foreign" | "Prime" | "Vice" | "Finance" | "Interior" | "Defence" | "Defense") {
-            role_start = i - 1;
+        while role_start > 0 && i - role_start < 3 {
+            let w = words[role_start - 1].1;
+            if ROLE_MODIFIERS.contains(&w.to_lowercase().as_str()) || (is_cap(w) && country_of(w).is_some()) {
+                role_start -= 1;
+                if country_of(w).is_some() {
+                    break;
+                }
+            } else {
+                break;
+            }
         }
         let phrase = format!("{} {}", words[role_start..=i].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" "), name.join(" "));
         let mut p = parse_source(&phrase);
