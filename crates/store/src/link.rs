@@ -591,6 +591,13 @@ pub(crate) fn merge_one_word_speakers(tx: &Transaction) -> Result<usize, StoreEr
         })
         .collect();
     for &(from, to) in &merges {
+        // the speaker counts of the grams said by the merged statements change (found before
+        // they are re-keyed: a full name's own statements can be many)
+        tx.execute(
+            "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
+               (SELECT p.gram FROM statements s JOIN phrase_grams p ON p.statement_id = s.id WHERE s.speaker_key = ?1)",
+            [from],
+        )?;
         tx.execute("UPDATE statements SET speaker_key = ?2 WHERE speaker_key = ?1", params![from, to])?;
         tx.execute(
             "UPDATE speakers SET occurrences = speakers.occurrences + f.occurrences,
@@ -625,12 +632,6 @@ pub(crate) fn merge_one_word_speakers(tx: &Transaction) -> Result<usize, StoreEr
             params![from, to],
         )?;
         tx.execute("DELETE FROM gram_speakers WHERE speaker = ?1", [from])?;
-        // the grams' speaker counts change
-        tx.execute(
-            "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
-               (SELECT p.gram FROM statements s JOIN phrase_grams p ON p.statement_id = s.id WHERE s.speaker_key = ?1)",
-            [to],
-        )?;
     }
     Ok(merges.len())
 }
