@@ -257,11 +257,17 @@ struct Entity {
 /// complement are taken, back to the first word that is none of these.
 fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     let src = source.of(text);
-    let line_start = text[..source.start]
+    // a title is a few words: look back 200 bytes at most (a line with no punctuation could
+    // otherwise make this cost its length for every source)
+    let mut floor = source.start.saturating_sub(200);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let line_start = text[floor..source.start]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '\n' | '.' | ',' | ';' | ':' | '"' | '“' | '('))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     let before = &text[line_start..source.start];
     let pronoun = matches!(src.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i");
     if !before.ends_with(' ') || !is_cap(src) || pronoun {
