@@ -36,6 +36,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     let rules = rules_attribute(article, &live);
     let Some(model) = tagger::default_model() else { return rules };
     let mut tagged = tagger::statements(model, article, &live, &rules);
+    for t in &mut tagged {
+        t.source = t.source.map(|x| with_relative_head(&article.text, x));
+    }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     // Kinds the tagger does not learn (PolNeAR has no such labels) come from the rules.
@@ -126,6 +129,35 @@ impl Live {
         let quotes = find_quotes(&article.text, &paragraphs);
         Live { paragraphs, quotes }
     }
+}
+
+/// A source that begins with a relative clause ("who has fished out of Tromso for thirty
+/// years,") takes the name the clause hangs on ("Jo Lind, who has ..."): up to four capitalised
+/// words right before ", who".
+fn with_relative_head(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    if !(s.starts_with("who ") || s.starts_with("whose ")) {
+        return source;
+    }
+    let Some(before) = text[..source.start].strip_suffix(", ") else { return source };
+    let mut start = before.len();
+    let mut words = 0;
+    for w in before.rsplit([' ', '\n']) {
+        if words == 4 || !w.chars().next().is_some_and(char::is_uppercase) || w.ends_with(['.', ',', ';', ':', '"', '”']) && words > 0 {
+            break;
+        }
+        start -= w.len();
+        words += 1;
+        if start == 0 || !before[..start].ends_with([' ', '\n']) {
+            break;
+        }
+        start -= 1;
+    }
+    if words == 0 {
+        return source;
+    }
+    let start = if before[start..].starts_with([' ', '\n']) { start + 1 } else { start };
+    Span::new(start, source.end)
 }
 
 /// Whether `source` reads as a speaker: a name, a role, a pronoun, or one of these with an
@@ -250,5 +282,18 @@ mod tests {
         // what follows a comma does not make a non-speaker one
         assert!(!like("according to its needs, and"));
         assert!(!like("jointly"));
+    }
+
+    #[test]
+    fn a_relative_clause_source_takes_the_name_it_hangs_on() {
+        let t = "The boats are idle.\n\nJo Lind, who has fished here for years, said the cut was too deep.";
+        let rel = t.find("who").unwrap();
+        let end = t.find(" said").unwrap();
+        let s = with_relative_head(t, Span::new(rel, end));
+        assert_eq!(s.of(t), "Jo Lind, who has fished here for years,");
+        // nothing to hang on: left as it is
+        let t = "the boats, who knows, will sail";
+        let rel = t.find("who").unwrap();
+        assert_eq!(with_relative_head(t, Span::new(rel, rel + 10)), Span::new(rel, rel + 10));
     }
 }
