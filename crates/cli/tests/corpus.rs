@@ -177,14 +177,19 @@ fn ingesting_in_two_halves_gives_what_ingesting_at_once_gives() {
         vec!["clusters", "--json"],
         vec!["phrase", "community of shared future", "--json"],
     ] {
-        let ask = |db: &Path| {
-            let mut args = q.clone();
-            let db = db.display().to_string();
-            args.splice(1..1, ["--db", db.as_str()]);
-            without_ids(lines(&run(&args)))
-        };
-        assert_eq!(ask(&whole), ask(&halves), "{q:?} differs");
+        assert_same_answers(&whole, &halves, &q);
     }
+}
+
+/// Asks two stores the same query (`q` without `--db`) and compares the answers, ids aside.
+fn assert_same_answers(whole: &Path, halves: &Path, q: &[&str]) {
+    let ask = |db: &Path| {
+        let mut args = q.to_vec();
+        let db = db.display().to_string();
+        args.splice(1..1, ["--db", db.as_str()]);
+        without_ids(lines(&run(&args)))
+    };
+    assert_eq!(ask(whole), ask(halves), "{q:?} differs");
 }
 
 fn seeds_db() -> (tempfile::TempDir, String) {
@@ -339,12 +344,6 @@ fn a_speaker_named_by_one_word_elsewhere_is_the_full_name_when_only_one_fits() {
     ingest(&halves, &[&a]);
     ingest(&halves, &[&b]);
     for q in [vec!["speakers", "--json"], vec!["speaker", "Sara Lindgren", "--json"]] {
-        let ask = |db: &Path| {
-            let mut args = q.clone();
-            let db = db.display().to_string();
-            args.splice(1..1, ["--db", db.as_str()]);
-            without_ids(lines(&run(&args)))
-        };
-        assert_eq!(ask(&whole), ask(&halves), "{q:?} differs");
+        assert_same_answers(&whole, &halves, &q);
     }
 }
