@@ -127,7 +127,7 @@ static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
 const SAYING: &[&str] = &[
     "say", "add", "tell", "state", "note", "stress", "reiterate", "emphasize", "emphasise", "explain", "point", "underline",
     "underscore", "maintain", "insist", "assure", "recall", "highlight", "observe", "remark", "continue", "reaffirm", "affirm",
-    "inform", "brief", "mention", "elaborate", "clarify", "claim", "argue", "assert", "contend", "told",
+    "inform", "brief", "mention", "elaborate", "clarify", "claim", "argue", "assert", "contend",
 ];
 
 static SAYING_FORMS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| SAYING.iter().flat_map(|b| inflect(b)).collect());

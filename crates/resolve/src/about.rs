@@ -39,7 +39,7 @@ const DEMONYMS: &[(&str, &str)] = &[("Chinese", "China"), ("Pakistani", "Pakista
     ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Armenian", "Armenia"), ("Azerbaijani", "Azerbaijan"), ("Georgian", "Georgia"),
     ("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Turkmen", "Turkmenistan"), ("Bhutanese", "Bhutan"), ("Maldivian", "Maldives"),
     ("North Korean", "North Korea"), ("South Korean", "South Korea"), ("Cypriot", "Cyprus"), ("Albanian", "Albania"), ("Bolivian", "Bolivia"),
-    ("Uruguayan", "Uruguay"), ("Sri Lankan", "Sri Lanka")];
+    ("Uruguayan", "Uruguay")];
 
 const ALIASES: &[(&str, &str)] = &[("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("UK", "United Kingdom"),
     ("U.K.", "United Kingdom"), ("UAE", "United Arab Emirates")];

@@ -48,7 +48,7 @@ fn is_cap(w: &str) -> bool {
 const ROLE_MODIFIERS: &[&str] = &["deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior",
     "state", "interim", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
     "justice", "agriculture", "environment", "planning", "commerce", "labour", "labor", "transport", "information", "culture", "prime",
-    "principal", "permanent", "special", "general", "press", "deputy foreign", "top"];
+    "principal", "permanent", "special", "general", "press", "top"];
 /// Prepositions that open a role's complement: "Minister for Planning", "Ambassador to China".
 const ROLE_COMPLEMENTS: &[&str] = &["for", "to", "of", "on"];
 

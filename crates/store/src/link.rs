@@ -241,11 +241,7 @@ pub(crate) fn link_statement(
         (Some(a), Some(b)) => onrecord_link::speakers::may_be_same(a, b),
         _ => true,
     };
-    let both_or_neither = |other: &Option<String>| match (other, &sl.speaker_key) {
-        (Some(a), Some(b)) => onrecord_link::speakers::may_be_same(a, b),
-        (None, None) => true,
-        _ => false,
-    };
+    let both_or_neither = |other: &Option<String>| other.is_some() == sl.speaker_key.is_some() && same_speaker(other);
     let mut found: Option<(i64, f64)> = {
         let short = sl.sketch.keys.is_empty();
         let mut q = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16")?;
@@ -330,6 +326,13 @@ pub(crate) fn index_statement(
     Ok(())
 }
 
+/// How a speaker's role row takes in more of the same role: the dates widen, the counts add up.
+/// (A batch's tally and a one-word speaker's merge both add rows this way.)
+const ADD_TO_ROLE: &str = "ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
+    first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
+    last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
+    n = n + excluded.n";
+
 /// Speakers, aliases and roles of a batch, added up in memory and written once per key.
 #[derive(Default)]
 pub(crate) struct SpeakerTally {
@@ -411,13 +414,9 @@ impl SpeakerTally {
                 up.execute(params![k, v, n])?;
             }
         }
-        let mut up = tx.prepare_cached(
-            "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
-               first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
-               last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
-               n = n + excluded.n",
-        )?;
+        let mut up = tx.prepare_cached(&format!(
+            "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6) {ADD_TO_ROLE}"
+        ))?;
         for ((k, role, aff), (first, last, n)) in self.roles {
             up.execute(params![k, role, aff, first, last, n])?;
         }
@@ -618,11 +617,10 @@ pub(crate) fn merge_one_word_speakers(tx: &Transaction) -> Result<usize, StoreEr
             tx.execute(&format!("DELETE FROM {table} WHERE speaker = ?1"), [from])?;
         }
         tx.execute(
-            "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n) SELECT ?2, role, affiliation, first, last, n FROM speaker_roles WHERE speaker = ?1
-             ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
-               first = CASE WHEN first IS NULL OR excluded.first < first THEN coalesce(excluded.first, first) ELSE first END,
-               last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
-               n = n + excluded.n",
+            &format!(
+                "INSERT INTO speaker_roles (speaker, role, affiliation, first, last, n)
+                 SELECT ?2, role, affiliation, first, last, n FROM speaker_roles WHERE speaker = ?1 {ADD_TO_ROLE}"
+            ),
             params![from, to],
         )?;
         tx.execute("DELETE FROM speaker_roles WHERE speaker = ?1", [from])?;
