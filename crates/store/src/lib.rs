@@ -24,13 +24,13 @@ pub use onrecord_link::LinkConfig;
 pub use query::{day_bound, StatementFilter, StatementRow};
 
 const SCHEMA: &str = include_str!("schema.sql");
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the store at {path}: {source}")]
     Open { path: String, source: rusqlite::Error },
-    #[error("the store at {path} has schema version {found}; this onrecord reads version {SCHEMA_VERSION}")]
+    #[error("the store at {path} has schema version {found}; this onrecord reads version {SCHEMA_VERSION} (ingest into a new store file)")]
     Version { path: String, found: i64 },
     /// A query the user wrote that the store cannot read (FTS5 syntax, for one).
     #[error("{0}")]
@@ -45,9 +45,16 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     link: LinkConfig,
-    /// The background gram counts, loaded by the first write and saved with every batch.
+    /// The background gram counts, loaded by the first write and saved with every commit.
     background: Option<onrecord_link::background::Background>,
+    /// Whether a transaction is open: batches accumulate in one until [`Store::commit`].
+    in_transaction: bool,
+    /// New articles written in the open transaction.
+    uncommitted: usize,
 }
+
+/// New articles written between two commits.
+pub const COMMIT_EVERY: usize = 8192;
 
 /// What a batch write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +94,8 @@ impl Store {
         conn.execute_batch(SCHEMA).map_err(open_err)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_err)?;
         // a larger page cache keeps the link tables' lookups in memory during an ingest
-        conn.pragma_update(None, "cache_size", -65536).map_err(open_err)?;
-        Ok(Store { conn, link: LinkConfig::default(), background: None })
+        conn.pragma_update(None, "cache_size", -262_144).map_err(open_err)?;
+        Ok(Store { conn, link: LinkConfig::default(), background: None, in_transaction: false, uncommitted: 0 })
     }
 
     /// Opens an existing store read-only, for queries and the web UI.
@@ -101,7 +108,7 @@ impl Store {
         if found != SCHEMA_VERSION {
             return Err(StoreError::Version { path: path.display().to_string(), found });
         }
-        Ok(Store { conn, link: LinkConfig::default(), background: None })
+        Ok(Store { conn, link: LinkConfig::default(), background: None, in_transaction: false, uncommitted: 0 })
     }
 
     /// Reads the store through a memory map of up to `bytes` of the file instead of copying
@@ -140,129 +147,69 @@ impl Store {
         self.link = cfg;
     }
 
-    /// Writes a batch in one transaction, linking each new article to the stored corpus (its
-    /// syndication cluster, its statements' groups, speakers, grams). `links[i]` is
-    /// `onrecord_link::prepare(&articles[i])`, computed by the caller where it has threads.
-    /// Articles already stored are skipped whole. Call [`Store::finish`] after the last batch.
+    /// Writes a batch, linking each new article to the stored corpus (its syndication cluster,
+    /// its statements' groups, speakers, grams). `links[i]` is `onrecord_link::prepare(&articles[i])`,
+    /// computed by the caller where it has threads. Articles already stored are skipped whole.
+    ///
+    /// A batch is all or nothing. Batches accumulate in one transaction that commits every
+    /// [`COMMIT_EVERY`] new articles, in [`Store::commit`], in [`Store::finish`] and when the
+    /// store is dropped: each commit rewrites the pages of the link indexes the batches touched,
+    /// so fewer, larger commits write far less. A run killed half-way loses the articles since
+    /// the last commit, and a rerun skips what is stored. Call [`Store::finish`] after the last
+    /// batch.
     pub fn write_batch(&mut self, articles: &[Article], links: &[ArticleLinks]) -> Result<Written, StoreError> {
         assert_eq!(articles.len(), links.len(), "one ArticleLinks per article");
         if self.background.is_none() {
             self.background = Some(link::load_background(&self.conn)?);
         }
-        let cfg = self.link;
-        let background = self.background.as_mut().expect("loaded above");
-        let mut link_batch = link::BatchLinks::default();
-        let mut speakers = link::SpeakerTally::default();
-        let tx = self.conn.transaction()?;
-        let mut written = Written::default();
-        {
-            let mut ins_article = tx.prepare_cached(
-                "INSERT OR IGNORE INTO articles (id, name, origin, url, outlet, headline, dateline, published, captured, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            let mut ins_para = tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-            let mut ins_stmt = tx.prepare_cached(
-                "INSERT INTO statements (id, group_id, article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
-                   source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about,
-                   fingerprint, speaker_key, day, outlet)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-            )?;
-            // ids are given before the row is written, so a statement is linked first and its
-            // row written once, with its group (one writer per store: nobody else takes ids)
-            let mut next_statement: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM statements", [], |r| r.get(0))?;
-            let mut ins_about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?1, ?2)")?;
-            for (a, links) in articles.iter().zip(links) {
-                let m = &a.meta;
-                let n = ins_article.execute(params![
-                    a.id,
-                    a.name,
-                    a.origin,
-                    m.url,
-                    m.outlet,
-                    m.headline,
-                    m.dateline,
-                    m.published.map(|d| d.to_string()),
-                    m.captured.map(|d| d.to_string()),
-                    a.text
-                ])?;
-                if n == 0 {
-                    written.known_articles += 1;
-                    continue;
+        if !self.in_transaction {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.in_transaction = true;
+        }
+        self.conn.execute_batch("SAVEPOINT batch")?;
+        // the counts change only if the batch is written (2 MB: a copy costs a fraction of a millisecond)
+        let mut background = self.background.clone().expect("loaded above");
+        match write_articles(&self.conn, &self.link, &mut background, articles, links) {
+            Ok(written) => {
+                self.conn.execute_batch("RELEASE batch")?;
+                self.background = Some(background);
+                self.uncommitted += written.new_articles;
+                if self.uncommitted >= COMMIT_EVERY {
+                    self.commit()?;
                 }
-                written.new_articles += 1;
-                let rowid = tx.last_insert_rowid();
-                link::link_article(&tx, rowid, links, &cfg)?;
-                let mut siblings = link::Siblings::new(rowid);
-                background.add_article(&links.background);
-                let idx = CharIndex::new(&a.text);
-                let cp = |s: Span| (idx.char_of(&a.text, s.start) as i64, idx.char_of(&a.text, s.end) as i64);
-                for (i, p) in a.paragraphs.iter().enumerate() {
-                    let (s, e) = cp(p.span);
-                    ins_para.execute(params![a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64)])?;
-                }
-                for ((i, st), sl) in a.statements.iter().enumerate().zip(&links.statements) {
-                    let (cs, ce) = cp(st.content);
-                    let cue = st.cue.map(cp);
-                    let src = st.source.map(cp);
-                    let sp = st.speaker.as_ref();
-                    let day = st.date.or(m.published).map(link::day_number);
-                    let sid = next_statement;
-                    next_statement += 1;
-                    let this = link::Placed { id: sid, day, article_id: &a.id, idx: i as i64 };
-                    let (group, index) = link::link_statement(&tx, &this, st.content.of(&a.text), sl, &cfg, &mut siblings, &mut link_batch)?;
-                    ins_stmt.execute(params![
-                        sid,
-                        group,
-                        a.id,
-                        i as i64,
-                        st.kind.as_str(),
-                        cs,
-                        ce,
-                        st.content.of(&a.text),
-                        cue.map(|c| c.0),
-                        cue.map(|c| c.1),
-                        st.cue.map(|c| c.of(&a.text)),
-                        src.map(|c| c.0),
-                        src.map(|c| c.1),
-                        st.source.map(|c| c.of(&a.text)),
-                        sp.map(|s| s.name.as_str()),
-                        sp.and_then(|s| s.role.as_deref()),
-                        sp.and_then(|s| s.affiliation.as_deref()),
-                        st.date.map(|d| d.to_string()),
-                        st.confidence as f64,
-                        serde_json::to_string(&st.about).unwrap_or_else(|_| "[]".into()),
-                        sl.sketch.fingerprint,
-                        sl.speaker_key,
-                        day,
-                        m.outlet,
-                    ])?;
-                    if index {
-                        link::index_statement(&tx, sid, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
-                    }
-                    if let Some(k) = &sl.speaker_key {
-                        speakers.add(a, st, k);
-                    }
-                    for entity in &st.about {
-                        ins_about.execute(params![sid, entity])?;
-                    }
-                    written.statements += 1;
-                }
+                Ok(written)
+            }
+            Err(e) => {
+                // ROLLBACK TO keeps the savepoint open; RELEASE then ends it, with nothing in it
+                let _ = self.conn.execute_batch("ROLLBACK TO batch; RELEASE batch");
+                Err(e)
             }
         }
-        speakers.write(&tx)?;
-        link_batch.write(&tx)?;
-        if written.new_articles > 0 {
-            link::save_background(&tx, background)?;
+    }
+
+    /// Commits the batches written since the last commit.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if !self.in_transaction {
+            return Ok(());
         }
-        tx.commit()?;
-        Ok(written)
+        if self.uncommitted > 0 {
+            if let Some(bg) = &self.background {
+                link::save_background(&self.conn, bg)?;
+            }
+        }
+        self.conn.execute_batch("COMMIT")?;
+        self.in_transaction = false;
+        self.uncommitted = 0;
+        Ok(())
     }
 
     /// Brings the derived statistics (talking points) up to date after a run of writes. Safe to
     /// call any time; a run killed before it leaves the grams marked, and the next call does them.
     pub fn finish(&mut self) -> Result<Finished, StoreError> {
+        self.commit()?;
         let tx = self.conn.transaction()?;
         let speakers_merged = link::merge_one_word_speakers(&tx)?;
+        link::mark_dirty_groups(&tx)?;
         let grams_refreshed = link::refresh_grams(&tx)?;
         tx.commit()?;
         Ok(Finished { grams_refreshed, speakers_merged })
@@ -283,6 +230,134 @@ impl Store {
     /// The connection, for the query module.
     fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Writes the new articles of a batch and links them: the body of [`Store::write_batch`], inside
+/// its savepoint.
+fn write_articles(
+    tx: &Connection,
+    cfg: &LinkConfig,
+    background: &mut onrecord_link::background::Background,
+    articles: &[Article],
+    links: &[ArticleLinks],
+) -> Result<Written, StoreError> {
+    let cfg = *cfg;
+    let mut link_batch = link::BatchLinks::default();
+    let mut speakers = link::SpeakerTally::default();
+    let mut written = Written::default();
+    {
+        let mut ins_article = tx.prepare_cached(
+            "INSERT INTO articles (rowid, id, name, origin, url, outlet, headline, dateline, published, captured, cluster, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut stored = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        // rowids, like statement ids below, are given before the row is written
+        let mut next_article: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
+        let mut ins_para = tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut ins_stmt = tx.prepare_cached(
+            "INSERT INTO statements (id, group_id, article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
+               source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about,
+               fingerprint, speaker_key, day, outlet)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+        )?;
+        // ids are given before the row is written, so a statement is linked first and its
+        // row written once, with its group (one writer per store: nobody else takes ids)
+        let mut next_statement: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM statements", [], |r| r.get(0))?;
+        let mut ins_about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?1, ?2)")?;
+        for (a, links) in articles.iter().zip(links) {
+            let m = &a.meta;
+            if stored.exists([&a.id])? {
+                written.known_articles += 1;
+                continue;
+            }
+            written.new_articles += 1;
+            let rowid = next_article;
+            next_article += 1;
+            let published = m.published.map(|d| d.to_string());
+            let cluster = link::link_article(tx, rowid, (published.clone().unwrap_or_else(|| "9999".into()), a.id.clone()), links, &cfg)?;
+            ins_article.execute(params![
+                rowid,
+                a.id,
+                a.name,
+                a.origin,
+                m.url,
+                m.outlet,
+                m.headline,
+                m.dateline,
+                published,
+                m.captured.map(|d| d.to_string()),
+                cluster,
+                a.text
+            ])?;
+            let mut siblings = link::Siblings::new(rowid);
+            background.add_article(&links.background);
+            let idx = CharIndex::new(&a.text);
+            let cp = |s: Span| (idx.char_of(&a.text, s.start) as i64, idx.char_of(&a.text, s.end) as i64);
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                let (s, e) = cp(p.span);
+                ins_para.execute(params![a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64)])?;
+            }
+            for ((i, st), sl) in a.statements.iter().enumerate().zip(&links.statements) {
+                let (cs, ce) = cp(st.content);
+                let cue = st.cue.map(cp);
+                let src = st.source.map(cp);
+                let sp = st.speaker.as_ref();
+                let day = st.date.or(m.published).map(link::day_number);
+                let sid = next_statement;
+                next_statement += 1;
+                let this = link::Placed { id: sid, day, article_id: &a.id, idx: i as i64 };
+                let words = onrecord_link::word_hashes(st.content.of(&a.text));
+                let (group, index) = link::link_statement(&tx, &this, &words, sl, &cfg, &mut siblings, &mut link_batch)?;
+                ins_stmt.execute(params![
+                    sid,
+                    group,
+                    a.id,
+                    i as i64,
+                    st.kind.as_str(),
+                    cs,
+                    ce,
+                    st.content.of(&a.text),
+                    cue.map(|c| c.0),
+                    cue.map(|c| c.1),
+                    st.cue.map(|c| c.of(&a.text)),
+                    src.map(|c| c.0),
+                    src.map(|c| c.1),
+                    st.source.map(|c| c.of(&a.text)),
+                    sp.map(|s| s.name.as_str()),
+                    sp.and_then(|s| s.role.as_deref()),
+                    sp.and_then(|s| s.affiliation.as_deref()),
+                    st.date.map(|d| d.to_string()),
+                    st.confidence as f64,
+                    serde_json::to_string(&st.about).unwrap_or_else(|_| "[]".into()),
+                    sl.sketch.fingerprint,
+                    sl.speaker_key,
+                    day,
+                    m.outlet,
+                ])?;
+                if index {
+                    link::index_statement(&tx, &this, &words, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
+                }
+                if let Some(k) = &sl.speaker_key {
+                    speakers.add(a, st, k);
+                }
+                for entity in &st.about {
+                    ins_about.execute(params![sid, entity])?;
+                }
+                written.statements += 1;
+            }
+        }
+    }
+    speakers.write(&tx)?;
+    link_batch.write(&tx)?;
+    Ok(written)
+}
+
+impl Drop for Store {
+    /// Keeps the batches written since the last commit: each is whole (a failed one was rolled
+    /// back), and losing them would only mean reading them again.
+    fn drop(&mut self) {
+        let _ = self.commit();
     }
 }
 

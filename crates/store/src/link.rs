@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use onrecord_link::{word_hashes, signature_similarity, statement_similarity, ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Statement};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::StoreError;
 
@@ -21,7 +21,7 @@ use crate::StoreError;
 pub const MAX_REUSE: usize = 20;
 /// Articles read per band key, newest first.
 const PER_BAND: usize = 16;
-/// A copy this close to a stored variant adds no new lookup keys.
+/// A copy this close to a stored one (article or statement) adds no lookup keys of its own.
 const NEAR_EXACT: f64 = 0.9;
 
 fn signature_blob(sig: &[u32]) -> Vec<u8> {
@@ -32,38 +32,80 @@ fn signature_of(blob: &[u8]) -> Vec<u32> {
     blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
 
+fn words_blob(words: &[u64]) -> Vec<u8> {
+    words.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn words_of(blob: &[u8]) -> Vec<u64> {
+    blob.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect()
+}
+
 /// The order in which copies count as earlier: publication date (undated last), then id.
-fn article_precedence(tx: &Transaction, rowid: i64) -> Result<(String, String), StoreError> {
+fn article_precedence(tx: &Connection, rowid: i64) -> Result<(String, String), StoreError> {
     let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
     Ok(q.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 /// Puts a newly written article into its syndication cluster: finds stored articles sharing a
 /// band key, confirms them by signature, merges their clusters, and names the result by its
-/// earliest member.
-pub(crate) fn link_article(tx: &Transaction, rowid: i64, links: &ArticleLinks, cfg: &LinkConfig) -> Result<(), StoreError> {
+/// earliest member. A near-exact copy of a stored article adds no keys of its own: later copies
+/// find the stored one, and its cluster, through that article's keys.
+///
+/// Runs before the article's row is written, with the `rowid` it will have and its precedence
+/// (publication date or `9999`, id), and returns its cluster: the row is written once, whole.
+pub(crate) fn link_article(tx: &Connection, rowid: i64, precedence: (String, String), links: &ArticleLinks, cfg: &LinkConfig) -> Result<i64, StoreError> {
     let sig = &links.sketch.signature;
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
+    let mut near_exact = false;
     if !sig.is_empty() {
-        // newest first per band: a story's copies arrive close together
+        // newest first per band (a story's copies arrive close together), with their
+        // signatures, in one statement execution
         let mut find = tx.prepare_cached(&ARTICLE_BAND_SQL[links.sketch.bands.len().min(32)])?;
-        let found: Vec<i64> = find.query_map(rusqlite::params_from_iter(&links.sketch.bands), |r| r.get(0))?.collect::<Result<_, _>>()?;
-        let mut get = tx.prepare_cached("SELECT signature, cluster FROM articles WHERE rowid = ?1")?;
-        for other in found {
-            let (blob, cluster): (Option<Vec<u8>>, Option<i64>) = get.query_row([other], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let cluster = cluster.unwrap_or(other);
-            if clusters.contains(&cluster) {
-                continue;
-            }
-            if signature_similarity(sig, &signature_of(&blob.unwrap_or_default())) >= cfg.article_threshold {
-                clusters.insert(cluster);
+        let mut cluster_of = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
+        let mut rows = find.query(rusqlite::params_from_iter(&links.sketch.bands))?;
+        while let Some(r) = rows.next()? {
+            let blob = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            let sim = signature_similarity(sig, &signature_of(blob));
+            if sim >= cfg.article_threshold {
+                clusters.insert(cluster_of.query_row([r.get::<_, i64>(0)?], |r| r.get(0))?);
+                near_exact |= sim >= NEAR_EXACT;
             }
         }
-        let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO article_bands (key, article) VALUES (?1, ?2)")?;
-        for &k in &links.sketch.bands {
-            ins.execute(params![k, rowid])?;
+        if !near_exact {
+            let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO article_bands (key, article) VALUES (?1, ?2)")?;
+            for &k in &links.sketch.bands {
+                ins.execute(params![k, rowid])?;
+            }
+            tx.prepare_cached("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)")?.execute(params![rowid, signature_blob(sig)])?;
         }
     }
+    // A near-exact copy shares its paragraphs with the stored article it copies, which already
+    // links them: it adds no paragraph keys and finds no links of its own.
+    if !near_exact {
+        link_paragraphs(tx, rowid, links, &clusters)?;
+    }
+    // the earliest of the new article and the clusters' representatives names the merged cluster
+    let mut best = (precedence, rowid);
+    for &c in &clusters {
+        let p = (article_precedence(tx, c)?, c);
+        if p < best {
+            best = p;
+        }
+    }
+    let rep = best.1;
+    let mut relabel = tx.prepare_cached("UPDATE articles SET cluster = ?1 WHERE cluster = ?2")?;
+    for &c in &clusters {
+        if c != rep {
+            relabel.execute(params![rep, c])?;
+        }
+    }
+    Ok(rep)
+}
+
+/// Links an article's long paragraphs to the stored articles outside its story that share
+/// them, and keys them for later articles. A paragraph already in more than [`MAX_REUSE`]
+/// articles is boilerplate and links nothing.
+fn link_paragraphs(tx: &Connection, rowid: i64, links: &ArticleLinks, clusters: &BTreeSet<i64>) -> Result<(), StoreError> {
     let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
     let mut same_para = tx.prepare_cached(&format!(
         "SELECT p.article, p.idx, coalesce(a.cluster, a.rowid) FROM paragraph_hashes p JOIN articles a ON a.rowid = p.article
@@ -81,22 +123,6 @@ pub(crate) fn link_article(tx: &Transaction, rowid: i64, links: &ArticleLinks, c
             }
         }
         ins_para.execute(params![h, rowid, idx as i64])?;
-    }
-    // the earliest of the new article and the clusters' representatives names the merged cluster
-    let mut best = (article_precedence(tx, rowid)?, rowid);
-    for &c in &clusters {
-        let p = (article_precedence(tx, c)?, c);
-        if p < best {
-            best = p;
-        }
-    }
-    let rep = best.1;
-    tx.prepare_cached("UPDATE articles SET cluster = ?1, signature = ?2 WHERE rowid = ?3")?.execute(params![rep, signature_blob(sig), rowid])?;
-    let mut relabel = tx.prepare_cached("UPDATE articles SET cluster = ?1 WHERE cluster = ?2")?;
-    for &c in &clusters {
-        if c != rep {
-            relabel.execute(params![rep, c])?;
-        }
     }
     Ok(())
 }
@@ -122,7 +148,7 @@ pub(crate) struct Placed<'a> {
 
 type Precedence = (i64, String, i64);
 
-fn precedence_of(tx: &Transaction, id: i64) -> Result<Precedence, StoreError> {
+fn precedence_of(tx: &Connection, id: i64) -> Result<Precedence, StoreError> {
     let mut q = tx.prepare_cached("SELECT coalesce(day, 9223372036854775807), article_id, idx FROM statements WHERE id = ?1")?;
     Ok(q.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
@@ -147,7 +173,7 @@ impl Siblings {
         Siblings { article, loaded: None }
     }
 
-    fn get(&mut self, tx: &Transaction) -> Result<&[Stored], StoreError> {
+    fn get(&mut self, tx: &Connection) -> Result<&[Stored], StoreError> {
         if self.loaded.is_none() {
             let mut q = tx.prepare_cached(
                 "SELECT s.group_id, s.speaker_key, s.content FROM articles me JOIN articles a ON a.rowid = me.cluster AND a.rowid != me.rowid
@@ -181,7 +207,7 @@ pub(crate) struct BatchLinks {
 }
 
 impl BatchLinks {
-    pub(crate) fn write(self, tx: &Transaction) -> Result<(), StoreError> {
+    pub(crate) fn write(self, tx: &Connection) -> Result<(), StoreError> {
         let mut up_gram = tx.prepare_cached(
             "INSERT INTO grams (gram, stems, variants, dirty) VALUES (?1, ?2, ?3, 1)
              ON CONFLICT(gram) DO UPDATE SET variants = variants + excluded.variants, dirty = 1",
@@ -189,10 +215,9 @@ impl BatchLinks {
         for (g, (stems, n)) in &self.grams {
             up_gram.execute(params![g, stems, n])?;
         }
-        let mut q = tx.prepare_cached(
-            "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
-               (SELECT p.gram FROM statements s JOIN phrase_grams p ON p.statement_id = s.id WHERE s.group_id = ?1)",
-        )?;
+        // their grams are marked once per run, in `mark_dirty_groups`: a group gains occurrences
+        // in batch after batch, and reading its statements each time costs its size each time
+        let mut q = tx.prepare_cached("INSERT OR IGNORE INTO dirty_groups (group_id) VALUES (?1)")?;
         for g in &self.touched {
             q.execute([g])?;
         }
@@ -208,11 +233,16 @@ fn newest_per_key(table: &str, id_col: &str, per_key: usize) -> Vec<String> {
     (0..=32).map(|n| (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")).collect()
 }
 
-static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| newest_per_key("article_bands", "article", PER_BAND));
+static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    newest_per_key("article_bands", "article", PER_BAND)
+        .into_iter()
+        .map(|ids| format!("SELECT s.article, s.signature FROM ({ids}) k JOIN article_signatures s ON s.article = k.article"))
+        .collect()
+});
 static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     newest_per_key("statement_keys", "statement_id", PER_KEY)
         .into_iter()
-        .map(|ids| format!("SELECT s.group_id, s.speaker_key, s.day, s.content FROM ({ids}) k JOIN statements s ON s.id = k.statement_id"))
+        .map(|ids| format!("SELECT w.statement_id, w.day, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id"))
         .collect()
 });
 
@@ -228,9 +258,9 @@ static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock
 /// written once. Returns the group, and whether the statement is to be indexed
 /// ([`index_statement`] after the row is written).
 pub(crate) fn link_statement(
-    tx: &Transaction,
+    tx: &Connection,
     this: &Placed,
-    content: &str,
+    words: &[u64],
     sl: &onrecord_link::StatementLinks,
     cfg: &LinkConfig,
     siblings: &mut Siblings,
@@ -248,38 +278,35 @@ pub(crate) fn link_statement(
         let rows: Vec<(i64, Option<String>)> = q.query_map(params![sl.sketch.fingerprint, id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         rows.into_iter().filter(|(_, sk)| same_speaker(sk) && (!short || both_or_neither(sk))).map(|(g, _)| (g, 1.0)).min_by_key(|(g, _)| *g)
     };
-    let words = word_hashes(content);
     if found.is_none() && words.len() >= onrecord_link::sketch::STATEMENT_MIN_WORDS {
         for s in siblings.get(tx)? {
             if !same_speaker(&s.speaker) {
                 continue;
             }
-            let sim = statement_similarity(&words, &s.words);
+            let sim = statement_similarity(words, &s.words);
             if sim >= cfg.statement_threshold && found.is_none_or(|(_, b)| sim > b) {
                 found = Some((s.group, sim));
             }
         }
     }
     if found.is_none() && !sl.sketch.keys.is_empty() {
-        // candidates and what matching needs of them, in one statement execution
+        // candidates with their words, in one statement execution; the group and speaker only
+        // of those that match
         let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[sl.sketch.keys.len().min(32)])?;
-        type Candidate = (Option<i64>, Option<String>, Option<i64>, String);
-        let candidates: Vec<Candidate> = find
-            .query_map(rusqlite::params_from_iter(&sl.sketch.keys), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut seen: HashSet<i64> = HashSet::new();
-        for (g, sk, day, text) in candidates {
-            let Some(g) = g else { continue };
-            let far = matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS);
-            if far || !same_speaker(&sk) || seen.contains(&g) {
+        let mut group_of = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE id = ?1")?;
+        let mut rows = find.query(rusqlite::params_from_iter(&sl.sketch.keys))?;
+        while let Some(r) = rows.next()? {
+            let day: Option<i64> = r.get(1)?;
+            if matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS) {
                 continue;
             }
-            let sim = statement_similarity(&words, &word_hashes(&text));
-            if sim >= cfg.statement_threshold {
-                seen.insert(g);
-                if found.is_none_or(|(_, b)| sim > b) {
-                    found = Some((g, sim));
-                }
+            let sim = statement_similarity(words, &words_of(r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?));
+            if sim < cfg.statement_threshold || found.is_some_and(|(_, b)| sim <= b) {
+                continue;
+            }
+            let (g, sk): (Option<i64>, Option<String>) = group_of.query_row([r.get::<_, i64>(0)?], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if let Some(g) = g.filter(|_| same_speaker(&sk)) {
+                found = Some((g, sim));
             }
         }
     }
@@ -305,16 +332,21 @@ pub(crate) fn link_statement(
 /// Indexes a written statement that starts a group or is a new variant of one: lookup keys for
 /// later copies, the full-text index, and its grams for talking points.
 pub(crate) fn index_statement(
-    tx: &Transaction,
-    id: i64,
+    tx: &Connection,
+    this: &Placed,
+    words: &[u64],
     content: &str,
     speaker: Option<&str>,
     sl: &onrecord_link::StatementLinks,
     batch: &mut BatchLinks,
 ) -> Result<(), StoreError> {
+    let id = this.id;
     let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?1, ?2)")?;
     for &k in &sl.sketch.keys {
         ins.execute(params![k, id])?;
+    }
+    if !sl.sketch.keys.is_empty() {
+        tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![id, this.day, words_blob(words)])?;
     }
     tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
     let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
@@ -388,7 +420,7 @@ impl SpeakerTally {
         }
     }
 
-    pub(crate) fn write(self, tx: &Transaction) -> Result<(), StoreError> {
+    pub(crate) fn write(self, tx: &Connection) -> Result<(), StoreError> {
         let mut up = tx.prepare_cached(
             "INSERT INTO speakers (key, name, occurrences, first, last) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(key) DO UPDATE SET
@@ -466,10 +498,22 @@ struct Occurrence {
     date: Option<String>,
 }
 
+/// Marks the grams of the statements in groups that gained occurrences (`dirty_groups`) as
+/// dirty, and forgets the groups.
+pub(crate) fn mark_dirty_groups(tx: &Connection) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE grams SET dirty = 1 WHERE dirty = 0 AND variants >= 2 AND gram IN
+           (SELECT p.gram FROM dirty_groups d JOIN statements s ON s.group_id = d.group_id JOIN phrase_grams p ON p.statement_id = s.id)",
+        [],
+    )?;
+    tx.execute("DELETE FROM dirty_groups", [])?;
+    Ok(())
+}
+
 /// Recomputes the statistics of every dirty gram. Grams said in fewer than two statements are
 /// only cleaned. With many dirty grams, one pass over all statements is cheaper than a query
 /// per gram.
-pub(crate) fn refresh_grams(tx: &Transaction) -> Result<usize, StoreError> {
+pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
     let dirty: Vec<i64> = tx
         .prepare("SELECT gram FROM grams WHERE dirty = 1 AND variants >= 2")?
         .query_map([], |r| r.get(0))?
@@ -570,7 +614,7 @@ pub(crate) fn refresh_grams(tx: &Transaction) -> Result<usize, StoreError> {
 /// it gives does not depend on the order articles arrived in (unless a later article makes a
 /// word ambiguous that an earlier run already merged). Statements keep the speaker as their
 /// article resolved it; the key says who that is across the corpus.
-pub(crate) fn merge_one_word_speakers(tx: &Transaction) -> Result<usize, StoreError> {
+pub(crate) fn merge_one_word_speakers(tx: &Connection) -> Result<usize, StoreError> {
     let speakers: Vec<(String, String)> =
         tx.prepare("SELECT key, name FROM speakers")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
     let mut full_by_word: HashMap<&str, BTreeSet<&str>> = HashMap::new();
@@ -640,7 +684,7 @@ pub(crate) fn load_background(conn: &rusqlite::Connection) -> Result<onrecord_li
     Ok(blob.and_then(|b| onrecord_link::background::Background::from_bytes(&b).ok()).unwrap_or_default())
 }
 
-pub(crate) fn save_background(tx: &Transaction, bg: &onrecord_link::background::Background) -> Result<(), StoreError> {
+pub(crate) fn save_background(tx: &Connection, bg: &onrecord_link::background::Background) -> Result<(), StoreError> {
     tx.execute("INSERT OR REPLACE INTO gram_background (id, counts) VALUES (1, ?1)", [bg.to_bytes()])?;
     Ok(())
 }

@@ -1,4 +1,4 @@
--- onrecord store, schema version 2. Offsets are Unicode code points into articles.text.
+-- onrecord store, schema version 3. Offsets are Unicode code points into articles.text.
 -- Documented in docs/schema.md; keep the two in step.
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -12,9 +12,10 @@ CREATE TABLE IF NOT EXISTS articles (
     dateline    TEXT,                      -- dateline city, e.g. BEIJING
     published   TEXT,                      -- YYYY-MM-DD
     captured    TEXT,                      -- YYYY-MM-DD, WARC capture date
-    text        TEXT NOT NULL,
     cluster     INTEGER,                   -- rowid of the earliest copy of this story (itself if none)
-    signature   BLOB                       -- MinHash signature, 80 little-endian u32
+    -- last: SQLite reads a row's columns in order, and a long text spills onto overflow pages
+    -- that linking (which reads cluster) would otherwise walk through
+    text        TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
@@ -77,12 +78,23 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
 
 -- Cross-article links (crates/link computes the keys; store.rs/link.rs keeps them).
 
--- LSH band keys of article signatures, to find copies of a story.
+-- The lookups of linking read these narrow tables, not the wide rows of articles and
+-- statements: at 100,000 articles they stay in the page cache, the wide rows do not.
+
+-- LSH band keys of article signatures, to find copies of a story. A near-exact copy of a
+-- stored article adds none (nor a signature, nor paragraph hashes): it is found through the
+-- article it copies.
 CREATE TABLE IF NOT EXISTS article_bands (
     key          INTEGER NOT NULL,
     article      INTEGER NOT NULL,         -- articles.rowid
     PRIMARY KEY (key, article)
 ) WITHOUT ROWID;
+
+-- MinHash signatures (80 little-endian u32) of the articles with band keys.
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article      INTEGER PRIMARY KEY,      -- articles.rowid
+    signature    BLOB NOT NULL
+);
 
 -- Long paragraphs by the hash of their words: two articles sharing one reuse each other's text.
 CREATE TABLE IF NOT EXISTS paragraph_hashes (
@@ -110,6 +122,20 @@ CREATE TABLE IF NOT EXISTS statement_keys (
     statement_id INTEGER NOT NULL,
     PRIMARY KEY (key, statement_id)
 ) WITHOUT ROWID;
+
+-- The normalised words (little-endian u64 hashes) and day of those statements, which
+-- near-copy matching compares.
+CREATE TABLE IF NOT EXISTS statement_words (
+    statement_id INTEGER PRIMARY KEY,
+    day          INTEGER,
+    words        BLOB NOT NULL
+);
+
+-- Statement groups that gained an occurrence since the last talking-point refresh: the grams
+-- of their statements have stale statistics.
+CREATE TABLE IF NOT EXISTS dirty_groups (
+    group_id     INTEGER PRIMARY KEY
+);
 
 -- Grams (three content words) of those statements, with the words as written.
 CREATE TABLE IF NOT EXISTS phrase_grams (

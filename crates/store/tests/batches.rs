@@ -1,0 +1,83 @@
+//! How writes become durable: a batch is all or nothing, and the batches written before a
+//! failure, or before the store is dropped without `finish`, are kept.
+
+use onrecord_engine::ingest::{Body, Fields, RawDocument};
+use onrecord_link::ArticleLinks;
+use onrecord_model::Article;
+use onrecord_store::{LinkConfig, Store, StoreError};
+
+fn article(name: &str, text: &str) -> (Article, ArticleLinks) {
+    let doc = RawDocument {
+        name: name.into(),
+        origin: name.into(),
+        body: Body::Text(text.into()),
+        fields: Fields { outlet: Some("Harbour Post".into()), date: Some("2021-03-02".into()), ..Fields::default() },
+    };
+    let a = onrecord_engine::analyze(doc).expect("analyses");
+    let l = onrecord_link::prepare(&a, &LinkConfig::default());
+    (a, l)
+}
+
+fn batch(docs: &[(&str, &str)]) -> (Vec<Article>, Vec<ArticleLinks>) {
+    docs.iter().map(|(n, t)| article(n, t)).unzip()
+}
+
+const QUAY: &str = "Dock workers walk out\n\n\"We will not sign anything that cuts the night shift,\" said union leader Dana Quist on Monday.";
+const FERRY: &str = "Ferry fares rise\n\nThe ferry company said that fares would rise by a tenth from April, blaming fuel costs.";
+const BRIDGE: &str = "Bridge closes for repairs\n\n\"The bridge will reopen in May,\" the mayor, Ola Berg, told reporters on Tuesday.";
+const MARKET: &str = "Fish market moves\n\nTraders said the new hall was too far from the quay for the morning catch to arrive fresh.";
+
+#[test]
+fn a_batch_that_fails_leaves_nothing_and_the_batches_before_it_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    drop(Store::open(&db).unwrap());
+    // a store that refuses one statement half-way through a batch
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON statements WHEN NEW.content LIKE '%fuel costs%'
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let (a, l) = batch(&[("quay", QUAY)]);
+    store.write_batch(&a, &l).unwrap();
+    let (a, l) = batch(&[("bridge", BRIDGE), ("ferry", FERRY)]);
+    assert!(matches!(store.write_batch(&a, &l), Err(StoreError::Sql(_))));
+    // the next batch goes on as if the failed one had never been tried
+    let (a, l) = batch(&[("market", MARKET)]);
+    let w = store.write_batch(&a, &l).unwrap();
+    assert_eq!(w.new_articles, 1);
+    store.finish().unwrap();
+    drop(store);
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.article_count().unwrap(), 2);
+    let (bridge, _) = article("bridge", BRIDGE);
+    assert!(!store.has_article(&bridge.id).unwrap(), "the failed batch's first article is not kept");
+    let (market, _) = article("market", MARKET);
+    assert!(store.has_article(&market.id).unwrap());
+}
+
+#[test]
+fn batches_written_without_finish_are_kept_when_the_store_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let (a, l) = batch(&[("quay", QUAY), ("ferry", FERRY)]);
+        store.write_batch(&a, &l).unwrap();
+        let (a, l) = batch(&[("bridge", BRIDGE)]);
+        store.write_batch(&a, &l).unwrap();
+    }
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.article_count().unwrap(), 3);
+    assert!(store.statement_count().unwrap() >= 3);
+    drop(store);
+    // and the next run finds them stored
+    let mut store = Store::open(&db).unwrap();
+    let (a, l) = batch(&[("quay", QUAY), ("market", MARKET)]);
+    let w = store.write_batch(&a, &l).unwrap();
+    assert_eq!((w.new_articles, w.known_articles), (1, 1));
+    store.finish().unwrap();
+}

@@ -1,0 +1,68 @@
+//! Near-exact copies add no lookup keys of their own; what they would have found is still found
+//! through the article they copy.
+
+use onrecord_engine::ingest::{Body, Fields, RawDocument};
+use onrecord_store::{LinkConfig, Store};
+
+fn write(store: &mut Store, docs: &[(&str, &str, &str, String)]) {
+    let articles: Vec<_> = docs
+        .iter()
+        .map(|(name, outlet, date, text)| {
+            let doc = RawDocument {
+                name: (*name).into(),
+                origin: (*name).into(),
+                body: Body::Text(text.clone()),
+                fields: Fields { outlet: Some((*outlet).into()), date: Some((*date).into()), ..Fields::default() },
+            };
+            onrecord_engine::analyze(doc).expect("analyses")
+        })
+        .collect();
+    let links: Vec<_> = articles.iter().map(|a| onrecord_link::prepare(a, &LinkConfig::default())).collect();
+    store.write_batch(&articles, &links).unwrap();
+}
+
+const LEAD: &str = "The harbour authority said on Monday that the northern quay would close for six weeks of repairs to its sea wall, which storms damaged in January.";
+const REST: [&str; 4] = [
+    "\"We cannot let ships berth against a wall that moves,\" the authority's director, Maren Solberg, told reporters at the quay.",
+    "Ferries will use the southern quay while the work lasts, and the timetable will change from the first of the month, the ferry company said.",
+    "Fishermen said the closure would cost them the spring season, when the catch is landed at the northern quay before dawn.",
+    "The council said it would pay for half of the repairs and ask the national government for the rest of the money.",
+];
+
+fn story(rest: &[&str]) -> String {
+    let mut s = String::from("Northern quay to close for repairs\n\n");
+    s.push_str(LEAD);
+    for p in rest {
+        s.push_str("\n\n");
+        s.push_str(p);
+    }
+    s
+}
+
+#[test]
+fn copies_of_a_near_exact_copy_and_pastes_of_its_lead_find_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let original = story(&REST);
+    // a reprint with one word changed: a near-exact copy
+    let reprint = original.replace("six weeks", "six full weeks");
+    write(&mut store, &[("wire", "Wire", "2024-03-04", original), ("reprint", "Coast Post", "2024-03-05", reprint.clone())]);
+    // a second batch: an edited copy of the reprint (two paragraphs cut, one added), and an
+    // unrelated story that pastes the lead
+    let edited = format!("{}\n\nThe sea wall was last repaired in 1998.", reprint.split("\n\nFishermen").next().unwrap());
+    let other = format!(
+        "Fish prices rise before Easter\n\n{LEAD}\n\nTraders at the market said cod cost a third more than a year ago, and that buyers were turning to farmed fish.\n\nThe market opens an hour earlier from next week."
+    );
+    write(&mut store, &[("edited", "Bay News", "2024-03-06", edited), ("market", "Fish Weekly", "2024-03-07", other)]);
+    store.finish().unwrap();
+
+    let clusters = store.clusters(2, 10).unwrap();
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    let names: Vec<&str> = clusters[0].members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["wire", "reprint", "edited"]);
+    assert_eq!(clusters[0].representative.name, "wire");
+
+    let reuse = store.paragraph_reuse(None, 10).unwrap();
+    assert_eq!(reuse.len(), 1, "{reuse:#?}");
+    assert_eq!((reuse[0].article.name.as_str(), reuse[0].source.name.as_str()), ("market", "wire"));
+}
