@@ -35,9 +35,21 @@ pub struct Model {
     pub(crate) cue_words: HashSet<u64>,
 }
 
-/// One perceptron: hashed feature weights and tag transitions.
+/// One stage as the tagger runs it: hashed feature weights quantised to 16 bits (as the model
+/// file stores them) and tag transitions. Half the size of the `f32` table, so more of it stays
+/// in the cache: emissions are a random row read per feature, and the tagger's largest cost.
 #[derive(Clone)]
 pub(crate) struct Stage {
+    pub(crate) bits: u32,
+    /// `2^bits * LANES` weights, each `scale` times the learned weight's share of the largest.
+    pub(crate) weights: Vec<i16>,
+    pub(crate) scale: f32,
+    /// `trans[prev][cur]`; row `N_TAGS` is the start of the sequence.
+    pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
+}
+
+/// One stage as training learns it: the same table in `f32`.
+pub(crate) struct Perceptron {
     pub(crate) bits: u32,
     /// `2^bits * LANES` weights.
     pub(crate) weights: Vec<f32>,
@@ -61,14 +73,20 @@ pub(crate) fn allowed(prev: Option<Tag>, cur: Tag) -> bool {
     }
 }
 
-impl Stage {
-    pub(crate) fn empty(bits: u32) -> Stage {
-        Stage { bits, weights: vec![0.0; (1usize << bits) * LANES], trans: [[0.0; N_TAGS]; N_TAGS + 1] }
+/// The row of `hash` in a table of `2^bits` rows.
+#[inline]
+fn row(bits: u32, hash: u64) -> usize {
+    (hash >> (64 - bits)) as usize * LANES
+}
+
+impl Perceptron {
+    pub(crate) fn empty(bits: u32) -> Perceptron {
+        Perceptron { bits, weights: vec![0.0; (1usize << bits) * LANES], trans: [[0.0; N_TAGS]; N_TAGS + 1] }
     }
 
     #[inline]
     pub(crate) fn row(&self, hash: u64) -> usize {
-        (hash >> (64 - self.bits)) as usize * LANES
+        row(self.bits, hash)
     }
 
     /// Emission scores, `N_TAGS` per token.
@@ -89,58 +107,100 @@ impl Stage {
         }
     }
 
-    /// The best tag sequence under the transition constraints.
     pub(crate) fn viterbi(&self, em: &[[f32; N_TAGS]], out: &mut Vec<Tag>) {
+        viterbi(&self.trans, em, out)
+    }
+
+    /// The stage the tagger runs: weights quantised to 16 bits against the largest.
+    pub(crate) fn pack(&self) -> Stage {
+        let max = self.weights.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let weights = self.weights.iter().map(|v| (v / scale).round() as i16).collect();
+        Stage { bits: self.bits, weights, scale, trans: self.trans }
+    }
+}
+
+impl Stage {
+    /// Emission scores, `N_TAGS` per token: the weights of a token's features summed exactly in
+    /// integers (at most 2^15 times the feature count), scaled once.
+    pub(crate) fn emissions(&self, feats: &[u64], n_features: usize, out: &mut Vec<[f32; N_TAGS]>) {
         out.clear();
-        let n = em.len();
-        if n == 0 {
-            return;
-        }
-        // Transitions with the constraints folded in, so the inner loop does not branch on them.
-        let mut trans = [[f32::NEG_INFINITY; N_TAGS]; N_TAGS + 1];
-        for (p, row) in trans.iter_mut().enumerate() {
-            let prev = Tag::ALL.get(p).copied();
-            for cur in Tag::ALL {
-                if allowed(prev, cur) {
-                    row[cur as usize] = self.trans[p][cur as usize];
+        for tok in feats.chunks_exact(n_features) {
+            let mut acc = [0i32; LANES];
+            for &h in tok {
+                let r = row(self.bits, h);
+                let w = &self.weights[r..r + LANES];
+                for k in 0..LANES {
+                    acc[k] += i32::from(w[k]);
                 }
             }
-        }
-        let mut back = vec![[0u8; N_TAGS]; n];
-        let mut score = [0f32; N_TAGS];
-        for t in 0..N_TAGS {
-            score[t] = trans[N_TAGS][t] + em[0][t];
-        }
-        for i in 1..n {
-            let mut next = [f32::NEG_INFINITY; N_TAGS];
-            for cur in 0..N_TAGS {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for prev in 0..N_TAGS {
-                    let s = score[prev] + trans[prev][cur];
-                    if s > best {
-                        best = s;
-                        arg = prev as u8;
-                    }
-                }
-                next[cur] = best + em[i][cur];
-                back[i][cur] = arg;
+            let mut e = [0f32; N_TAGS];
+            for (e, a) in e.iter_mut().zip(acc) {
+                *e = a as f32 * self.scale;
             }
-            score = next;
-        }
-        let mut best = 0usize;
-        for t in 1..N_TAGS {
-            if score[t] > score[best] {
-                best = t;
-            }
-        }
-        out.resize(n, Tag::O);
-        let mut cur = best as u8;
-        for i in (0..n).rev() {
-            out[i] = Tag::ALL[cur as usize];
-            cur = back[i][cur as usize];
+            out.push(e);
         }
     }
+
+    pub(crate) fn viterbi(&self, em: &[[f32; N_TAGS]], out: &mut Vec<Tag>) {
+        viterbi(&self.trans, em, out)
+    }
+}
+
+/// The best tag sequence under the transition constraints.
+fn viterbi(transitions: &[[f32; N_TAGS]; N_TAGS + 1], em: &[[f32; N_TAGS]], out: &mut Vec<Tag>) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    // Transitions with the constraints folded in, so the inner loop does not branch on them.
+    let mut trans = [[f32::NEG_INFINITY; N_TAGS]; N_TAGS + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        let prev = Tag::ALL.get(p).copied();
+        for cur in Tag::ALL {
+            if allowed(prev, cur) {
+                row[cur as usize] = transitions[p][cur as usize];
+            }
+        }
+    }
+    let mut back = vec![[0u8; N_TAGS]; n];
+    let mut score = [0f32; N_TAGS];
+    for t in 0..N_TAGS {
+        score[t] = trans[N_TAGS][t] + em[0][t];
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for cur in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for prev in 0..N_TAGS {
+                let s = score[prev] + trans[prev][cur];
+                if s > best {
+                    best = s;
+                    arg = prev as u8;
+                }
+            }
+            next[cur] = best + em[i][cur];
+            back[i][cur] = arg;
+        }
+        score = next;
+    }
+    let mut best = 0usize;
+    for t in 1..N_TAGS {
+        if score[t] > score[best] {
+            best = t;
+        }
+    }
+    out.resize(n, Tag::O);
+    let mut cur = best as u8;
+    for i in (0..n).rev() {
+        out[i] = Tag::ALL[cur as usize];
+        cur = back[i][cur as usize];
+    }
+}
+
+impl Stage {
     fn write(&self, z: &mut impl Write) -> std::io::Result<()> {
         z.write_all(&self.bits.to_le_bytes())?;
         for row in &self.trans {
@@ -148,12 +208,10 @@ impl Stage {
                 z.write_all(&v.to_le_bytes())?;
             }
         }
-        let max = self.weights.iter().fold(0f32, |m, v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        z.write_all(&scale.to_le_bytes())?;
+        z.write_all(&self.scale.to_le_bytes())?;
         let mut buf = Vec::with_capacity(self.weights.len() * 2);
         for v in &self.weights {
-            buf.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+            buf.extend_from_slice(&v.to_le_bytes());
         }
         z.write_all(&buf)
     }
@@ -171,8 +229,8 @@ impl Stage {
         }
         let scale = f32::from_bits(r.u32()?);
         let raw = r.take((1usize << bits) * LANES * 2)?;
-        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
-        Ok(Stage { bits, weights, trans })
+        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        Ok(Stage { bits, weights, scale, trans })
     }
 }
 

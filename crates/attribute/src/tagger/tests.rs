@@ -69,6 +69,10 @@ fn training_learns_a_pattern_and_the_saved_model_reads_back_the_same() {
     model.save(&mut bytes).unwrap();
     let back = Model::load(bytes.as_slice()).unwrap();
     assert_eq!(tags_of(&back, text), tags);
+    // the trained model already runs on the 16-bit weights the file stores
+    for (a, b) in model.stages.iter().zip(&back.stages) {
+        assert!(a.weights == b.weights && a.scale == b.scale && a.trans == b.trans);
+    }
 }
 
 #[test]

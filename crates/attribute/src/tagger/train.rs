@@ -6,7 +6,7 @@ use onrecord_model::{Article, CharIndex, Span};
 
 use super::brat::Annotation;
 use super::features::{self, word_hash, Sequence, N_FEATURES, N_STACKED};
-use super::model::{allowed, Model, Stage, N_TAGS};
+use super::model::{allowed, Model, Perceptron, N_TAGS};
 use super::{Role, Tag};
 use crate::Live;
 
@@ -120,8 +120,8 @@ impl Xorshift {
 }
 
 /// One averaged perceptron over `(features, gold tags)` sequences.
-fn train_stage(items: &[(&[u64], &[Tag])], width: usize, opts: &TrainOptions, progress: &mut dyn FnMut(usize, f64)) -> Stage {
-    let mut st = Stage::empty(opts.bits);
+fn train_stage(items: &[(&[u64], &[Tag])], width: usize, opts: &TrainOptions, progress: &mut dyn FnMut(usize, f64)) -> Perceptron {
+    let mut st = Perceptron::empty(opts.bits);
     // Averaging by the usual trick: `acc` holds each update times the step it happened at.
     let mut acc = vec![0f32; st.weights.len()];
     let mut trans_acc = [[0f32; N_TAGS]; N_TAGS + 1];
@@ -201,7 +201,7 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
     let base: Vec<(&[u64], &[Tag])> = prepared.iter().map(|p| (p.feats.as_slice(), p.gold.as_slice())).collect();
     let first = train_stage(&base, N_FEATURES, opts, &mut |e, a| progress("first stage", e, a));
     if opts.folds < 2 {
-        model.stages.push(first);
+        model.stages.push(first.pack());
         return model;
     }
     let mut first_tags: Vec<Vec<Tag>> = vec![Vec::new(); prepared.len()];
@@ -229,7 +229,7 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
         .collect();
     let items: Vec<(&[u64], &[Tag])> = stacked.iter().zip(&prepared).map(|(f, p)| (f.as_slice(), p.gold.as_slice())).collect();
     let second = train_stage(&items, N_FEATURES + N_STACKED, opts, &mut |e, a| progress("second stage", e, a));
-    model.stages.push(first);
-    model.stages.push(second);
+    model.stages.push(first.pack());
+    model.stages.push(second.pack());
     model
 }
