@@ -455,16 +455,21 @@ pub fn resolve_speakers(article: &mut Article) {
     };
     let mut last_speaker: Option<usize> = None;
     let mut resolved: Vec<Option<usize>> = vec![None; article.statements.len()];
+    // titled mentions before a statement count as mentions (for "the President"); the registry
+    // takes no new names from here on, so each mention's entity is found once, and mentions are
+    // taken in text order as the statements pass them
+    let titled_entities: Vec<(usize, Option<usize>)> = titled.iter().map(|(at, p)| (*at, p.name.as_ref().and_then(|n| reg.find(n)))).collect();
+    let mut titled_seen = 0;
     for &si in &order {
         let st = &article.statements[si];
         let pos = st.source.map_or(st.content.start, |s| s.start);
-        // titled mentions up to here count as mentions (for "the President")
-        for (at, p) in titled.iter().filter(|(at, _)| *at < pos) {
-            if let Some(i) = p.name.as_ref().and_then(|n| reg.find(n)) {
-                if !reg.entities[i].mentions.contains(at) {
-                    reg.entities[i].mentions.push(*at);
+        while let Some(&(at, entity)) = titled_entities.get(titled_seen).filter(|(at, _)| *at < pos) {
+            if let Some(i) = entity {
+                if !reg.entities[i].mentions.contains(&at) {
+                    reg.entities[i].mentions.push(at);
                 }
             }
+            titled_seen += 1;
         }
         let entity = match (&parsed[si], st.kind) {
             (_, StatementKind::Floating) | (None, _) => last_speaker,
