@@ -148,6 +148,9 @@ pub enum Command {
         min_size: usize,
         #[arg(long, default_value_t = 100)]
         limit: usize,
+        /// Copies listed per cluster, earliest first (the size is always the whole count).
+        #[arg(long, default_value_t = 20)]
+        members: usize,
         #[arg(long)]
         json: bool,
     },

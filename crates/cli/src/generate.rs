@@ -128,26 +128,51 @@ const NARRATION: &[&str] = &[
     "The two countries established diplomatic relations more than {n} years ago.",
 ];
 
-/// Unrelated local stories: nothing here should be linked to the diplomatic news.
+/// Unrelated local stories: nothing here should be linked to the diplomatic news, nor one local
+/// story to another. Each story is about one organisation in one town, told in sentences drawn
+/// from a pool larger than any story, with its own people and numbers, so that two local stories
+/// share a sentence pattern now and then but not their text.
 const LOCAL: &[&str] = &[
-    "Heavy rain is expected across the northern districts this weekend, with flood warnings in place for {n} rivers.",
-    "The city council approved a plan to extend the tram line by {n} kilometres, ending years of debate.",
-    "A local bakery won the regional award for the second year running after judges praised its rye loaf.",
-    "Schools in the valley will open an hour later from Monday because of the cold snap.",
-    "The museum's new wing, built from recycled timber, opened to the public with a night of free concerts.",
-    "Volunteers planted {n} trees along the river path on Saturday despite the drizzle.",
-    "The football club confirmed its coach will stay for another season after a late run of wins.",
-    "Road works on the ring road will close two lanes overnight until the end of the month.",
-    "A farmers' market will return to the old square every Sunday morning from April.",
-    "The library is lending out telescopes this winter, and the waiting list is already {n} names long.",
+    "{org} in {town} approved a plan to extend its opening hours by {n} per cent, ending months of debate.",
+    "Heavy rain is expected across {town} this weekend, and {org} has put {n} staff on standby.",
+    "{org} in {town} won the regional award for the second year running, judges said on {day}.",
+    "The new building of {org} in {town}, made from recycled timber, opens to the public in {month}.",
+    "Volunteers from {org} planted {n} trees along the river path in {town} on Saturday despite the drizzle.",
+    "{org} confirmed that its director, {who}, will stay for another {n} years.",
+    "Road works outside {org} in {town} will close two lanes overnight until the end of {month}.",
+    "{org} will hold an open day in {town} every Sunday morning from {month}.",
+    "{org} in {town} is lending out telescopes this winter, and the waiting list is already {n} names long.",
+    "Ticket prices at {org} will rise by {n} pence from {month}, the board in {town} decided.",
+    "A fire in the kitchen of {org} on {day} night was put out within {n} minutes, and no one was hurt.",
+    "{org} has hired {n} more people in {town} after a year of record demand.",
+    "The roof of {org} in {town} will be repaired over the summer at a cost of {n} thousand pounds.",
+    "Parking near {org} in {town} will be free after six in the evening from {month}.",
+    "{org} asked residents of {town} to report potholes through a new phone line.",
+    "A petition to keep {org} in {town} open on Mondays has gathered {n} hundred signatures.",
+    "{org} in {town} will name its new hall after {who}, who founded it {n} years ago.",
+    "Students from {town} raised {n} hundred pounds for {org} with a sponsored walk.",
 ];
 const LOCAL_QUOTES: &[&str] = &[
-    "\"We have never seen a season like this one,\" said {who}, who has run the stall for {n} years.",
-    "\"It is a small change that makes a big difference for families,\" {who} told the council.",
-    "{who} said the plan would be reviewed after six months.",
-    "\"Everyone pitched in, and that is what this town is about,\" said {who}.",
+    "\"We have never seen a season like this one,\" said {who}, who has worked at {org} for {n} years.",
+    "\"It is a small change that makes a big difference for families in {town},\" {who} told the council.",
+    "{who} said the plan would be reviewed after {n} months.",
+    "\"Everyone in {town} pitched in, and that is what this town is about,\" said {who}.",
+    "\"We listened to what people in {town} told us,\" said {who}, a spokesperson for {org}.",
+    "{who}, who lives near {org}, said the change was long overdue.",
 ];
 const LOCALS: &[&str] = &["Maria Santos", "Tom Becker", "Aisha Bello", "Jonas Eriksen", "Rosa Klein", "Ivan Horvat", "Nadia Karim", "Pete Lowell"];
+const TOWNS: &[&str] = &[
+    "Ashford", "Brenmoor", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenrock", "Harlow", "Ivybridge", "Kestrel Bay", "Lindale", "Marsh End",
+    "Northam", "Oakridge", "Pennwick", "Redcliff", "Stonebury", "Thornfield", "Upton Vale", "Westmere", "Yarrow", "Zelby",
+];
+const ORGS: &[&str] = &[
+    "the city council", "the school board", "the district hospital", "the public library", "the town museum", "the football club",
+    "the bus company", "the fire service", "the chamber of commerce", "the water board", "the zoo", "the theatre", "the harbour office",
+    "the college", "the swimming pool", "the farmers' cooperative", "the bakery on Mill Street", "the community choir",
+];
+const FIRST_NAMES: &[&str] = &["Anna", "Ben", "Carla", "Dev", "Elif", "Finn", "Grace", "Hugo", "Ines", "Jakub", "Kemi", "Leo", "Mina", "Noor", "Oskar", "Priya"];
+const LAST_NAMES: &[&str] = &["Abbott", "Brandt", "Costa", "Duval", "Egan", "Fischer", "Greco", "Hale", "Iqbal", "Jensen", "Kowal", "Lund", "Moreau", "Nagy", "Okafor", "Petrov"];
+const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A pattern filled with a talking point of the speaker's and random names, numbers, places.
 fn clause(rng: &mut Rng, speaker: usize) -> String {
@@ -169,6 +194,7 @@ fn fill(t: &str, rng: &mut Rng, point: &str) -> String {
             "city" => rng.pick(CITIES).to_string(),
             "day" => rng.pick(WEEKDAYS).to_string(),
             "who" => rng.pick(LOCALS).to_string(),
+            "month" => rng.pick(MONTHS).to_string(),
             _ => String::new(),
         };
         s.replace_range(i..i + j + 1, &v);
@@ -251,11 +277,22 @@ fn seed_story(rng: &mut Rng, day: i64) -> Story {
 }
 
 fn local_story(rng: &mut Rng, day: i64) -> Story {
+    let town = rng.pick(TOWNS);
+    let org = rng.pick(ORGS);
+    let people: Vec<String> = (0..2).map(|_| format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES))).collect();
+    let local = |t: &str, rng: &mut Rng| {
+        let who = &people[rng.below(people.len())];
+        capitalise(&fill(&t.replace("{town}", town).replace("{org}", org).replace("{who}", who), rng, ""))
+    };
     let mut paragraphs = Vec::new();
+    let mut patterns: Vec<&str> = LOCAL.to_vec();
     for _ in 0..3 + rng.below(4) {
-        paragraphs.push({ let t = rng.pick(LOCAL); fill(t, rng, "") });
+        // each pattern at most once a story
+        let t = patterns.swap_remove(rng.below(patterns.len()));
+        paragraphs.push(local(t, rng));
         if rng.chance(0.6) {
-            paragraphs.push({ let t = rng.pick(LOCAL_QUOTES); fill(t, rng, "") });
+            let q = rng.pick(LOCAL_QUOTES);
+            paragraphs.push(local(q, rng));
         }
     }
     let headline = paragraphs[0].split(',').next().unwrap_or("Local news").chars().take(80).collect();
@@ -391,6 +428,30 @@ mod tests {
         // copies of one story exist, across outlets
         let stories: std::collections::HashSet<String> = a.iter().map(|j| j["id"].as_str().unwrap()[..10].to_string()).collect();
         assert!(stories.len() < 250, "{} stories", stories.len());
+    }
+
+    #[test]
+    fn local_stories_are_not_copies_of_each_other() {
+        let mut local: Vec<std::collections::HashSet<String>> = Vec::new();
+        corpus(3000, 1, |j| {
+            let text = j["text"].as_str().unwrap();
+            if j["id"].as_str().unwrap().ends_with("-00") && TOWNS.iter().any(|t| text.contains(t)) {
+                let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+                local.push(words.windows(3).map(|w| w.join(" ")).collect());
+            }
+            Ok(())
+        })
+        .expect("generates");
+        assert!(local.len() > 100, "{} local stories", local.len());
+        let mut worst = 0f64;
+        for (i, a) in local.iter().enumerate() {
+            for b in &local[i + 1..] {
+                let shared = a.intersection(b).count() as f64;
+                worst = worst.max(shared / (a.len() + b.len()) as f64 * 2.0);
+            }
+        }
+        // copies are linked from 0.5 on (in Jaccard terms this Dice bound is stricter)
+        assert!(worst < 0.5, "two local stories share {worst:.2} of their shingles");
     }
 
     #[test]

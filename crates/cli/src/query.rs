@@ -270,13 +270,13 @@ fn member_json(m: &ClusterMember) -> Value {
     json!({"article_id": m.article_id, "name": m.name, "outlet": m.outlet, "published": m.published, "headline": m.headline})
 }
 
-pub fn clusters(store: &Store, min_size: usize, limit: usize, json: bool) -> Result<ExitCode> {
-    let cs = store.clusters(min_size, limit)?;
+pub fn clusters(store: &Store, min_size: usize, limit: usize, members: usize, json: bool) -> Result<ExitCode> {
+    let cs = store.clusters(min_size, limit, members)?;
     let reuse = store.paragraph_reuse(None, limit)?;
     let mut o = out();
     if json {
         for c in &cs {
-            writeln!(o, "{}", json!({"representative": member_json(&c.representative), "size": c.members.len(), "members": c.members.iter().map(member_json).collect::<Vec<_>>()}))?;
+            writeln!(o, "{}", json!({"representative": member_json(&c.representative), "size": c.size, "members": c.members.iter().map(member_json).collect::<Vec<_>>()}))?;
         }
         for r in &reuse {
             writeln!(o, "{}", json!({"reuse": {"article": member_json(&r.article), "paragraph": r.paragraph, "source": member_json(&r.source), "source_paragraph": r.source_paragraph}}))?;
@@ -292,9 +292,12 @@ pub fn clusters(store: &Store, min_size: usize, limit: usize, json: bool) -> Res
         )
     };
     for c in &cs {
-        writeln!(o, "{} copies of: {}", c.members.len(), line(&c.representative))?;
+        writeln!(o, "{} copies of: {}", c.size, line(&c.representative))?;
         for m in c.members.iter().skip(1) {
             writeln!(o, "    {}", line(m))?;
+        }
+        if c.size > c.members.len() {
+            writeln!(o, "    ... and {} more (--members N shows more)", c.size - c.members.len())?;
         }
     }
     writeln!(o, "-- {} clusters with {}+ copies", cs.len(), min_size)?;

@@ -60,7 +60,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Phrases { db, min_articles, limit, json } => crate::query::phrases(&open_store(&db)?, min_articles, limit, json),
         Command::Phrase { db, text, limit, json } => crate::query::phrase(&open_store(&db)?, &text, limit, json),
         Command::Search { db, query, limit, offset, json } => crate::query::search(&open_store(&db)?, &query, limit, offset, json),
-        Command::Clusters { db, min_size, limit, json } => crate::query::clusters(&open_store(&db)?, min_size, limit, json),
+        Command::Clusters { db, min_size, limit, members, json } => crate::query::clusters(&open_store(&db)?, min_size, limit, members, json),
         Command::Export { db, format, out } => crate::export::export(&open_store(&db)?, format, out.as_deref()),
         Command::Serve { db, bind, query_seconds, cache_entries } => serve(db, bind, query_seconds, cache_entries),
         Command::Generate { articles, seed, out } => crate::generate::write_corpus(&out, articles, seed),

@@ -134,7 +134,9 @@ pub struct ClusterMember {
 pub struct Cluster {
     /// The earliest copy.
     pub representative: ClusterMember,
-    /// All copies, the representative first, then by date.
+    /// How many copies the cluster holds.
+    pub size: usize,
+    /// The earliest copies, the representative first, then by date (at most the number asked for).
     pub members: Vec<ClusterMember>,
 }
 
@@ -697,22 +699,26 @@ impl Store {
         Ok(SearchResults { hits, total, by_month })
     }
 
-    /// Syndication clusters with at least `min_size` copies, biggest first.
-    pub fn clusters(&self, min_size: usize, limit: usize) -> Result<Vec<Cluster>, StoreError> {
+    /// Syndication clusters with at least `min_size` copies, biggest first, each with its size
+    /// and its earliest `members` copies (a wire story can run in a thousand outlets).
+    pub fn clusters(&self, min_size: usize, limit: usize, members: usize) -> Result<Vec<Cluster>, StoreError> {
         let conn = self.conn();
-        let reps: Vec<i64> = conn
-            .prepare("SELECT cluster FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING count(*) >= ?1 ORDER BY count(*) DESC, cluster LIMIT ?2")?
-            .query_map(params![min_size.max(1) as i64, limit as i64], |r| r.get(0))?
+        let reps: Vec<(i64, i64)> = conn
+            .prepare(
+                "SELECT cluster, count(*) FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING count(*) >= ?1
+                 ORDER BY count(*) DESC, cluster LIMIT ?2",
+            )?
+            .query_map(params![min_size.max(1) as i64, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let mut q = conn.prepare(
             "SELECT rowid = cluster, id, name, outlet, published, headline FROM articles WHERE cluster = ?1
-             ORDER BY rowid = cluster DESC, coalesce(published, '9999'), id",
+             ORDER BY rowid = cluster DESC, coalesce(published, '9999'), id LIMIT ?2",
         )?;
         let mut out = Vec::new();
-        for rep in reps {
-            let members: Vec<ClusterMember> = q.query_map([rep], |r| member(r, 1))?.collect::<Result<_, _>>()?;
+        for (rep, size) in reps {
+            let members: Vec<ClusterMember> = q.query_map(params![rep, members.max(1) as i64], |r| member(r, 1))?.collect::<Result<_, _>>()?;
             if let Some(first) = members.first().cloned() {
-                out.push(Cluster { representative: first, members });
+                out.push(Cluster { representative: first, size: size as usize, members });
             }
         }
         Ok(out)

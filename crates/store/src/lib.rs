@@ -308,7 +308,7 @@ fn write_articles(
                 next_statement += 1;
                 let this = link::Placed { id: sid, day, article_id: &a.id, idx: i as i64 };
                 let words = onrecord_link::word_hashes(st.content.of(&a.text));
-                let (group, index) = link::link_statement(&tx, &this, &words, sl, &cfg, &mut siblings, &mut link_batch)?;
+                let (group, index) = link::link_statement(tx, &this, &words, sl, &cfg, &mut siblings, &mut link_batch)?;
                 ins_stmt.execute(params![
                     sid,
                     group,
@@ -336,7 +336,7 @@ fn write_articles(
                     m.outlet,
                 ])?;
                 if index {
-                    link::index_statement(&tx, &this, &words, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
+                    link::index_statement(tx, &this, &words, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
                 }
                 if let Some(k) = &sl.speaker_key {
                     speakers.add(a, st, k);
@@ -348,8 +348,8 @@ fn write_articles(
             }
         }
     }
-    speakers.write(&tx)?;
-    link_batch.write(&tx)?;
+    speakers.write(tx)?;
+    link_batch.write(tx)?;
     Ok(written)
 }
 

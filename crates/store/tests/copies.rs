@@ -56,10 +56,15 @@ fn copies_of_a_near_exact_copy_and_pastes_of_its_lead_find_the_story() {
     write(&mut store, &[("edited", "Bay News", "2024-03-06", edited), ("market", "Fish Weekly", "2024-03-07", other)]);
     store.finish().unwrap();
 
-    let clusters = store.clusters(2, 10).unwrap();
+    let clusters = store.clusters(2, 10, 10).unwrap();
     assert_eq!(clusters.len(), 1, "{clusters:#?}");
     let names: Vec<&str> = clusters[0].members.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["wire", "reprint", "edited"]);
+    assert_eq!(clusters[0].size, 3);
+    // a cluster lists its earliest copies and counts them all
+    let two = store.clusters(2, 10, 2).unwrap();
+    assert_eq!((two[0].size, two[0].members.len()), (3, 2));
+    assert_eq!(two[0].members[1].name, "reprint");
     assert_eq!(clusters[0].representative.name, "wire");
 
     let reuse = store.paragraph_reuse(None, 10).unwrap();
