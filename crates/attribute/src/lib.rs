@@ -175,8 +175,27 @@ fn speaker_like(text: &str, source: Span) -> bool {
     })
 }
 
+/// A source span that cannot name anyone: an adverb ("promptly", "together"), a participle
+/// that opens a clause ("Having said that"), a determiner or intensifier with nothing after
+/// it ("the very", "That sort of"), or a lone function word ("without", "whom", "please").
+fn names_no_one(source: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "let", "without", "another", "no", "more", "worth", "whom", "please", "together", "now", "up", "then", "also", "still", "yet", "even",
+        "just", "once", "again", "here", "there", "not",
+    ];
+    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "very", "sort", "kind", "of", "such", "same", "low", "high"];
+    let words: Vec<String> = source.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect();
+    let Some(first) = words.first() else { return true };
+    let lone_lower = words.len() == 1 && source.trim_start().starts_with(|c: char| c.is_lowercase());
+    const NOUNS_IN_LY: &[&str] = &["family", "ally", "assembly", "supply", "reply", "monopoly", "bully", "rally"];
+    (lone_lower && ((first.ends_with("ly") && !NOUNS_IN_LY.contains(&first.as_str())) || FUNCTION.contains(&first.as_str())))
+        || matches!(first.as_str(), "having" | "being")
+        || words.iter().all(|w| DETERMINERS.contains(&w.as_str()))
+}
+
 /// Where the tagger's source cannot be a speaker ("jointly", "its needs") or it found none, and
-/// the rules found one for the same content, the rules' source and cue are taken.
+/// the rules found one for the same content, the rules' source and cue are taken; a tagger
+/// source that names no one at all (`names_no_one`) is dropped.
 fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
     for t in tagged.iter_mut() {
         if t.source.is_some_and(|s| speaker_like(text, s)) {
@@ -189,6 +208,9 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
         if let Some(r) = best {
             t.source = r.source;
             t.cue = r.cue;
+        } else if t.source.is_some_and(|s| names_no_one(s.of(text))) {
+            // the statement stands (its cue and content may be right); its source is no one
+            t.source = None;
         }
     }
 }
@@ -271,6 +293,16 @@ pub fn is_quoted(kind: StatementKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adverbs_participles_and_bare_determiners_name_no_one() {
+        for s in ["promptly", "together", "Having", "Having said", "the very", "That sort of", "The", "without", "whom", "please"] {
+            assert!(names_no_one(s), "{s:?}");
+        }
+        for s in ["Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy", "the low-income voters"] {
+            assert!(!names_no_one(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn a_name_or_role_with_an_appositive_reads_as_a_speaker() {
