@@ -39,6 +39,8 @@ pub struct ArticleLinks {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementLinks {
     pub sketch: StatementSketch,
+    /// The content's normalised word hashes, which near-copy matching compares.
+    pub words: Vec<u64>,
     /// Distinct grams of the content: key, stems, surface as written.
     pub grams: Vec<(i64, String, String)>,
     /// The speaker's corpus key, when the statement has a speaker.
@@ -79,7 +81,7 @@ pub fn prepare(article: &Article, cfg: &LinkConfig) -> ArticleLinks {
                 }
             }
             let speaker_key = st.speaker.as_ref().map(|s| speakers::speaker_key(&s.name)).filter(|k| !k.is_empty());
-            StatementLinks { sketch: statement_sketch(&w, speaker_key.as_deref().unwrap_or("")), grams, speaker_key }
+            StatementLinks { sketch: statement_sketch(&w, speaker_key.as_deref().unwrap_or("")), words: w, grams, speaker_key }
         })
         .collect();
     ArticleLinks { sketch, statements, background }

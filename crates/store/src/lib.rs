@@ -275,7 +275,7 @@ fn write_articles(
             let rowid = next_article;
             next_article += 1;
             let published = m.published.map(|d| d.to_string());
-            let cluster = link::link_article(tx, rowid, (published.clone().unwrap_or_else(|| "9999".into()), a.id.clone()), links, &cfg)?;
+            let cluster = link::link_article(tx, rowid, published.as_deref(), &a.id, links, &cfg)?;
             ins_article.execute(params![
                 rowid,
                 a.id,
@@ -307,8 +307,7 @@ fn write_articles(
                 let sid = next_statement;
                 next_statement += 1;
                 let this = link::Placed { id: sid, day, article_id: &a.id, idx: i as i64 };
-                let words = onrecord_link::word_hashes(st.content.of(&a.text));
-                let (group, index) = link::link_statement(tx, &this, &words, sl, &cfg, &mut siblings, &mut link_batch)?;
+                let (group, index) = link::link_statement(tx, &this, sl, &cfg, &mut siblings, &mut link_batch)?;
                 ins_stmt.execute(params![
                     sid,
                     group,
@@ -336,7 +335,7 @@ fn write_articles(
                     m.outlet,
                 ])?;
                 if index {
-                    link::index_statement(tx, &this, &words, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
+                    link::index_statement(tx, &this, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch)?;
                 }
                 if let Some(k) = &sl.speaker_key {
                     speakers.add(a, st, k);

@@ -51,9 +51,16 @@ fn article_precedence(tx: &Connection, rowid: i64) -> Result<(String, String), S
 /// earliest member. A near-exact copy of a stored article adds no keys of its own: later copies
 /// find the stored one, and its cluster, through that article's keys.
 ///
-/// Runs before the article's row is written, with the `rowid` it will have and its precedence
-/// (publication date or `9999`, id), and returns its cluster: the row is written once, whole.
-pub(crate) fn link_article(tx: &Connection, rowid: i64, precedence: (String, String), links: &ArticleLinks, cfg: &LinkConfig) -> Result<i64, StoreError> {
+/// Runs before the article's row is written, with the `rowid`, publication date and id it will
+/// have, and returns its cluster: the row is written once, whole.
+pub(crate) fn link_article(
+    tx: &Connection,
+    rowid: i64,
+    published: Option<&str>,
+    id: &str,
+    links: &ArticleLinks,
+    cfg: &LinkConfig,
+) -> Result<i64, StoreError> {
     let sig = &links.sketch.signature;
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
     let mut near_exact = false;
@@ -85,7 +92,8 @@ pub(crate) fn link_article(tx: &Connection, rowid: i64, precedence: (String, Str
         link_paragraphs(tx, rowid, links, &clusters)?;
     }
     // the earliest of the new article and the clusters' representatives names the merged cluster
-    let mut best = (precedence, rowid);
+    // (as `article_precedence` reads a stored article)
+    let mut best = ((published.unwrap_or("9999").to_string(), id.to_string()), rowid);
     for &c in &clusters {
         let p = (article_precedence(tx, c)?, c);
         if p < best {
@@ -260,13 +268,13 @@ static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock
 pub(crate) fn link_statement(
     tx: &Connection,
     this: &Placed,
-    words: &[u64],
     sl: &onrecord_link::StatementLinks,
     cfg: &LinkConfig,
     siblings: &mut Siblings,
     batch: &mut BatchLinks,
 ) -> Result<(i64, bool), StoreError> {
     let id = this.id;
+    let words = &sl.words;
     let same_speaker = |other: &Option<String>| match (other, &sl.speaker_key) {
         (Some(a), Some(b)) => onrecord_link::speakers::may_be_same(a, b),
         _ => true,
@@ -334,7 +342,6 @@ pub(crate) fn link_statement(
 pub(crate) fn index_statement(
     tx: &Connection,
     this: &Placed,
-    words: &[u64],
     content: &str,
     speaker: Option<&str>,
     sl: &onrecord_link::StatementLinks,
@@ -346,7 +353,7 @@ pub(crate) fn index_statement(
         ins.execute(params![k, id])?;
     }
     if !sl.sketch.keys.is_empty() {
-        tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![id, this.day, words_blob(words)])?;
+        tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![id, this.day, words_blob(&sl.words)])?;
     }
     tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
     let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
