@@ -119,7 +119,6 @@ static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
     m
 });
 
-/// The class of a cue word (lower case), if it is one.
 /// Verbs of saying proper: their complement reports the speaker's words, and the sentences after
 /// it may carry those words on without a cue of their own ("He said China was ready ... China
 /// had also provided ..."). Verbs of finding, believing, judging or demanding report a single
@@ -137,6 +136,7 @@ pub fn is_saying(word_lower: &str) -> bool {
     SAYING_FORMS.contains(word_lower)
 }
 
+/// The class of a cue word (lower case), if it is one.
 pub fn cue_class(word_lower: &str) -> Option<CueClass> {
     CUES.get(word_lower).copied()
 }

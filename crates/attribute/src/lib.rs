@@ -184,10 +184,10 @@ fn names_no_one(source: &str) -> bool {
         "just", "once", "again", "here", "there", "not",
     ];
     const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "very", "sort", "kind", "of", "such", "same", "low", "high"];
+    const NOUNS_IN_LY: &[&str] = &["family", "ally", "assembly", "supply", "reply", "monopoly", "bully", "rally"];
     let words: Vec<String> = source.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect();
     let Some(first) = words.first() else { return true };
     let lone_lower = words.len() == 1 && source.trim_start().starts_with(|c: char| c.is_lowercase());
-    const NOUNS_IN_LY: &[&str] = &["family", "ally", "assembly", "supply", "reply", "monopoly", "bully", "rally"];
     (lone_lower && ((first.ends_with("ly") && !NOUNS_IN_LY.contains(&first.as_str())) || FUNCTION.contains(&first.as_str())))
         || matches!(first.as_str(), "having" | "being")
         || words.iter().all(|w| DETERMINERS.contains(&w.as_str()))

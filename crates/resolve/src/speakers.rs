@@ -43,6 +43,12 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "Mr.", "Mrs", "Ms.", "Dr.": a courtesy title, not a role.
+fn is_honorific(w: &str) -> bool {
+    let w = w.to_lowercase();
+    matches!(w.strip_suffix('.').unwrap_or(&w), "mr" | "mrs" | "ms" | "dr")
+}
+
 /// Words that qualify a role noun rather than name who the speaker works for: "Deputy Foreign
 /// Minister", "Chief Cabinet Secretary", "Economy Minister".
 const ROLE_MODIFIERS: &[&str] = &["deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior",
@@ -128,7 +134,7 @@ fn parse_phrase(src: &str) -> ParsedSource {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let mut words: Vec<&str> = words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
     // "Mr. McGinley" is McGinley (an honorific is no part of the name the speaker goes by)
-    if words.len() >= 2 && matches!(words[0].to_lowercase().as_str(), "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms" | "dr." | "dr") && is_cap(words[1]) {
+    if words.len() >= 2 && is_honorific(words[0]) && is_cap(words[1]) {
         words.remove(0);
     }
     if words.is_empty() {
@@ -414,7 +420,7 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         if p.name.is_none() {
             continue;
         }
-        if matches!(*w, "Mr." | "Mrs." | "Ms." | "Dr.") {
+        if is_honorific(w) {
             p.role = None;
             p.affiliation = None;
             p.name = Some(name.join(" "));
