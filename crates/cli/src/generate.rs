@@ -160,7 +160,6 @@ const LOCAL_QUOTES: &[&str] = &[
     "\"We listened to what people in {town} told us,\" said {who}, a spokesperson for {org}.",
     "{who}, who lives near {org}, said the change was long overdue.",
 ];
-const LOCALS: &[&str] = &["Maria Santos", "Tom Becker", "Aisha Bello", "Jonas Eriksen", "Rosa Klein", "Ivan Horvat", "Nadia Karim", "Pete Lowell"];
 const TOWNS: &[&str] = &[
     "Ashford", "Brenmoor", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenrock", "Harlow", "Ivybridge", "Kestrel Bay", "Lindale", "Marsh End",
     "Northam", "Oakridge", "Pennwick", "Redcliff", "Stonebury", "Thornfield", "Upton Vale", "Westmere", "Yarrow", "Zelby",
@@ -193,7 +192,6 @@ fn fill(t: &str, rng: &mut Rng, point: &str) -> String {
             "n" => (2 + rng.below(97)).to_string(),
             "city" => rng.pick(CITIES).to_string(),
             "day" => rng.pick(WEEKDAYS).to_string(),
-            "who" => rng.pick(LOCALS).to_string(),
             "month" => rng.pick(MONTHS).to_string(),
             _ => String::new(),
         };

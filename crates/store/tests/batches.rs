@@ -1,21 +1,14 @@
 //! How writes become durable: a batch is all or nothing, and the batches written before a
 //! failure, or before the store is dropped without `finish`, are kept.
 
-use onrecord_engine::ingest::{Body, Fields, RawDocument};
+mod common;
+
 use onrecord_link::ArticleLinks;
 use onrecord_model::Article;
-use onrecord_store::{LinkConfig, Store, StoreError};
+use onrecord_store::{Store, StoreError};
 
 fn article(name: &str, text: &str) -> (Article, ArticleLinks) {
-    let doc = RawDocument {
-        name: name.into(),
-        origin: name.into(),
-        body: Body::Text(text.into()),
-        fields: Fields { outlet: Some("Harbour Post".into()), date: Some("2021-03-02".into()), ..Fields::default() },
-    };
-    let a = onrecord_engine::analyze(doc).expect("analyses");
-    let l = onrecord_link::prepare(&a, &LinkConfig::default());
-    (a, l)
+    common::analysed(name, "Harbour Post", "2021-03-02", text)
 }
 
 fn batch(docs: &[(&str, &str)]) -> (Vec<Article>, Vec<ArticleLinks>) {

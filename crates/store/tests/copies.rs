@@ -1,23 +1,12 @@
 //! Near-exact copies add no lookup keys of their own; what they would have found is still found
 //! through the article they copy.
 
-use onrecord_engine::ingest::{Body, Fields, RawDocument};
-use onrecord_store::{LinkConfig, Store};
+mod common;
+
+use onrecord_store::Store;
 
 fn write(store: &mut Store, docs: &[(&str, &str, &str, String)]) {
-    let articles: Vec<_> = docs
-        .iter()
-        .map(|(name, outlet, date, text)| {
-            let doc = RawDocument {
-                name: (*name).into(),
-                origin: (*name).into(),
-                body: Body::Text(text.clone()),
-                fields: Fields { outlet: Some((*outlet).into()), date: Some((*date).into()), ..Fields::default() },
-            };
-            onrecord_engine::analyze(doc).expect("analyses")
-        })
-        .collect();
-    let links: Vec<_> = articles.iter().map(|a| onrecord_link::prepare(a, &LinkConfig::default())).collect();
+    let (articles, links): (Vec<_>, Vec<_>) = docs.iter().map(|(name, outlet, date, text)| common::analysed(name, outlet, date, text)).unzip();
     store.write_batch(&articles, &links).unwrap();
 }
 
