@@ -2,6 +2,7 @@
 //! long form the article gives) and people named in its content.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use onrecord_model::{Article, Span};
 
@@ -52,14 +53,25 @@ const ORG_WORDS: &[&str] = &["Senate", "Ministry", "Corridor", "Party", "Army", 
 
 /// The country a demonym names ("Chinese" → "China").
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    DEMONYMS.iter().find(|(d, _)| *d == word).map(|(_, c)| *c)
+    static BY_DEMONYM: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| first_wins(DEMONYMS.iter().copied()));
+    BY_DEMONYM.get(word).copied()
 }
 
 /// The country a name, an alias or a demonym stands for ("Pakistan", "U.S.", "Chinese").
 pub(crate) fn country_of(word_seq: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find(|c| **c == word_seq).copied()
-        .or_else(|| ALIASES.iter().find(|(a, _)| *a == word_seq).map(|(_, c)| *c))
-        .or_else(|| country_of_demonym(word_seq))
+    // resolve asks this of every name it compares: a table, not three list scans
+    static BY_NAME: LazyLock<HashMap<&str, &str>> =
+        LazyLock::new(|| first_wins(COUNTRIES.iter().map(|c| (*c, *c)).chain(ALIASES.iter().copied()).chain(DEMONYMS.iter().copied())));
+    BY_NAME.get(word_seq).copied()
+}
+
+/// A lookup table where the first pair of a key wins, as a scan of the lists in order would.
+fn first_wins(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> HashMap<&'static str, &'static str> {
+    let mut map = HashMap::new();
+    for (k, v) in pairs {
+        map.entry(k).or_insert(v);
+    }
+    map
 }
 
 /// Capitalised word runs (allowing "of", "for", "the", "and" inside) with their spans.
