@@ -62,11 +62,12 @@ pub enum Role {
     Content,
 }
 
-static EMBEDDED: &[u8] = include_bytes!("../../model/attribution.bin.gz");
+/// `model/attribution.bin.gz` as `build.rs` decompressed it.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/attribution.bin"));
 
 static DEFAULT_MODEL: LazyLock<Option<Model>> = LazyLock::new(|| match std::env::var_os("ONRECORD_TAGGER_MODEL") {
     Some(path) => std::fs::File::open(path).ok().and_then(|f| Model::load(std::io::BufReader::new(f)).ok()),
-    None => Model::load(EMBEDDED).ok(),
+    None => Model::from_bytes(EMBEDDED).ok(),
 });
 
 /// The model shipped in the binary, or `None` if it could not be read (a build problem; the

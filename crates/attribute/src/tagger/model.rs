@@ -280,7 +280,12 @@ impl Model {
         let mut z = flate2::read::GzDecoder::new(r);
         let mut bytes = Vec::new();
         z.read_to_end(&mut bytes)?;
-        let mut r = Reader { bytes: &bytes, at: 0 };
+        Model::from_bytes(&bytes)
+    }
+
+    /// Reads a model from the bytes [`Model::save`] compresses.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err(ModelError::BadMagic);
         }
