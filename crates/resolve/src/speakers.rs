@@ -1,3 +1,6 @@
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use onrecord_model::{Article, Speaker, StatementKind};
 
 use crate::about::{country_of, country_of_demonym, COUNTRIES};
@@ -31,6 +34,20 @@ const ROLES: &[&str] = &["foreign office spokesperson", "foreign minister", "pri
     "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor", "consul", "diplomat",
     "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general", "judge", "manager",
     "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair"];
+
+/// The words of each role in [`ROLES`], listed under their first word in the order of the list:
+/// a source is matched against the roles its words can begin, not all of them at every word.
+static ROLES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    for r in ROLES {
+        let words: Vec<&'static str> = r.split(' ').collect();
+        by_first.entry(words[0]).or_default().push(words);
+    }
+    by_first
+});
+
+/// Every word of every role.
+static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLES.iter().flat_map(|r| r.split(' ')).collect());
 const DOCUMENTS: &[&str] = &["resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey",
     "poll", "document", "filing", "release", "post", "tweet", "editorial"];
 const ORG_WORDS: &[&str] = &["senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department",
@@ -144,9 +161,8 @@ fn parse_phrase(src: &str) -> ParsedSource {
     // the last role phrase in the source
     let mut role_at: Option<(usize, usize)> = None;
     for i in 0..lw.len() {
-        for r in ROLES {
-            let rw: Vec<&str> = r.split(' ').collect();
-            if lw.len() >= i + rw.len() && lw[i..i + rw.len()].iter().zip(&rw).all(|(a, b)| a == b) {
+        for rw in ROLES_BY_FIRST_WORD.get(lw[i].as_str()).into_iter().flatten() {
+            if lw.len() >= i + rw.len() && lw[i..i + rw.len()].iter().zip(rw).all(|(a, b)| a == b) {
                 if role_at.is_none_or(|(s, e)| i >= e || (i == s && i + rw.len() > e)) {
                     role_at = Some((i, i + rw.len()));
                 }
@@ -288,7 +304,7 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     let mut role_seen = false;
     for &(at, w) in words.iter().rev().take(6) {
         let lw = w.to_lowercase();
-        let role = ROLES.iter().any(|r| r.split(' ').any(|p| p == lw));
+        let role = ROLE_WORDS.contains(lw.as_str());
         if !(is_cap(w) || role || ROLE_COMPLEMENTS.contains(&lw.as_str())) {
             break;
         }
