@@ -88,12 +88,34 @@ fn normal_chars(w: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// `normal_chars` of an ASCII word, byte by byte: the same bytes `fnv_char` would hash.
+#[inline]
+fn normal_ascii(b: u8) -> u8 {
+    match b.to_ascii_lowercase() {
+        b'`' => b'\'',
+        b'0'..=b'9' => b'0',
+        c => c,
+    }
+}
+
+#[inline]
+fn fnv_ascii(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ normal_ascii(b) as u64).wrapping_mul(FNV_PRIME))
+}
+
 /// The hash of a word as the tagger sees it.
 pub(crate) fn word_hash(w: &str) -> u64 {
+    // most words are ASCII: hashed without decoding characters
+    if w.is_ascii() {
+        return fnv_ascii(FNV_OFFSET, w.as_bytes());
+    }
     normal_chars(w).fold(FNV_OFFSET, fnv_char)
 }
 
 fn suffix_hash(w: &str) -> u64 {
+    if w.is_ascii() {
+        return fnv_ascii(FNV_OFFSET ^ 0x5u64, &w.as_bytes()[w.len().saturating_sub(3)..]);
+    }
     let n = w.chars().count();
     normal_chars(w).skip(n.saturating_sub(3)).fold(FNV_OFFSET ^ 0x5u64, fnv_char)
 }
@@ -182,7 +204,12 @@ pub(crate) fn sequence(text: &str, paragraphs: &[Span], quotes: &[Quote], hints:
         }
         let lex = if tok.kind == TokenKind::Word {
             lower.clear();
-            lower.extend(t.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            if t.is_ascii() {
+                lower.push_str(t);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(t.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            }
             match cue_class(&lower) {
                 Some(CueClass::Speech) => 1,
                 Some(CueClass::Tell) => 2,
@@ -581,5 +608,23 @@ pub(crate) fn stacked(seq: &Sequence, base: &[u64], tags: &[super::Tag], out: &m
         debug_assert_eq!(row.len(), N_STACKED);
         out.extend_from_slice(&row);
         content_before |= tags[i].role() == Some(Role::Content);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The learned weights are keyed by these hashes: the ASCII shortcut must hash exactly as
+    /// the character path does.
+    #[test]
+    fn ascii_words_hash_as_their_characters_do() {
+        for w in ["Said", "SPOKESPERSON", "2020", "rock`n", "a", "", "it's", "COVID-19"] {
+            assert_eq!(word_hash(w), normal_chars(w).fold(FNV_OFFSET, fnv_char), "{w:?}");
+            let n = w.chars().count();
+            assert_eq!(suffix_hash(w), normal_chars(w).skip(n.saturating_sub(3)).fold(FNV_OFFSET ^ 0x5u64, fnv_char), "{w:?}");
+        }
+        // typographic apostrophes fold to the straight one either way
+        assert_eq!(word_hash("it’s"), word_hash("it's"));
     }
 }
