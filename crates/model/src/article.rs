@@ -60,8 +60,15 @@ pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String
         if !norm.is_empty() {
             norm.push(' ');
         }
-        for c in word.chars() {
-            norm.extend(c.to_lowercase());
+        if word.is_ascii() {
+            // most words: no character decoding
+            let from = norm.len();
+            norm.push_str(word);
+            norm[from..].make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                norm.extend(c.to_lowercase());
+            }
         }
     }
     if outlet.is_some() || url.is_some() {
