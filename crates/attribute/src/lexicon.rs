@@ -1,9 +1,10 @@
 //! Cue words: verbs of speech, thought and evidence, with their inflections, and the words
 //! that may stand around them.
 
-use onrecord_model::Span;
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use onrecord_model::Span;
+use rustc_hash::FxHashMap;
 
 /// How a cue verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,8 +91,9 @@ fn inflect(base: &str) -> Vec<String> {
     v
 }
 
-static CUES: LazyLock<HashMap<String, CueClass>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static CUES: LazyLock<FxHashMap<String, CueClass>> = LazyLock::new(|| {
+    // looked up for every word of every article: a fast hash, the keys are our own
+    let mut m = FxHashMap::default();
     for (list, class) in [(OBJECT, CueClass::Object), (TELL, CueClass::Tell), (SPEECH, CueClass::Speech)] {
         for base in list {
             for form in inflect(base) {

@@ -4,8 +4,9 @@
 //! float per tag. Decoding is Viterbi over first-order tag transitions with the constraints of
 //! the tag set (an inside tag continues its own role; content may resume after an interruption).
 
-use std::collections::HashSet;
 use std::io::{Read, Write};
+
+use rustc_hash::FxHashSet;
 
 use super::Tag;
 
@@ -31,8 +32,8 @@ pub enum ModelError {
 #[derive(Clone)]
 pub struct Model {
     pub(crate) stages: Vec<Stage>,
-    /// Hashes of words the training data often uses as cues.
-    pub(crate) cue_words: HashSet<u64>,
+    /// Hashes of words the training data often uses as cues (asked of every token).
+    pub(crate) cue_words: FxHashSet<u64>,
 }
 
 /// One stage as the tagger runs it: hashed feature weights quantised to 16 bits (as the model
@@ -294,7 +295,7 @@ impl Model {
             return Err(ModelError::Version(version));
         }
         let n_words = r.u32()? as usize;
-        let mut cue_words = HashSet::with_capacity(n_words.min(1 << 20));
+        let mut cue_words = FxHashSet::with_capacity_and_hasher(n_words.min(1 << 20), Default::default());
         for _ in 0..n_words {
             cue_words.insert(r.u64()?);
         }

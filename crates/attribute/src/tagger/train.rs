@@ -1,6 +1,8 @@
 //! Training the tagger: an averaged structured perceptron over whole articles.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use onrecord_model::{Article, CharIndex, Span};
 
@@ -90,7 +92,7 @@ struct Prepared {
 
 /// Words that are cues in at least `cue_word_share` of their uses, and at least `cue_word_min`
 /// times.
-fn learn_cue_words(prepared: &[Prepared], opts: &TrainOptions) -> HashSet<u64> {
+fn learn_cue_words(prepared: &[Prepared], opts: &TrainOptions) -> FxHashSet<u64> {
     let mut as_cue: HashMap<u64, usize> = HashMap::new();
     let mut all: HashMap<u64, usize> = HashMap::new();
     for p in prepared {
