@@ -42,8 +42,9 @@ pub struct Model {
 #[derive(Clone)]
 pub(crate) struct Stage {
     pub(crate) bits: u32,
-    /// `2^bits * LANES` weights, each `scale` times the learned weight's share of the largest.
-    pub(crate) weights: Vec<i16>,
+    /// `2^bits` rows of weights, each `scale` times the learned weight's share of the largest.
+    /// (Rows as arrays: a row is one 16-byte load and a vector add.)
+    pub(crate) weights: Vec<[i16; LANES]>,
     pub(crate) scale: f32,
     /// `trans[prev][cur]`; row `N_TAGS` is the start of the sequence.
     pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
@@ -116,7 +117,7 @@ impl Perceptron {
     pub(crate) fn pack(&self) -> Stage {
         let max = self.weights.iter().fold(0f32, |m, v| m.max(v.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let weights = self.weights.iter().map(|v| (v / scale).round() as i16).collect();
+        let weights = self.weights.chunks_exact(LANES).map(|row| std::array::from_fn(|k| (row[k] / scale).round() as i16)).collect();
         Stage { bits: self.bits, weights, scale, trans: self.trans }
     }
 }
@@ -128,9 +129,9 @@ impl Stage {
         out.clear();
         for tok in feats.chunks_exact(n_features) {
             let mut acc = [0i32; LANES];
+            let shift = 64 - self.bits;
             for &h in tok {
-                let r = row(self.bits, h);
-                let w = &self.weights[r..r + LANES];
+                let w = &self.weights[(h >> shift) as usize];
                 for k in 0..LANES {
                     acc[k] += i32::from(w[k]);
                 }
@@ -210,8 +211,8 @@ impl Stage {
             }
         }
         z.write_all(&self.scale.to_le_bytes())?;
-        let mut buf = Vec::with_capacity(self.weights.len() * 2);
-        for v in &self.weights {
+        let mut buf = Vec::with_capacity(self.weights.len() * LANES * 2);
+        for v in self.weights.iter().flatten() {
             buf.extend_from_slice(&v.to_le_bytes());
         }
         z.write_all(&buf)
@@ -230,7 +231,7 @@ impl Stage {
         }
         let scale = f32::from_bits(r.u32()?);
         let raw = r.take((1usize << bits) * LANES * 2)?;
-        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let weights = raw.chunks_exact(LANES * 2).map(|row| std::array::from_fn(|k| i16::from_le_bytes([row[2 * k], row[2 * k + 1]]))).collect();
         Ok(Stage { bits, weights, scale, trans })
     }
 }
