@@ -10,7 +10,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::words::{is_stopword, stem, words, Word};
+use crate::words::{is_stopword, scan, stem};
 
 /// Most words a talking point spans, stop words included.
 pub const MAX_PHRASE_WORDS: usize = 8;
@@ -26,54 +26,79 @@ pub struct Gram {
     pub end: usize,
 }
 
-fn is_named(w: &Word, text: &str, title_case: bool) -> bool {
+/// A word as the gram walk reads it: its normalised form is `norms[norm.0..norm.1]`.
+struct Scanned {
+    norm: (usize, usize),
+    start: usize,
+    end: usize,
+    capitalised: bool,
+    after_break: bool,
+}
+
+fn is_named(w: &Scanned, text: &str, title_case: bool) -> bool {
     if !w.capitalised {
         return false;
     }
     let surface = &text[w.start..w.end];
-    let place = onrecord_resolve::COUNTRIES.contains(&surface)
+    let place = onrecord_resolve::is_country(surface)
         || onrecord_resolve::country_of_demonym(surface).is_some()
-        || surface.split(['-', '‐']).any(|p| onrecord_resolve::COUNTRIES.contains(&p));
+        || surface.split(['-', '‐']).any(onrecord_resolve::is_country);
     place || (w.capitalised && !w.after_break && !title_case)
 }
 
-fn is_content(w: &Word) -> bool {
-    w.norm.chars().any(char::is_alphabetic) && !is_stopword(&w.norm) && w.norm.chars().count() > 1
+fn is_content(norm: &str) -> bool {
+    norm.chars().any(char::is_alphabetic) && !is_stopword(norm) && norm.chars().count() > 1
+}
+
+/// Calls `f(key, stems, start, end)` for each gram of `text`, in order. Each word is read,
+/// stemmed and checked for a name once, however many grams it is part of.
+fn for_each_gram(text: &str, mut f: impl FnMut(i64, &str, usize, usize)) {
+    let mut norms = String::with_capacity(text.len());
+    let mut ws: Vec<Scanned> = Vec::with_capacity(text.len() / 6);
+    scan(text, |norm, start, end, capitalised, after_break| {
+        let from = norms.len();
+        norms.push_str(norm);
+        ws.push(Scanned { norm: (from, norms.len()), start, end, capitalised, after_break });
+    });
+    let norm = |w: &Scanned| &norms[w.norm.0..w.norm.1];
+    let letters = ws.iter().filter(|w| norm(w).chars().next().is_some_and(char::is_alphabetic)).count();
+    let caps = ws.iter().filter(|w| w.capitalised).count();
+    // A headline in Title Case says nothing about names by its capitals.
+    let title_case = letters >= 4 && caps * 10 >= letters * 6;
+    // the content words: index, stem, and whether a gram may start or end on it
+    let content: Vec<(usize, &str, bool)> =
+        (0..ws.len()).filter(|&i| is_content(norm(&ws[i]))).map(|i| (i, stem(norm(&ws[i])), is_named(&ws[i], text, title_case))).collect();
+    let mut key_buf = String::new();
+    for c in content.windows(GRAM) {
+        let (first, last) = (c[0].0, c[GRAM - 1].0);
+        if last - first + 1 > MAX_PHRASE_WORDS || ws[first + 1..=last].iter().any(|w| w.after_break) {
+            continue;
+        }
+        if c[0].2 || c[GRAM - 1].2 {
+            continue;
+        }
+        key_buf.clear();
+        for (k, &(_, stem, _)) in c.iter().enumerate() {
+            if k > 0 {
+                key_buf.push(' ');
+            }
+            key_buf.push_str(stem);
+        }
+        f(xxh3_64(key_buf.as_bytes()) as i64, &key_buf, ws[first].start, ws[last].end);
+    }
 }
 
 /// The grams of `text`, in order, with duplicates kept (callers dedupe by key as they need).
 pub fn grams(text: &str) -> Vec<Gram> {
-    let ws = words(text);
-    let letters = ws.iter().filter(|w| w.norm.chars().next().is_some_and(char::is_alphabetic)).count();
-    let caps = ws.iter().filter(|w| w.capitalised).count();
-    // A headline in Title Case says nothing about names by its capitals.
-    let title_case = letters >= 4 && caps * 10 >= letters * 6;
-    let content: Vec<usize> = (0..ws.len()).filter(|&i| is_content(&ws[i])).collect();
     let mut out = Vec::new();
-    let mut key_buf = String::new();
-    for c in content.windows(GRAM) {
-        let (first, last) = (c[0], c[GRAM - 1]);
-        if last - first + 1 > MAX_PHRASE_WORDS || ws[first + 1..=last].iter().any(|w| w.after_break) {
-            continue;
-        }
-        if is_named(&ws[first], text, title_case) || is_named(&ws[last], text, title_case) {
-            continue;
-        }
-        key_buf.clear();
-        for (k, &i) in c.iter().enumerate() {
-            if k > 0 {
-                key_buf.push(' ');
-            }
-            key_buf.push_str(stem(&ws[i].norm));
-        }
-        out.push(Gram { key: xxh3_64(key_buf.as_bytes()) as i64, stems: key_buf.clone(), start: ws[first].start, end: ws[last].end });
-    }
+    for_each_gram(text, |key, stems, start, end| out.push(Gram { key, stems: stems.to_string(), start, end }));
     out
 }
 
 /// Distinct gram keys of a text, sorted: what an article adds to the background counts.
 pub fn gram_keys(text: &str) -> Vec<i64> {
-    let mut k: Vec<i64> = grams(text).into_iter().map(|g| g.key).collect();
+    let mut k: Vec<i64> = Vec::new();
+    for_each_gram(text, |key, _, _, _| k.push(key));
     k.sort_unstable();
     k.dedup();
     k

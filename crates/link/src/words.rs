@@ -45,7 +45,7 @@ fn push_lower(s: &mut String, c: char) {
 }
 
 /// Calls `f(normalised, start, end, capitalised, after_break)` for each word, reusing one buffer.
-fn scan(text: &str, mut f: impl FnMut(&str, usize, usize, bool, bool)) {
+pub(crate) fn scan(text: &str, mut f: impl FnMut(&str, usize, usize, bool, bool)) {
     let mut brk = true;
     let mut norm = String::new();
     let mut chars = text.char_indices().peekable();

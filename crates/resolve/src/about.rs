@@ -65,6 +65,12 @@ pub(crate) fn country_of(word_seq: &str) -> Option<&'static str> {
     BY_NAME.get(word_seq).copied()
 }
 
+/// Whether `name` is a country's name as [`COUNTRIES`] writes it.
+pub fn is_country(name: &str) -> bool {
+    static NAMES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRIES.iter().copied().collect());
+    NAMES.contains(name)
+}
+
 /// A lookup table where the first pair of a key wins, as a scan of the lists in order would.
 fn first_wins(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> HashMap<&'static str, &'static str> {
     let mut map = HashMap::new();

@@ -16,7 +16,7 @@ mod speakers;
 
 use onrecord_model::Article;
 
-pub use about::{country_of_demonym, COUNTRIES};
+pub use about::{country_of_demonym, is_country, COUNTRIES};
 pub use speakers::parse_source;
 
 /// Fills `speaker`, `about` and `date` of every statement in the article.
