@@ -45,8 +45,10 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     link: LinkConfig,
-    /// The background gram counts, loaded by the first write and saved with every commit.
-    background: Option<onrecord_link::background::Background>,
+    /// The background gram counts, saved with every commit, and the `PRAGMA data_version` they
+    /// were read at: loaded when a run transaction begins, again only if another connection
+    /// has committed since, so that two processes writing in turn keep each other's counts.
+    background: Option<(onrecord_link::background::Background, i64)>,
     /// Whether a transaction is open: batches accumulate in one until [`Store::commit`].
     in_transaction: bool,
     /// New articles written in the open transaction.
@@ -159,20 +161,24 @@ impl Store {
     /// batch.
     pub fn write_batch(&mut self, articles: &[Article], links: &[ArticleLinks]) -> Result<Written, StoreError> {
         assert_eq!(articles.len(), links.len(), "one ArticleLinks per article");
-        if self.background.is_none() {
-            self.background = Some(link::load_background(&self.conn)?);
-        }
         if !self.in_transaction {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_transaction = true;
+            // holding the write lock: nobody else changes the counts until this transaction ends
+            let version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+            if self.background.as_ref().is_none_or(|(_, v)| *v != version) {
+                self.background = Some((link::load_background(&self.conn)?, version));
+            }
         }
         self.conn.execute_batch("SAVEPOINT batch")?;
+        let (loaded, version) = self.background.as_ref().expect("loaded when the transaction began");
+        let version = *version;
         // the counts change only if the batch is written (2 MB: a copy costs a fraction of a millisecond)
-        let mut background = self.background.clone().expect("loaded above");
+        let mut background = loaded.clone();
         match write_articles(&self.conn, &self.link, &mut background, articles, links) {
             Ok(written) => {
                 self.conn.execute_batch("RELEASE batch")?;
-                self.background = Some(background);
+                self.background = Some((background, version));
                 self.uncommitted += written.new_articles;
                 if self.uncommitted >= COMMIT_EVERY {
                     self.commit()?;
@@ -193,7 +199,7 @@ impl Store {
             return Ok(());
         }
         if self.uncommitted > 0 {
-            if let Some(bg) = &self.background {
+            if let Some((bg, _)) = &self.background {
                 link::save_background(&self.conn, bg)?;
             }
         }

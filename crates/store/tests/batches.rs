@@ -1,5 +1,6 @@
 //! How writes become durable: a batch is all or nothing, and the batches written before a
-//! failure, or before the store is dropped without `finish`, are kept.
+//! failure, or before the store is dropped without `finish`, are kept; two writers taking
+//! turns keep each other's work.
 
 mod common;
 
@@ -73,4 +74,34 @@ fn batches_written_without_finish_are_kept_when_the_store_is_dropped() {
     let w = store.write_batch(&a, &l).unwrap();
     assert_eq!((w.new_articles, w.known_articles), (1, 1));
     store.finish().unwrap();
+}
+
+#[test]
+fn two_writers_taking_turns_keep_each_others_background_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let mut first = Store::open(&db).unwrap();
+    let (a, l) = batch(&[("quay", QUAY)]);
+    first.write_batch(&a, &l).unwrap();
+    first.commit().unwrap();
+    // a second process writes while the first is between transactions
+    let (ferry, ferry_links) = article("ferry", FERRY);
+    {
+        let mut second = Store::open(&db).unwrap();
+        second.write_batch(&[ferry], &[ferry_links.clone()]).unwrap();
+        second.commit().unwrap();
+    }
+    // the first writer goes on: its counts must now include the second writer's article
+    let (a, l) = batch(&[("bridge", BRIDGE)]);
+    first.write_batch(&a, &l).unwrap();
+    first.finish().unwrap();
+    drop(first);
+    let blob: Vec<u8> = rusqlite::Connection::open(&db).unwrap().query_row("SELECT counts FROM gram_background WHERE id = 1", [], |r| r.get(0)).unwrap();
+    let counts = onrecord_link::background::Background::from_bytes(&blob).unwrap();
+    assert!(!ferry_links.background.is_empty());
+    for key in &ferry_links.background {
+        assert!(counts.estimate(*key) >= 1, "the second writer's grams were counted over");
+    }
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.article_count().unwrap(), 3);
 }
