@@ -230,14 +230,25 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     // "Trump wants ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
     // training data mostly uses as a cue is an attribution of its own, not a continuation
     let subject_cue = |t: &Statement, sentence: Span| {
+        // the cue's verb, its last word: "also" and "has" in "also has provided" are cue words
+        // in the training data only because they stand inside cues ("also said")
         let learned = |c: Span| {
-            tagger::default_model().is_some_and(|m| tokenize(text, c).iter().any(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase())))
+            tagger::default_model().is_some_and(|m| {
+                tokenize(text, c).iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).is_some_and(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase()))
+            })
         };
         let opens = |x: Span| {
             let lead = text[sentence.start..x.start.max(sentence.start)].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             lead.is_empty() || matches!(lead.as_str(), "but" | "and" | "so" | "yet" | "still")
         };
-        t.cue.is_some_and(learned) && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
+        // ... that introduces words or thoughts ("wants to", "continued:", "believes that"),
+        // not a thing done ("has provided many batches of aid")
+        let introduces = |c: Span| {
+            let after = text[c.end.min(text.len())..].trim_start();
+            after.starts_with([':', '"', '“', '\'', '‘', ','])
+                || after.split_whitespace().next().is_some_and(|w| matches!(w, "that" | "to" | "whether" | "if" | "how" | "what" | "why" | "when"))
+        };
+        t.cue.is_some_and(|c| learned(c) && introduces(c)) && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
     };
     tagged.retain(|t| {
         let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));

@@ -136,3 +136,14 @@ fn a_quote_closed_with_an_opening_mark_keeps_its_speaker() {
     assert_eq!(q.source.map(|s| s.of(t)), Some("Ivan Horvat"));
     assert!(found.iter().all(|(_, c)| !c.contains("Ivan Horvat")), "the speaker read as words: {found:#?}");
 }
+
+#[test]
+fn a_thing_the_subject_did_carries_on_the_speakers_words() {
+    // "also has provided many boats": a cue word of the training data with a thing for its
+    // object is something done, reported in the minister's continuing words
+    let t = "The fisheries minister said the government was ready to help the island rebuild after the storm.\n\n\
+             The government also has provided many boats to the fishermen according to their needs, and actively sent doctors to the clinics.";
+    let found = statements(t);
+    let on = find(&found, "many boats");
+    assert_eq!(on.kind, StatementKind::Floating, "{found:#?}");
+}
