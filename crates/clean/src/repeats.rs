@@ -40,23 +40,18 @@ pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<P
 
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // the same words, lower-cased, without decoding characters
-        for word in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            let from = out.len();
-            out.push_str(word);
-            out[from..].make_ascii_lowercase();
-        }
-        return out;
-    }
     for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // most words, even in a paragraph with curly quotes: no case tables
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
