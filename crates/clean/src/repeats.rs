@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use onrecord_model::{Paragraph, Span};
+use onrecord_model::{push_lowercase, Paragraph, Span};
 
 /// Paragraphs shorter than this many words are never called repeats ("Ends.", "(AP)").
 const MIN_WORDS: usize = 4;
@@ -44,14 +44,7 @@ fn normalise(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            // most words, even in a paragraph with curly quotes: no case tables
-            let from = out.len();
-            out.push_str(word);
-            out[from..].make_ascii_lowercase();
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        push_lowercase(&mut out, word);
     }
     out
 }

@@ -47,6 +47,18 @@ impl Article {
     }
 }
 
+/// Appends `word` lower-cased (Unicode case mapping) to `out`. Most words are ASCII, and
+/// those are lower-cased on their bytes, without decoding characters.
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// The stable id of an article: 64-bit xxh3 of its normalised text, and of the outlet and URL
 /// when they are given, as 16 hex digits.
 ///
@@ -60,21 +72,12 @@ pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String
         if !norm.is_empty() {
             norm.push(' ');
         }
-        if word.is_ascii() {
-            // most words: no character decoding
-            let from = norm.len();
-            norm.push_str(word);
-            norm[from..].make_ascii_lowercase();
-        } else {
-            for c in word.chars() {
-                norm.extend(c.to_lowercase());
-            }
-        }
+        push_lowercase(&mut norm, word);
     }
     if outlet.is_some() || url.is_some() {
         for part in [outlet.unwrap_or(""), url.unwrap_or("")] {
             norm.push('\u{1f}');
-            norm.extend(part.trim().chars().flat_map(char::to_lowercase));
+            push_lowercase(&mut norm, part.trim());
         }
     }
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
