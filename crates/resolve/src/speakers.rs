@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use onrecord_model::{Article, Speaker, StatementKind};
 
-use crate::about::{country_of, country_of_demonym, COUNTRIES};
+use crate::about::{country_of, country_of_demonym, is_country};
 
 /// What a source phrase says about who speaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -238,10 +238,10 @@ fn parse_phrase(src: &str) -> ParsedSource {
                 }
                 let name = words.join(" ");
                 let lname: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                out.collective = COUNTRIES.contains(&name.as_str()) || lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+                out.collective = is_country(&name) || lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
                 if let Some(of) = name.find(" of ") {
                     let tail = &name[of + 4..];
-                    if COUNTRIES.contains(&tail) {
+                    if is_country(tail) {
                         out.affiliation = Some(tail.to_string());
                     }
                 }
