@@ -171,14 +171,13 @@ impl Store {
             }
         }
         self.conn.execute_batch("SAVEPOINT batch")?;
-        let (loaded, version) = self.background.as_ref().expect("loaded when the transaction began");
-        let version = *version;
+        let (loaded, _) = self.background.as_mut().expect("loaded when the transaction began");
         // the counts change only if the batch is written (2 MB: a copy costs a fraction of a millisecond)
         let mut background = loaded.clone();
         match write_articles(&self.conn, &self.link, &mut background, articles, links) {
             Ok(written) => {
                 self.conn.execute_batch("RELEASE batch")?;
-                self.background = Some((background, version));
+                *loaded = background;
                 self.uncommitted += written.new_articles;
                 if self.uncommitted >= COMMIT_EVERY {
                     self.commit()?;

@@ -127,9 +127,9 @@ impl Stage {
     /// integers (at most 2^15 times the feature count), scaled once.
     pub(crate) fn emissions(&self, feats: &[u64], n_features: usize, out: &mut Vec<[f32; N_TAGS]>) {
         out.clear();
+        let shift = 64 - self.bits;
         for tok in feats.chunks_exact(n_features) {
             let mut acc = [0i32; LANES];
-            let shift = 64 - self.bits;
             for &h in tok {
                 let w = &self.weights[(h >> shift) as usize];
                 for k in 0..LANES {
