@@ -227,8 +227,8 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
             !lexicon::is_coordinated_infinitive(text, c) && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
         })
     };
-    // "Trump wants ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
-    // training data mostly uses as a cue is an attribution of its own, not a continuation
+    // "Trump wants to ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
+    // training data often uses as a cue is an attribution of its own, not a continuation
     let subject_cue = |t: &Statement, sentence: Span| {
         // the cue's verb, its last word: "also" and "has" in "also has provided" are cue words
         // in the training data only because they stand inside cues ("also said")
