@@ -63,3 +63,63 @@ fn a_titled_mention_keeps_the_words_that_qualify_the_title() {
     assert!(has("Daniel Okafor", "trade minister", "Nigeria"), "{found:?}");
     assert!(has("Kenji Aoyama", "chief cabinet secretary", "Japan"), "{found:?}");
 }
+
+/// The speaker of the statement whose content contains `needle`, by name.
+fn speaker_of(text: &str, needle: &str) -> Option<String> {
+    let doc = RawDocument { name: "t".into(), origin: "t".into(), body: Body::Text(text.into()), fields: Fields::default() };
+    let article = onrecord_engine::analyze(doc).expect("analysed");
+    let st = article.statements.iter().find(|s| s.content.of(&article.text).contains(needle));
+    let st = st.unwrap_or_else(|| panic!("no statement with {needle:?}: {:?}", article.statements));
+    st.speaker.as_ref().map(|s| s.name.clone())
+}
+
+#[test]
+fn a_name_after_a_lower_case_role_in_the_narrative_is_who_the_surname_and_the_role_point_to() {
+    let text = "Lima, June 2 -- Peru's Foreign Ministry spokesperson Rosa Quispe Huaman briefed reporters on the border talks.\n\n\
+                Quispe said the two delegations would meet again in July.\n\n\
+                The spokesperson noted that both sides had agreed to keep the crossing open.";
+    assert_eq!(speaker_of(text, "meet again in July").as_deref(), Some("Rosa Quispe Huaman"));
+    assert_eq!(speaker_of(text, "keep the crossing open").as_deref(), Some("Rosa Quispe Huaman"));
+}
+
+#[test]
+fn a_pronoun_before_anyone_has_spoken_is_the_person_named_last() {
+    let text = "Harbour Authority Director Ingrid Solberg, speaking at the annual meeting in Bergen, said that cargo volumes rose by a tenth.\n\n\
+                \"We expect the same next year,\" she said.";
+    assert_eq!(speaker_of(text, "cargo volumes rose").as_deref(), Some("Ingrid Solberg"));
+    assert_eq!(speaker_of(text, "We expect the same").as_deref(), Some("Ingrid Solberg"));
+}
+
+#[test]
+fn she_said_in_the_paragraph_that_names_a_new_speaker_is_that_speaker() {
+    let text = "Trade Minister Amina Yusuf said the deal would cut duties on cocoa.\n\n\
+                She said exporters had waited ten years for it. She added that the first shipments would leave in May.\n\n\
+                Union leader Grace Otieno said the deal ignored workers. \"It is a deal for the few,\" she said.";
+    assert_eq!(speaker_of(text, "first shipments").as_deref(), Some("Amina Yusuf"));
+    assert_eq!(speaker_of(text, "a deal for the few").as_deref(), Some("Grace Otieno"));
+}
+
+#[test]
+fn the_question_put_to_a_speaker_is_not_theirs() {
+    let text = "Ministry spokesperson Tomas Varga said on Monday that the pipeline would reopen within a week.\n\n\
+                When asked whether fuel prices would rise, Varga said he could not say.";
+    assert_ne!(speaker_of(text, "whether fuel prices").as_deref(), Some("Tomas Varga"));
+    assert_eq!(speaker_of(text, "he could not say").as_deref(), Some("Tomas Varga"));
+}
+
+#[test]
+fn the_ministry_is_the_ministry_named_before() {
+    let text = "The Chilean Mining Ministry said in a statement that copper output fell in March.\n\n\
+                Officials said the drought was to blame.\n\n\
+                The ministry said production would recover by the end of the year.";
+    assert_eq!(speaker_of(text, "recover by the end").as_deref(), Some("Chilean Mining Ministry"));
+}
+
+#[test]
+fn a_role_then_a_name_in_apposition_is_that_person_and_an_unnamed_source_loses_its_appositive() {
+    let text = "Farmers said the new rules were too strict.\n\n\
+                \"We were never asked,\" said the cooperative's chief executive, Pedro Almeida.\n\n\
+                A senior ministry official, speaking on condition of anonymity, said the rules would be reviewed.";
+    assert_eq!(speaker_of(text, "never asked").as_deref(), Some("Pedro Almeida"));
+    assert_eq!(speaker_of(text, "rules would be reviewed").as_deref(), Some("senior ministry official"));
+}

@@ -28,7 +28,7 @@ pub enum Gender {
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
 const ROLES: &[&str] = &["foreign office spokesperson", "foreign minister", "prime minister", "vice president", "secretary of state",
-    "press secretary", "defense minister", "defence minister", "interior minister", "finance minister", "information minister",
+    "press secretary", "chief executive", "defense minister", "defence minister", "interior minister", "finance minister", "information minister",
     "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator", "sen.", "governor", "mayor",
     "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy", "adviser", "advisor",
     "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor", "consul", "diplomat",
@@ -122,6 +122,13 @@ pub fn parse_source(src: &str) -> ParsedSource {
                 Some(org) if org.starts_with(char::is_uppercase) => Some(org.to_string()),
                 _ => apposition.affiliation.filter(|_| apposition.name.is_none()),
             });
+        }
+    }
+    // "the association's chief executive, Anthony Mwangi": the role first, then who holds it
+    if head.name.is_none() && head.role.is_some() && head.pronoun.is_none() {
+        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        if apposition.name.is_some() && apposition.role.is_none() && !apposition.collective {
+            head.name = apposition.name;
         }
     }
     if head == ParsedSource::default() {
@@ -331,6 +338,16 @@ fn same_person(a: &str, b: &str) -> bool {
     short.len() < long.len() && short.iter().all(|w| long.contains(w)) && short.iter().all(|w| w.len() > 2)
 }
 
+impl Entity {
+    /// Whether a pronoun of gender `g` can point to this entity ("it" and "they" to anyone).
+    fn fits(&self, g: Gender) -> bool {
+        match g {
+            Gender::Other => true,
+            _ => !self.collective && self.gender.is_none_or(|eg| eg == g),
+        }
+    }
+}
+
 struct Registry {
     entities: Vec<Entity>,
 }
@@ -394,15 +411,19 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
             Some((at, w.trim_end()))
         })
         .collect();
-    const TITLES: &[&str] = &["President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson", "Secretary", "Premier", "Chancellor", "Mayor", "Rep."];
+    const TITLES: &[&str] = &["President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson", "Secretary", "Premier", "Chancellor", "Mayor", "Rep.",
+        "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman", "Commissioner", "Envoy"];
+    // in running text a role noun is often written in lower case before the name: "Foreign
+    // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
+    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor"];
     for (i, (at, w)) in words.iter().enumerate() {
-        if !TITLES.contains(w) {
+        if !TITLES.contains(w) && !LOWER_TITLES.contains(w) {
             continue;
         }
         let mut name = Vec::new();
         for (_, n) in &words[i + 1..] {
             let clean = n.trim_end_matches([',', '.', ';', ':', ')', '"', '”']).trim_end_matches("'s").trim_end_matches("’s");
-            if is_cap(clean) && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') && clean.len() > 1 {
+            if is_cap(clean) && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') && clean.len() > 1 && !is_calendar_word(clean) {
                 name.push(clean.to_string());
                 if clean.len() != n.len() {
                     break;
@@ -418,11 +439,14 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
             continue;
         }
         // the words that qualify the title ("Nigerian Trade Minister", "Japanese Chief Cabinet
-        // Secretary"), back to the country or demonym that opens them, if any
+        // Secretary") or name who the speaker works for ("Chinese Foreign Ministry
+        // spokesperson"), back to the country or demonym that opens them, if any
         let mut role_start = i;
-        while role_start > 0 && i - role_start < 3 {
+        while role_start > 0 && i - role_start < 4 {
             let w = words[role_start - 1].1;
-            if ROLE_MODIFIERS.contains(&w.to_lowercase().as_str()) || (is_cap(w) && country_of(w).is_some()) {
+            let lw = w.to_lowercase();
+            let org = is_cap(w) && ORG_WORDS.contains(&lw.trim_end_matches("'s").trim_end_matches("’s"));
+            if ROLE_MODIFIERS.contains(&lw.as_str()) || org || (is_cap(w) && country_of(w).is_some()) {
                 role_start -= 1;
                 if country_of(w).is_some() {
                     break;
@@ -476,6 +500,8 @@ pub fn resolve_speakers(article: &mut Article) {
         v
     };
     let mut last_speaker: Option<usize> = None;
+    // the entity of the last statement and where its source (or content) starts
+    let mut last_in_paragraph: Option<(usize, usize)> = None;
     let mut resolved: Vec<Option<usize>> = vec![None; article.statements.len()];
     // titled mentions before a statement count as mentions (for "the President"); the registry
     // takes no new names from here on, so each mention's entity is found once, and mentions are
@@ -493,13 +519,29 @@ pub fn resolve_speakers(article: &mut Article) {
             }
             titled_seen += 1;
         }
-        let entity = match (&parsed[si], st.kind) {
-            (_, StatementKind::Floating) | (None, _) => last_speaker,
-            (Some(p), _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
-            (Some(p), _) if p.pronoun.is_some() => pick_pronoun(&reg, p.pronoun.unwrap_or(Gender::Other), &resolved),
-            (Some(p), _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
-            (Some(p), _) if p.role.is_some() => pick_role(&reg, p.role.as_deref().unwrap_or(""), pos),
-            _ => None,
+        let entity = match (&parsed[si], st.kind, st.cue) {
+            (_, StatementKind::Floating, _) => last_speaker,
+            // "when asked whether ...": the words are the question put to the speaker, and who
+            // put it is not written
+            (None, _, Some(cue)) if is_question_cue(cue.of(&text)) => None,
+            // no source found: whoever the sentence names before the cue ("Spokesperson X,
+            // addressing the briefing, said ..."), else the speaker carried on
+            (None, _, Some(cue)) => subject_before(&reg, &text, cue.start).or(last_speaker),
+            (None, _, None) => last_speaker,
+            (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
+            // within a paragraph "she" is whoever spoke last, if she can be: news names a new
+            // speaker and goes on with "she said"; across paragraphs, the most salient speaker
+            (Some(p), _, _) if p.pronoun.is_some() => {
+                let g = p.pronoun.unwrap_or(Gender::Other);
+                last_in_paragraph
+                    .filter(|&(i, at)| at <= pos && !text[at..pos].contains('\n') && reg.entities[i].fits(g))
+                    .map(|(i, _)| i)
+                    .or_else(|| pick_pronoun(&reg, g, &resolved, pos))
+            }
+            (Some(p), _, _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
+            (Some(p), _, _) if p.role.is_some() => pick_role(&reg, p.role.as_deref().unwrap_or(""), pos),
+            // "the ministry", "the association": the organisation of that kind named last
+            (Some(_), _, _) => st.source.and_then(|x| pick_organisation(&reg, x.of(&text), pos)),
         };
         if let (Some(i), Some(p)) = (entity, &parsed[si]) {
             if let Some(g) = p.pronoun.filter(|g| *g != Gender::Other) {
@@ -513,6 +555,7 @@ pub fn resolve_speakers(article: &mut Article) {
             reg.entities[i].mentions.push(pos);
             if st.kind != StatementKind::Floating {
                 last_speaker = Some(i);
+                last_in_paragraph = Some((i, pos));
             }
         }
         resolved[si] = entity;
@@ -531,14 +574,25 @@ pub fn resolve_speakers(article: &mut Article) {
                 let src = st.source?.of(&text).trim();
                 let definite = src.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
-                (p.pronoun.is_none() && !anaphoric_role).then(|| Speaker {
-                    name: src.trim_start_matches("the ").trim_start_matches("The ").to_string(),
+                // the phrase without its appositive ("A senior US official, speaking on
+                // condition of anonymity," is a senior US official)
+                let head = src.split([',', '(']).next().unwrap_or(src).trim();
+                let head = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| head.strip_prefix(a)).unwrap_or(head);
+                (p.pronoun.is_none() && !anaphoric_role && !head.is_empty()).then(|| Speaker {
+                    name: head.to_string(),
                     role: p.role.clone(),
                     affiliation: p.affiliation.clone(),
                 })
             }),
         };
     }
+}
+
+/// Days and months: capitalised, but never a name ("the minister Monday said").
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    WORDS.contains(&w)
 }
 
 fn titled_gender(s: &str) -> Option<Gender> {
@@ -552,16 +606,57 @@ fn titled_gender(s: &str) -> Option<Gender> {
     }
 }
 
+/// A cue that puts a question to someone rather than reports what they said.
+fn is_question_cue(cue: &str) -> bool {
+    let cue = cue.to_lowercase();
+    cue.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "asked" | "asking" | "question" | "questions"))
+}
+
+/// Where the sentence holding byte `pos` starts: after the last line break, or the last `.`,
+/// `?` or `!` followed by a space, that is not an abbreviation ("Mr.", "U.S.", an initial).
+fn sentence_start(text: &str, pos: usize) -> usize {
+    let mut floor = pos.saturating_sub(400);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..pos];
+    let bytes = before.as_bytes();
+    for i in (0..bytes.len()).rev() {
+        match bytes[i] {
+            b'\n' => return floor + i + 1,
+            b'.' | b'?' | b'!' if bytes.get(i + 1) == Some(&b' ') => {
+                let word = before[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                let abbreviation = is_honorific(word) || word.len() <= 1 || word.contains('.') || word.chars().all(|c| c.is_uppercase());
+                if bytes[i] != b'.' || !abbreviation {
+                    return floor + i + 2;
+                }
+            }
+            _ => {}
+        }
+    }
+    floor
+}
+
+/// The entity mentioned last between the start of the sentence and `cue`: the subject of a cue
+/// whose source the tagger did not find.
+fn subject_before(reg: &Registry, text: &str, cue: usize) -> Option<usize> {
+    let from = sentence_start(text, cue);
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m >= from && m < cue).max().map(|&m| (m, i)))
+        .max()
+        .map(|(_, i)| i)
+}
+
 /// The most salient compatible speaker: each earlier statement by an entity adds 0.8^distance.
-fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>]) -> Option<usize> {
+/// When no compatible entity has spoken yet, "he" or "she" is the person named last before
+/// `pos` ("Spokesperson Mumtaz Zahra Baloch, addressing ... . "...," she said").
+fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usize) -> Option<usize> {
     let done: Vec<usize> = resolved.iter().enumerate().filter_map(|(i, r)| r.map(|_| i)).collect();
     let mut best: Option<(f64, usize)> = None;
     for (ei, e) in reg.entities.iter().enumerate() {
-        let ok = match g {
-            Gender::Other => true,
-            _ => !e.collective && e.gender.is_none_or(|eg| eg == g),
-        };
-        if !ok {
+        if !e.fits(g) {
             continue;
         }
         let n = done.len();
@@ -575,6 +670,16 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>]) -> Option
             best = Some((score, ei));
         }
     }
+    if best.is_none() && g != Gender::Other {
+        return reg
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.fits(g))
+            .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m < pos).max().map(|&m| (m, i)))
+            .max()
+            .map(|(_, i)| i);
+    }
     best.map(|(_, i)| i)
 }
 
@@ -585,6 +690,24 @@ fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
         .enumerate()
         .filter(|(_, e)| e.role.as_deref().is_some_and(|r| r == role || r.ends_with(&format!(" {role}"))))
         .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m <= pos).max().map(|&m| (m, i)))
+        .max()
+        .map(|(_, i)| i)
+}
+
+/// The organisation a definite common noun points back to: "the ministry" is the last-mentioned
+/// one whose name ends in "Ministry".
+fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let [the, noun] = words[..] else { return None };
+    let noun = noun.to_lowercase();
+    if !the.eq_ignore_ascii_case("the") || !ORG_WORDS.contains(&noun.as_str()) {
+        return None;
+    }
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.collective && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun)))
+        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m < pos).max().map(|&m| (m, i)))
         .max()
         .map(|(_, i)| i)
 }
@@ -627,6 +750,7 @@ mod tests {
         check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
         check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
+        check("the association's chief executive, Anthony Mwangi", Some("Anthony Mwangi"), Some("chief executive"), Some("association"));
         assert!(parse_source("The resolution").document);
         assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
     }
