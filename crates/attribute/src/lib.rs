@@ -175,6 +175,17 @@ fn speaker_like(text: &str, source: Span) -> bool {
     })
 }
 
+/// A name that ends an adjunct between the subject and its cue: "Director Ingrid Solberg,
+/// speaking at the annual meeting in [Bergen,] said ...". It follows a preposition and a comma
+/// closes it; the speaker is the subject before the adjunct.
+fn object_of_adjunct(text: &str, source: Span) -> bool {
+    const PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "with", "near", "during", "after", "before", "outside", "inside"];
+    let closed = source.of(text).trim_end().ends_with(',');
+    let before = text[..source.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    closed && before.len() < source.start && PREPOSITIONS.contains(&word)
+}
+
 /// A source span that cannot name anyone: an adverb ("promptly", "together"), a participle
 /// that opens a clause ("Having said that"), a determiner or intensifier with nothing after
 /// it ("the very", "That sort of"), or a lone function word ("without", "whom", "please").
@@ -198,19 +209,20 @@ fn names_no_one(source: &str) -> bool {
 /// source that names no one at all (`names_no_one`) is dropped.
 fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
     for t in tagged.iter_mut() {
-        if t.source.is_some_and(|s| speaker_like(text, s)) {
+        if t.source.is_some_and(|s| speaker_like(text, s) && !object_of_adjunct(text, s)) {
             continue;
         }
         let best = rules
             .iter()
-            .filter(|r| r.source.is_some() && r.cue.is_some() && r.content.overlaps(t.content))
+            .filter(|r| r.source.is_some_and(|x| !object_of_adjunct(text, x)) && r.cue.is_some() && r.content.overlaps(t.content))
             .max_by_key(|r| r.content.end.min(t.content.end).saturating_sub(r.content.start.max(t.content.start)));
         if let Some(r) = best {
             t.source = r.source;
             t.cue = r.cue;
-        } else if t.source.is_some_and(|s| names_no_one(s.of(text))) {
+        } else if t.source.is_some_and(|s| names_no_one(s.of(text)) || object_of_adjunct(text, s)) {
             // the statement stands (its cue and content may be right); its source is no one
             t.source = None;
+            t.confidence = t.confidence.min(0.7);
         }
     }
 }
@@ -325,6 +337,29 @@ mod tests {
         // what follows a comma does not make a non-speaker one
         assert!(!like("according to its needs, and"));
         assert!(!like("jointly"));
+    }
+
+    #[test]
+    fn a_place_that_closes_an_adjunct_before_the_cue_is_no_source() {
+        let t = "Director Ingrid Solberg, speaking at the annual meeting in Bergen, said that cargo volumes rose.";
+        let at = |s: &str| t.find(s).unwrap();
+        let bergen = Span::new(at("Bergen"), at(" said"));
+        assert!(object_of_adjunct(t, bergen));
+        // the subject itself, and a source after its cue, are no adjunct's object
+        assert!(!object_of_adjunct(t, Span::new(0, at(", speaking") + 1)));
+        assert!(!object_of_adjunct("\"We will,\" said Ana Costa, a fisher in Porto.", Span::new(14, 24)));
+        let mut tagged = vec![Statement {
+            kind: StatementKind::Indirect,
+            content: Span::new(at("that cargo"), t.len() - 1),
+            cue: Some(Span::new(at("said"), at("said") + 4)),
+            source: Some(bergen),
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.85,
+        }];
+        prefer_rule_sources(t, &mut tagged, &[]);
+        assert_eq!(tagged[0].source, None);
     }
 
     #[test]

@@ -155,10 +155,12 @@ impl<'t> Reader<'t> {
             }
         }
 
-        // A participle cue ("adding", "noting") takes the source of the statement before it.
+        // A participle cue ("adding", "noting") takes the source of the statement before it in
+        // the sentence (never one from an earlier sentence: that source is another speaker as
+        // often as the same one).
         for i in before..out.len() {
             if out[i].source.is_none() && out[i].cue.is_some() {
-                if let Some(src) = out[..i].iter().rev().find_map(|s| s.source).or_else(|| out[i + 1..].iter().find_map(|s| s.source.filter(|x| x.start >= span.start && x.end <= span.end))) {
+                if let Some(src) = out[before..i].iter().rev().find_map(|s| s.source).or_else(|| out[i + 1..].iter().find_map(|s| s.source.filter(|x| x.start >= span.start && x.end <= span.end))) {
                     out[i].source = Some(src);
                 }
             }

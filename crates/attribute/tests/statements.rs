@@ -147,3 +147,14 @@ fn a_thing_the_subject_did_carries_on_the_speakers_words() {
     let on = find(&found, "many boats");
     assert_eq!(on.kind, StatementKind::Floating, "{found:#?}");
 }
+
+#[test]
+fn a_source_comes_from_its_own_sentence_never_from_an_earlier_speaker() {
+    // the inverted source after the quotation is a role the rules cannot read as a name; the
+    // statement must not take the source of the paragraph before
+    let t = "Fishermen warned that the quotas would ruin the coast.\n\n\
+             \"We were never consulted,\" said the cooperative's chairman of many years, Rui Costa.";
+    let found = statements(t);
+    let q = find(&found, "never consulted");
+    assert!(q.source.is_none_or(|s| !s.of(t).contains("Fishermen")), "{:?}", q.source.map(|s| s.of(t)));
+}
