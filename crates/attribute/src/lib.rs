@@ -95,7 +95,8 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         // (only the sentence's own words: lowercasing all the text before it would cost the
         // article's length for every statement)
         let tail = before[sentence_start..].trim_end().to_lowercase();
-        let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"));
+        let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"))
+            || is_prompt_phrase(content);
         // "He was asked to comment ...": the subject of a passive asking or telling is the one
         // spoken to, not the speaker
         let addressee = s.source.is_some_and(|x| s.cue.is_some_and(|c| x.end <= c.start))
@@ -106,6 +107,14 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
             });
         !topic && !prompt && !addressee && !s.source.is_some_and(|x| editorial.contains(&x))
     });
+}
+
+/// "in response to a question", "responding to a query from reporters": the prompt of the
+/// words, read whole as a content.
+fn is_prompt_phrase(content: &str) -> bool {
+    let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ["in response to ", "in reply to ", "responding to ", "replying to ", "answering "].iter().any(|p| lower.starts_with(p))
+        && lower.split_whitespace().count() <= 8
 }
 
 /// What both readers read: the live paragraphs (not repeats, without the dateline) and the

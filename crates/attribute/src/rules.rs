@@ -566,15 +566,33 @@ pub fn headline(text: &str, span: Span) -> Option<Statement> {
 /// `WALLACE: ...` lines of an interview transcript (two or more such lines make a transcript).
 pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
     let mut out = Vec::new();
-    for p in paragraphs {
+    // A label is a name in capitals (`WALLACE:`), or in title case (`Lin Jian:`, `Reuters:`)
+    // when one such label opens two paragraphs or more: the answering spokesperson of a
+    // briefing transcript, with the questioners' outlets once each. A title-case label alone is
+    // as likely a heading (`Note:`, `Update:`).
+    let label_of = |p: &Span| -> Option<(usize, bool)> {
         let s = p.of(text);
-        let Some(colon) = s.find(':') else { continue };
+        let colon = s.find(':')?;
         let label = &s[..colon];
         let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-        let is_label = (2..=30).contains(&label.len())
+        let shaped = (2..=30).contains(&label.len())
             && letters >= 2
-            && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
-            && label.split_whitespace().count() <= 3;
+            && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'')
+            && label.split_whitespace().count() <= 3
+            && label.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        let capitals = label.chars().all(|c| !c.is_lowercase());
+        shaped.then_some((colon, capitals))
+    };
+    let labels: Vec<Option<(usize, bool)>> = paragraphs.iter().map(label_of).collect();
+    let title_case_repeats = paragraphs.iter().zip(&labels).enumerate().any(|(i, (p, l))| {
+        l.is_some_and(|(c, caps)| {
+            let name = &p.of(text)[..c];
+            !caps && paragraphs[i + 1..].iter().zip(&labels[i + 1..]).any(|(q, m)| m.is_some_and(|(d, _)| &q.of(text)[..d] == name))
+        })
+    });
+    for (p, label) in paragraphs.iter().zip(&labels) {
+        let Some((colon, capitals)) = *label else { continue };
+        let is_label = capitals || title_case_repeats;
         let rest = Span::new(p.start + colon + 1, p.end).trim(text);
         if is_label && !rest.is_empty() {
             out.push(Statement {

@@ -158,3 +158,28 @@ fn a_source_comes_from_its_own_sentence_never_from_an_earlier_speaker() {
     let q = find(&found, "never consulted");
     assert!(q.source.is_none_or(|s| !s.of(t).contains("Fishermen")), "{:?}", q.source.map(|s| s.of(t)));
 }
+
+#[test]
+fn a_briefing_transcript_with_title_case_names_is_read_line_by_line() {
+    let t = "Regular Press Conference of the Foreign Ministry\n\n\
+             Kyodo: Will the minister travel to Seoul this month?\n\n\
+             Ana Souza: I have nothing to announce today. We will keep you informed.\n\n\
+             Al Jazeera: How do you respond to the new sanctions?\n\n\
+             Ana Souza: We firmly oppose unilateral sanctions.";
+    let found = statements(t);
+    let lines: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(s, _)| s.kind == StatementKind::Transcript)
+        .map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.as_str()))
+        .collect();
+    assert_eq!(lines.len(), 4, "{found:#?}");
+    assert_eq!(lines[1], ("Ana Souza", "I have nothing to announce today. We will keep you informed."));
+    assert_eq!(lines[2].0, "Al Jazeera");
+}
+
+#[test]
+fn a_title_case_label_that_opens_one_paragraph_is_a_heading_not_a_speaker() {
+    let t = "The bridge reopens on Monday, the city said.\n\nNote: The east lane stays closed for repairs until June.";
+    let found = statements(t);
+    assert!(found.iter().all(|(s, _)| s.kind != StatementKind::Transcript), "{found:#?}");
+}
