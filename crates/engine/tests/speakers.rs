@@ -123,3 +123,32 @@ fn a_role_then_a_name_in_apposition_is_that_person_and_an_unnamed_source_loses_i
     assert_eq!(speaker_of(text, "never asked").as_deref(), Some("Pedro Almeida"));
     assert_eq!(speaker_of(text, "rules would be reviewed").as_deref(), Some("senior ministry official"));
 }
+
+#[test]
+fn a_role_in_the_headline_is_the_holder_the_story_names() {
+    let text = "Minister promises new bridge for the valley\n\n\
+                KANDY, May 3 -- Minister for Highways Nimal Perera Jayasuriya said on Friday that work on the bridge would begin in August.\n\n\
+                He said the cost would be shared with the provincial council.";
+    assert_eq!(speaker_of(text, "bridge would begin").as_deref(), Some("Nimal Perera Jayasuriya"));
+    let doc = RawDocument { name: "t".into(), origin: "t".into(), body: Body::Text(text.into()), fields: Fields::default() };
+    let article = onrecord_engine::analyze(doc).expect("analysed");
+    for s in article.statements.iter().filter(|s| s.content.end < text.find("\n\n").unwrap()) {
+        assert_eq!(s.speaker.as_ref().map(|s| s.name.as_str()), Some("Nimal Perera Jayasuriya"), "{:?}", s);
+    }
+}
+
+#[test]
+fn the_diplomat_is_the_office_holder_who_spoke_last_but_a_diplomat_is_someone_new() {
+    let text = "Foreign Ministry Spokeswoman Lena Varga told a briefing on Tuesday that the embassy would reopen.\n\n\
+                \"We have waited long enough for this,\" the diplomat said.\n\n\
+                A Western diplomat, who asked not to be named, said the decision surprised many capitals.";
+    assert_eq!(speaker_of(text, "waited long enough").as_deref(), Some("Lena Varga"));
+    assert_ne!(speaker_of(text, "surprised many capitals").as_deref(), Some("Lena Varga"));
+}
+
+#[test]
+fn a_leader_named_in_the_narrative_is_the_subject_of_a_sourceless_cue() {
+    let text = "Chief Minister Sara Malik said the new roads would open in June.\n\n\
+                Opposition leader Kamran Shah, however, criticised the plan, saying the money should go to schools.";
+    assert_eq!(speaker_of(text, "money should go to schools").as_deref(), Some("Kamran Shah"));
+}

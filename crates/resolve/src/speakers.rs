@@ -69,7 +69,7 @@ fn is_honorific(w: &str) -> bool {
 /// Words that qualify a role noun rather than name who the speaker works for: "Deputy Foreign
 /// Minister", "Chief Cabinet Secretary", "Economy Minister".
 const ROLE_MODIFIERS: &[&str] = &["deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior",
-    "state", "interim", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
+    "state", "interim", "federal", "provincial", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
     "justice", "agriculture", "environment", "planning", "commerce", "labour", "labor", "transport", "information", "culture", "prime",
     "principal", "permanent", "special", "general", "press", "top"];
 /// Prepositions that open a role's complement: "Minister for Planning", "Ambassador to China".
@@ -92,16 +92,33 @@ fn complement_len(after: &[&str]) -> usize {
     }
     let skip_the = usize::from(after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")));
     let rest = &after[1 + skip_the..];
-    if rest.len() < 2 || !rest.iter().all(|w| is_cap(w)) {
+    if rest.len() < 2 || !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) {
         return 0;
     }
+    // a portfolio is named with its own words ("for Communications", "for Information and
+    // Broadcasting"): the name starts where they end
+    let portfolio = rest.iter().take_while(|w| PORTFOLIO_WORDS.contains(&w.to_lowercase().as_str())).count();
     let words = match leading_country(rest) {
         Some((k, _)) if k < rest.len() => k,
+        _ if portfolio > 0 && portfolio + 2 <= rest.len() => portfolio,
         _ if rest.len() >= 3 => rest.len() - 2,
         _ => 1,
     };
     1 + skip_the + words
 }
+
+/// Words of ministerial portfolios, in the titles of Commonwealth governments ("Federal Minister
+/// for Communications Abdul Aleem Khan", "Minister of State for Foreign Affairs ...").
+const PORTFOLIO_WORDS: &[&str] = &["foreign", "affairs", "communications", "planning", "development", "special", "initiatives",
+    "finance", "revenue", "economic", "information", "broadcasting", "interior", "defence", "defense", "health", "services",
+    "education", "commerce", "trade", "industries", "industry", "production", "railways", "energy", "power", "petroleum", "water",
+    "resources", "climate", "change", "human", "rights", "law", "justice", "maritime", "religious", "housing", "works", "science",
+    "technology", "food", "security", "national", "narcotics", "control", "privatisation", "parliamentary", "overseas",
+    "pakistanis", "kashmir", "and", "&", "agriculture", "environment", "labour", "labor", "transport", "tourism", "culture",
+    "youth", "sports", "women", "social", "welfare", "local", "government", "states", "frontier", "regions", "aviation",
+    "ports", "shipping", "home", "external", "mines", "minerals", "investment", "statistics", "highways", "roads", "fisheries",
+    "irrigation", "lands", "media", "public", "administration", "forests", "wildlife", "urban", "rural", "digital",
+    "telecommunications", "railway", "cooperatives", "disaster", "management", "relief", "textiles"];
 
 /// Parses a source as written into name, role and affiliation. An appositive after the head
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
@@ -278,6 +295,8 @@ struct Entity {
     mentions: Vec<usize>,
     /// Statement indices it is the speaker of.
     spoke: Vec<usize>,
+    /// Where the article first names it (by title or as a source).
+    first_mention: Option<usize>,
 }
 
 /// The source with the title written just before it, when a reader cut the noun phrase inside
@@ -376,6 +395,7 @@ impl Registry {
                     collective: p.collective,
                     mentions: Vec::new(),
                     spoke: Vec::new(),
+                    first_mention: None,
                 });
                 self.entities.len() - 1
             }
@@ -412,10 +432,10 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         })
         .collect();
     const TITLES: &[&str] = &["President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson", "Secretary", "Premier", "Chancellor", "Mayor", "Rep.",
-        "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman", "Commissioner", "Envoy"];
+        "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman", "Commissioner", "Envoy", "Leader"];
     // in running text a role noun is often written in lower case before the name: "Foreign
     // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
-    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor"];
+    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor", "leader"];
     for (i, (at, w)) in words.iter().enumerate() {
         if !TITLES.contains(w) && !LOWER_TITLES.contains(w) {
             continue;
@@ -481,6 +501,8 @@ pub fn resolve_speakers(article: &mut Article) {
             }
         }
     }
+    // the headline, when the article opens with it
+    let headline = article.meta.headline.as_ref().and(article.paragraphs.first()).map(|p| p.span).filter(|p| article.meta.headline.as_deref() == Some(p.of(&text).trim()));
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
     let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(with_title_before(&text, sp)))).collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
@@ -491,6 +513,7 @@ pub fn resolve_speakers(article: &mut Article) {
         }
     }
     for e in &mut reg.entities {
+        e.first_mention = e.mentions.iter().min().copied();
         e.mentions.clear();
     }
     // Pass 2: in text order, resolve each source to an entity.
@@ -526,7 +549,7 @@ pub fn resolve_speakers(article: &mut Article) {
             (None, _, Some(cue)) if is_question_cue(cue.of(&text)) => None,
             // no source found: whoever the sentence names before the cue ("Spokesperson X,
             // addressing the briefing, said ..."), else the speaker carried on
-            (None, _, Some(cue)) => subject_before(&reg, &text, cue.start).or(last_speaker),
+            (None, _, Some(cue)) => subject_before(&reg, &text, cue.start).or_else(|| last_speaker.filter(|_| !opens_with_new_subject(&text, cue.start))),
             (None, _, None) => last_speaker,
             (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
             // within a paragraph "she" is whoever spoke last, if she can be: news names a new
@@ -539,7 +562,18 @@ pub fn resolve_speakers(article: &mut Article) {
                     .or_else(|| pick_pronoun(&reg, g, &resolved, pos))
             }
             (Some(p), _, _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
-            (Some(p), _, _) if p.role.is_some() => pick_role(&reg, p.role.as_deref().unwrap_or(""), pos),
+            (Some(p), _, _) if p.role.is_some() => {
+                let role = p.role.as_deref().unwrap_or("");
+                pick_role(&reg, role, pos)
+                    // "the diplomat said", "the official added": a word for any office, for the
+                    // person in office who spoke last
+                    .or_else(|| {
+                        let definite = st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
+                        last_speaker.filter(|&i| definite && GENERIC_ROLES.contains(&role) && !reg.entities[i].collective && reg.entities[i].role.is_some())
+                    })
+                    // a headline's "Minister vows ...": the minister the story goes on to name
+                    .or_else(|| headline.is_some_and(|h| st.source.is_some_and(|x| h.contains(x))).then(|| first_with_role(&reg, role)).flatten())
+            }
             // "the ministry", "the association": the organisation of that kind named last
             (Some(_), _, _) => st.source.and_then(|x| pick_organisation(&reg, x.of(&text), pos)),
         };
@@ -552,7 +586,10 @@ pub fn resolve_speakers(article: &mut Article) {
         }
         if let Some(i) = entity {
             reg.entities[i].spoke.push(si);
-            reg.entities[i].mentions.push(pos);
+            // a statement without a source does not mention its speaker
+            if st.source.is_some() {
+                reg.entities[i].mentions.push(pos);
+            }
             if st.kind != StatementKind::Floating {
                 last_speaker = Some(i);
                 last_in_paragraph = Some((i, pos));
@@ -637,6 +674,14 @@ fn sentence_start(text: &str, pos: usize) -> usize {
     floor
 }
 
+/// Whether the sentence of `cue` opens with an indefinite noun phrase ("A Western diplomat, who
+/// asked not to be named, said ..."): someone new speaks, not the speaker before.
+fn opens_with_new_subject(text: &str, cue: usize) -> bool {
+    let lead = &text[sentence_start(text, cue)..cue];
+    let first = lead.trim_start_matches(|c: char| !c.is_alphanumeric()).split_whitespace().next().unwrap_or("");
+    matches!(first, "A" | "An" | "One" | "Another" | "Some" | "Several" | "Many")
+}
+
 /// The entity mentioned last between the start of the sentence and `cue`: the subject of a cue
 /// whose source the tagger did not find.
 fn subject_before(reg: &Registry, text: &str, cue: usize) -> Option<usize> {
@@ -683,12 +728,36 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usiz
     best.map(|(_, i)| i)
 }
 
+/// Whether an entity's role is `role` or a kind of it: "foreign minister" and "minister for
+/// Planning" are ministers.
+fn holds_role(entity_role: &str, role: &str) -> bool {
+    let words: Vec<&str> = entity_role.split(' ').collect();
+    let head = words.iter().position(|w| ROLE_COMPLEMENTS.contains(w)).unwrap_or(words.len());
+    let base = words[..head].join(" ");
+    base == role || base.ends_with(&format!(" {role}"))
+}
+
+/// Role nouns that stand for any office.
+const GENERIC_ROLES: &[&str] = &["diplomat", "official", "politician", "lawmaker"];
+
+/// The entity of that role the article names first.
+fn first_with_role(reg: &Registry, role: &str) -> Option<usize> {
+    let role = role.trim_end_matches('s');
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.role.as_deref().is_some_and(|r| holds_role(r, role)))
+        .filter_map(|(i, e)| e.first_mention.map(|m| (m, i)))
+        .min()
+        .map(|(_, i)| i)
+}
+
 fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
     let role = role.trim_end_matches('s');
     reg.entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.role.as_deref().is_some_and(|r| r == role || r.ends_with(&format!(" {role}"))))
+        .filter(|(_, e)| e.role.as_deref().is_some_and(|r| holds_role(r, role)))
         .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m <= pos).max().map(|&m| (m, i)))
         .max()
         .map(|(_, i)| i)
@@ -726,7 +795,19 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_minister_is_a_minister() {
+        assert!(holds_role("minister", "minister"));
+        assert!(holds_role("foreign minister", "minister"));
+        assert!(holds_role("federal minister for Communications", "minister"));
+        assert!(holds_role("prime minister", "prime minister"));
+        assert!(!holds_role("minister for Planning", "planning"));
+        assert!(!holds_role("ministerial adviser", "minister"));
+    }
+
+    #[test]
     fn sources_parse_into_name_role_affiliation() {
+        check("Federal Minister for Communications Abdul Aleem Khan", Some("Abdul Aleem Khan"), Some("federal minister for Communications"), None);
+        check("Minister for Information and Broadcasting Ana Lima", Some("Ana Lima"), Some("minister for Information and Broadcasting"), None);
         check("Chinese Foreign Ministry's Spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
         check("the Chinese Foreign Ministry spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
         check("President Arif Alvi", Some("Arif Alvi"), Some("president"), None);
