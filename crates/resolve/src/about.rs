@@ -141,6 +141,19 @@ fn acronyms(text: &str) -> HashMap<String, String> {
     m
 }
 
+/// Capitals that diplomatic news uses for their governments.
+const CAPITALS: &[(&str, &str)] = &[("Beijing", "China"), ("Islamabad", "Pakistan"), ("New Delhi", "India"), ("Washington", "United States"),
+    ("Moscow", "Russia"), ("Tokyo", "Japan"), ("Seoul", "South Korea"), ("Pyongyang", "North Korea"), ("Kabul", "Afghanistan"),
+    ("Tehran", "Iran"), ("Ankara", "Turkey"), ("Riyadh", "Saudi Arabia"), ("Kyiv", "Ukraine"), ("Kiev", "Ukraine"), ("Taipei", "Taiwan"),
+    ("Dhaka", "Bangladesh"), ("Colombo", "Sri Lanka"), ("Kathmandu", "Nepal"), ("Paris", "France"), ("Berlin", "Germany"),
+    ("London", "United Kingdom"), ("Brussels", "European Union"), ("Cairo", "Egypt"), ("Jakarta", "Indonesia"), ("Hanoi", "Vietnam"),
+    ("Manila", "Philippines"), ("Canberra", "Australia"), ("Ottawa", "Canada"), ("Baghdad", "Iraq"), ("Damascus", "Syria"),
+    ("Doha", "Qatar"), ("Abu Dhabi", "United Arab Emirates"), ("Nairobi", "Kenya"), ("Pretoria", "South Africa"), ("Brasilia", "Brazil")];
+
+fn capital_of(run: &str) -> Option<&'static str> {
+    CAPITALS.iter().find(|(c, _)| *c == run).map(|(_, country)| *country)
+}
+
 pub fn fill_about(article: &mut Article) {
     let text = &article.text;
     let acr = acronyms(text);
@@ -158,6 +171,10 @@ pub fn fill_about(article: &mut Article) {
                 if let Some(c) = country_of(part) {
                     add(c.to_string());
                 }
+            }
+            // a capital standing alone is its government: "Beijing appreciated Islamabad's efforts"
+            if let Some(c) = capital_of(&joined) {
+                add(c.to_string());
             }
             if let Some(long) = acr.get(&joined) {
                 add(long.clone());

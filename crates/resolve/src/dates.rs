@@ -33,8 +33,19 @@ pub fn date_in(s: &str, anchor: NaiveDate) -> Option<NaiveDate> {
     None
 }
 
-/// Date of each statement: a date named in its sentence outside the content (near the cue),
-/// else the date of the speaker's previous statement in the article, else publication.
+/// A time before publication that names no day: "last week", "earlier this month", "two
+/// days ago", "recently".
+fn names_no_day(s: &str) -> bool {
+    let s = s.to_lowercase();
+    ["last week", "last month", "last year", "earlier this week", "earlier this month", "earlier this year", "recently", "days ago",
+        "weeks ago", "months ago", "years ago", "last weekend"]
+        .iter()
+        .any(|p| s.contains(p))
+}
+
+/// Date of each statement: a date named in its sentence outside the content (near the cue);
+/// none when the sentence places it only vaguely before publication ("said last week"); else
+/// the date of the speaker's previous statement in the article, else publication.
 pub fn fill_dates(article: &mut Article) {
     let Some(published) = article.meta.published else { return };
     let text = &article.text;
@@ -51,6 +62,25 @@ pub fn fill_dates(article: &mut Article) {
         });
         let name = st.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default();
         let found = around.as_deref().and_then(|s| date_in(s, published));
+        // "said last week": some day before publication, which one the text does not say
+        let beside_cue = st.cue.map(|c| {
+            // a few words either side of the cue, outside the content ("said last week that",
+            // "last week told"), not a time that belongs to something else in the sentence
+            let mut a = c.start.saturating_sub(24);
+            while !text.is_char_boundary(a) {
+                a += 1;
+            }
+            let mut b = (c.end + 24).min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            let (a, b) = if st.content.end <= c.start { (a.max(st.content.end), b) } else { (a, b.min(st.content.start.max(c.end))) };
+            if b > a { &text[a..b] } else { "" }
+        });
+        if found.is_none() && beside_cue.is_some_and(names_no_day) {
+            st.date = None;
+            continue;
+        }
         let date = found
             .or_else(|| last_by_speaker.iter().rev().find(|(n, _)| *n == name).map(|(_, d)| *d))
             .unwrap_or(published);
