@@ -4,9 +4,12 @@
 //! Sources are parsed into name, role and affiliation ("Chinese Foreign Ministry's Spokesperson
 //! Zhao Lijian" → Zhao Lijian, spokesperson, Chinese Foreign Ministry). Later mentions are
 //! linked back: a surname to the full name, a role noun to the latest holder of that role, a
-//! document ("the resolution") to the body that issued it, and a pronoun to the most salient
-//! speaker of matching gender, where salience adds up recency-weighted mentions, so the
-//! article's main speaker wins over a person mentioned once in between.
+//! document ("the resolution") to the body that issued it, and a pronoun to the speaker of the
+//! paragraph's last statement when the gender fits, else to the most salient speaker of
+//! matching gender, where salience adds up recency-weighted mentions, so the article's main
+//! speaker wins over a person mentioned once in between. Names come from titled mentions
+//! anywhere in the narrative too ("Foreign Ministry spokesperson Wang Wenbin briefed ..."), so
+//! a later "Wang" or "the spokesperson" finds them.
 //!
 //! **Invariant: resolution only fills speaker, about and date; spans are never changed.**
 

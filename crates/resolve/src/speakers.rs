@@ -27,7 +27,8 @@ pub enum Gender {
 }
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
-const ROLES: &[&str] = &["foreign office spokesperson", "foreign minister", "prime minister", "vice president", "secretary of state",
+const ROLES: &[&str] = &["foreign office spokesperson", "secretary-general", "secretary general", "director-general", "director general",
+    "permanent representative", "high commissioner", "foreign minister", "prime minister", "vice president", "secretary of state",
     "press secretary", "chief executive", "defense minister", "defence minister", "interior minister", "finance minister", "information minister",
     "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator", "sen.", "governor", "mayor",
     "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy", "adviser", "advisor",
@@ -318,7 +319,10 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
         .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     let before = &text[line_start..source.start];
     let pronoun = matches!(src.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i");
-    if !before.ends_with(' ') || !is_cap(src) || pronoun {
+    // "[Permanent Representative to] the UN Munir Akram": a title's complement may begin with
+    // "the"
+    let capitalised = is_cap(src) || src.strip_prefix("the ").is_some_and(is_cap);
+    if !before.ends_with(' ') || !capitalised || pronoun {
         return src;
     }
     let words: Vec<(usize, &str)> = before.split(' ').scan(line_start, |at, w| {
@@ -807,6 +811,8 @@ mod tests {
     #[test]
     fn sources_parse_into_name_role_affiliation() {
         check("Federal Minister for Communications Abdul Aleem Khan", Some("Abdul Aleem Khan"), Some("federal minister for Communications"), None);
+        check("UN Secretary-General Antonio Guterres", Some("Antonio Guterres"), Some("secretary-general"), Some("UN"));
+        check("Pakistan's Permanent Representative to the UN Munir Akram", Some("Munir Akram"), Some("permanent representative to the UN"), Some("Pakistan"));
         check("Minister for Information and Broadcasting Ana Lima", Some("Ana Lima"), Some("minister for Information and Broadcasting"), None);
         check("Chinese Foreign Ministry's Spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
         check("the Chinese Foreign Ministry spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
