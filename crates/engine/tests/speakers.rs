@@ -152,3 +152,12 @@ fn a_leader_named_in_the_narrative_is_the_subject_of_a_sourceless_cue() {
                 Opposition leader Kamran Shah, however, criticised the plan, saying the money should go to schools.";
     assert_eq!(speaker_of(text, "money should go to schools").as_deref(), Some("Kamran Shah"));
 }
+
+#[test]
+fn a_counterpart_named_in_passing_is_who_the_surname_points_to() {
+    let found = speakers(
+        "Foreign Minister Lina Haddad met her Turkish counterpart Kemal Arslan in Ankara.\n\n\
+         Arslan said Türkiye would support the reconstruction fund.",
+    );
+    assert!(found.iter().any(|(n, r, a)| n == "Kemal Arslan" && r.as_deref() == Some("counterpart") && a.as_deref() == Some("Turkey")), "{found:?}");
+}

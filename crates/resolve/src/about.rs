@@ -43,7 +43,8 @@ const DEMONYMS: &[(&str, &str)] = &[("Chinese", "China"), ("Pakistani", "Pakista
     ("Uruguayan", "Uruguay")];
 
 const ALIASES: &[(&str, &str)] = &[("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("UK", "United Kingdom"),
-    ("U.K.", "United Kingdom"), ("UAE", "United Arab Emirates")];
+    ("U.K.", "United Kingdom"), ("UAE", "United Arab Emirates"), ("Türkiye", "Turkey"), ("Turkiye", "Turkey"),
+    ("Burma", "Myanmar")];
 
 /// Words that make a capitalised sequence an organisation.
 const ORG_WORDS: &[&str] = &["Senate", "Ministry", "Corridor", "Party", "Army", "Council", "Organization", "Organisation", "Bank", "University",

@@ -34,7 +34,7 @@ const ROLES: &[&str] = &["foreign office spokesperson", "secretary-general", "se
     "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy", "adviser", "advisor",
     "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor", "consul", "diplomat",
     "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general", "judge", "manager",
-    "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair"];
+    "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair", "counterpart"];
 
 /// The words of each role in [`ROLES`], listed under their first word in the order of the list:
 /// a source is matched against the roles its words can begin, not all of them at every word.
@@ -439,7 +439,7 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman", "Commissioner", "Envoy", "Leader"];
     // in running text a role noun is often written in lower case before the name: "Foreign
     // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
-    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor", "leader"];
+    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor", "leader", "counterpart"];
     for (i, (at, w)) in words.iter().enumerate() {
         if !TITLES.contains(w) && !LOWER_TITLES.contains(w) {
             continue;
