@@ -564,6 +564,17 @@ pub fn headline(text: &str, span: Span) -> Option<Statement> {
 }
 
 /// `WALLACE: ...` lines of an interview transcript (two or more such lines make a transcript).
+/// Labels that a news page puts before a colon without anyone speaking: captions, credits,
+/// links, notes ("Photo: Reuters", "READ MORE: ...", "Editing by: ...").
+fn is_page_furniture(label: &str) -> bool {
+    const WORDS: &[&str] = &["photo", "photos", "image", "images", "video", "watch", "listen", "source", "sources", "note", "notes",
+        "update", "updated", "read", "more", "also", "related", "see", "credit", "credits", "caption", "file", "reporting", "writing",
+        "editing", "edited", "by", "advertisement", "tags", "tag", "category", "posted", "published", "share", "follow", "email",
+        "tel", "phone", "fax", "web", "website", "disclaimer", "correction", "clarification", "editor's", "editor’s", "copyright",
+        "transcript", "summary", "background", "date", "time", "venue", "location", "topic", "subject"];
+    label.split_whitespace().any(|w| WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
     let mut out = Vec::new();
     // A label is a name in capitals (`WALLACE:`), or in title case (`Lin Jian:`, `Reuters:`)
@@ -581,7 +592,7 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
             && label.split_whitespace().count() <= 3
             && label.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
         let capitals = label.chars().all(|c| !c.is_lowercase());
-        shaped.then_some((colon, capitals))
+        (shaped && !is_page_furniture(label)).then_some((colon, capitals))
     };
     let labels: Vec<Option<(usize, bool)>> = paragraphs.iter().map(label_of).collect();
     let title_case_repeats = paragraphs.iter().zip(&labels).enumerate().any(|(i, (p, l))| {

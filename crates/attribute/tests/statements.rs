@@ -183,3 +183,10 @@ fn a_title_case_label_that_opens_one_paragraph_is_a_heading_not_a_speaker() {
     let found = statements(t);
     assert!(found.iter().all(|(s, _)| s.kind != StatementKind::Transcript), "{found:#?}");
 }
+
+#[test]
+fn captions_and_credits_before_a_colon_are_no_transcript() {
+    let t = "The dam opened on Monday, officials said.\n\nPhoto: Ana Lima\n\nThe lake will fill by spring.\n\nPhoto: Ana Lima\n\nREAD MORE: How the dam was built\n\nEditing by: Tom Hale";
+    let found = statements(t);
+    assert!(found.iter().all(|(s, _)| s.kind != StatementKind::Transcript), "{found:#?}");
+}
