@@ -161,3 +161,11 @@ fn a_counterpart_named_in_passing_is_who_the_surname_points_to() {
     );
     assert!(found.iter().any(|(n, r, a)| n == "Kemal Arslan" && r.as_deref() == Some("counterpart") && a.as_deref() == Some("Turkey")), "{found:?}");
 }
+
+#[test]
+fn a_two_letter_surname_and_an_opening_participle_find_the_full_name() {
+    let text = "Chinese Premier Li Wen met the visiting delegation on Monday.\n\n\
+                Noting that trade between the two countries had doubled, Li said both sides should open new routes.";
+    assert_eq!(speaker_of(text, "should open new routes").as_deref(), Some("Li Wen"));
+    assert_eq!(speaker_of(text, "trade between the two countries").as_deref(), Some("Li Wen"));
+}

@@ -358,7 +358,8 @@ fn same_person(a: &str, b: &str) -> bool {
     let at: Vec<&str> = a.split_whitespace().collect();
     let bt: Vec<&str> = b.split_whitespace().collect();
     let (short, long) = if at.len() <= bt.len() { (&at, &bt) } else { (&bt, &at) };
-    short.len() < long.len() && short.iter().all(|w| long.contains(w)) && short.iter().all(|w| w.len() > 2)
+    // a surname of two letters is a name ("Xi", "Li", "Wu"), an initial ("J.") is not
+    short.len() < long.len() && short.iter().all(|w| long.contains(w)) && short.iter().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
 impl Entity {
@@ -600,6 +601,24 @@ pub fn resolve_speakers(article: &mut Article) {
             }
         }
         resolved[si] = entity;
+    }
+    // "Noting that ..., Xi said ...": a participle that opens the sentence has the subject of
+    // the clause after it, whose statement comes next in the same sentence
+    for &si in &order {
+        let st = &article.statements[si];
+        if resolved[si].is_some() || st.source.is_some() || st.kind == StatementKind::Floating {
+            continue;
+        }
+        let Some(cue) = st.cue.filter(|c| !is_question_cue(c.of(&text))) else { continue };
+        let from = sentence_start(&text, cue.start);
+        if !text[from..cue.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+            continue;
+        }
+        let next = order.iter().copied().find(|&o| {
+            let other = &article.statements[o];
+            other.source.is_some_and(|x| x.start > cue.end && !text[cue.end..x.start].contains(['.', '\n'])) && resolved[o].is_some()
+        });
+        resolved[si] = next.and_then(|o| resolved[o]);
     }
     for (si, st) in article.statements.iter_mut().enumerate() {
         st.speaker = match resolved[si] {
