@@ -292,9 +292,7 @@ fn merge(mut primary: Vec<Statement>, extra: Vec<Statement>) -> Vec<Statement> {
 pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> {
     let text = &article.text;
     let sents = sentences(article);
-    let headline_para = article.meta.headline.as_ref().and(article.paragraphs.first()).filter(|p| {
-        article.meta.headline.as_deref() == Some(p.span.of(text).trim())
-    });
+    let headline_para = article.headline_paragraph();
 
     let mut out: Vec<Statement> = Vec::new();
     if let Some(h) = headline_para {

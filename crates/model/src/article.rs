@@ -45,6 +45,13 @@ impl Article {
     pub fn is_repeated(&self, pos: usize) -> bool {
         self.paragraphs.iter().any(|p| p.repeat_of.is_some() && p.span.start <= pos && pos < p.span.end)
     }
+
+    /// The first paragraph, when it is the headline (a headline given apart from the text, or
+    /// one the text does not open with, has no paragraph).
+    pub fn headline_paragraph(&self) -> Option<&Paragraph> {
+        let headline = self.meta.headline.as_deref()?;
+        self.paragraphs.first().filter(|p| p.span.of(&self.text).trim() == headline)
+    }
 }
 
 /// Appends `word` lower-cased (Unicode case mapping) to `out`. Most words are ASCII, and

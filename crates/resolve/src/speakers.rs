@@ -377,6 +377,17 @@ struct Registry {
 }
 
 impl Registry {
+    /// Of the entities `keep` accepts, the one with the latest mention inside `range`.
+    fn mentioned_last(&self, range: impl std::ops::RangeBounds<usize>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| keep(e))
+            .filter_map(|(i, e)| e.mentions.iter().filter(|m| range.contains(m)).max().map(|&m| (m, i)))
+            .max()
+            .map(|(_, i)| i)
+    }
+
     fn find(&self, name: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.name == name).or_else(|| self.entities.iter().position(|e| !e.collective && same_person(&e.name, name)))
     }
@@ -507,7 +518,7 @@ pub fn resolve_speakers(article: &mut Article) {
         }
     }
     // the headline, when the article opens with it
-    let headline = article.meta.headline.as_ref().and(article.paragraphs.first()).map(|p| p.span).filter(|p| article.meta.headline.as_deref() == Some(p.of(&text).trim()));
+    let headline = article.headline_paragraph().map(|p| p.span);
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
     let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(with_title_before(&text, sp)))).collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
@@ -708,13 +719,7 @@ fn opens_with_new_subject(text: &str, cue: usize) -> bool {
 /// The entity mentioned last between the start of the sentence and `cue`: the subject of a cue
 /// whose source the tagger did not find.
 fn subject_before(reg: &Registry, text: &str, cue: usize) -> Option<usize> {
-    let from = sentence_start(text, cue);
-    reg.entities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m >= from && m < cue).max().map(|&m| (m, i)))
-        .max()
-        .map(|(_, i)| i)
+    reg.mentioned_last(sentence_start(text, cue)..cue, |_| true)
 }
 
 /// The most salient compatible speaker: each earlier statement by an entity adds 0.8^distance.
@@ -739,14 +744,7 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usiz
         }
     }
     if best.is_none() && g != Gender::Other {
-        return reg
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.fits(g))
-            .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m < pos).max().map(|&m| (m, i)))
-            .max()
-            .map(|(_, i)| i);
+        return reg.mentioned_last(..pos, |e| e.fits(g));
     }
     best.map(|(_, i)| i)
 }
@@ -777,13 +775,7 @@ fn first_with_role(reg: &Registry, role: &str) -> Option<usize> {
 
 fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
     let role = role.trim_end_matches('s');
-    reg.entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.role.as_deref().is_some_and(|r| holds_role(r, role)))
-        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m <= pos).max().map(|&m| (m, i)))
-        .max()
-        .map(|(_, i)| i)
+    reg.mentioned_last(..=pos, |e| e.role.as_deref().is_some_and(|r| holds_role(r, role)))
 }
 
 /// The organisation a definite common noun points back to: "the ministry" is the last-mentioned
@@ -795,13 +787,7 @@ fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> 
     if !the.eq_ignore_ascii_case("the") || !ORG_WORDS.contains(&noun.as_str()) {
         return None;
     }
-    reg.entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.collective && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun)))
-        .filter_map(|(i, e)| e.mentions.iter().filter(|&&m| m < pos).max().map(|&m| (m, i)))
-        .max()
-        .map(|(_, i)| i)
+    reg.mentioned_last(..pos, |e| e.collective && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun)))
 }
 
 fn last_collective(reg: &Registry, resolved: &[Option<usize>]) -> Option<usize> {
