@@ -122,10 +122,7 @@ fn acronyms(text: &str) -> HashMap<String, String> {
             if (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
                 let before = &text[..offset + open];
                 // the last 200 bytes or so, starting on a character boundary ("£" is two bytes)
-                let mut from = before.len().saturating_sub(200);
-                while !before.is_char_boundary(from) {
-                    from += 1;
-                }
+                let from = crate::boundary_at_or_after(before, before.len().saturating_sub(200));
                 let runs = cap_runs(before, Span::new(from, before.len()).trim(before));
                 if let Some((span, words)) = runs.last() {
                     if span.end + 2 >= before.trim_end().len() {

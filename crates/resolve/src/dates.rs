@@ -62,22 +62,16 @@ pub fn fill_dates(article: &mut Article) {
         });
         let name = st.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default();
         let found = around.as_deref().and_then(|s| date_in(s, published));
-        // "said last week": some day before publication, which one the text does not say
-        let beside_cue = st.cue.map(|c| {
-            // a few words either side of the cue, outside the content ("said last week that",
-            // "last week told"), not a time that belongs to something else in the sentence
-            let mut a = c.start.saturating_sub(24);
-            while !text.is_char_boundary(a) {
-                a += 1;
-            }
-            let mut b = (c.end + 24).min(text.len());
-            while !text.is_char_boundary(b) {
-                b -= 1;
-            }
+        // "said last week": some day before publication, which one the text does not say; only
+        // a few words either side of the cue count, outside the content ("said last week that",
+        // "last week told"), not a time that belongs to something else in the sentence
+        let beside_cue = |c: onrecord_model::Span| {
+            let a = crate::boundary_at_or_after(text, c.start.saturating_sub(24));
+            let b = crate::boundary_at_or_before(text, c.end + 24);
             let (a, b) = if st.content.end <= c.start { (a.max(st.content.end), b) } else { (a, b.min(st.content.start.max(c.end))) };
             if b > a { &text[a..b] } else { "" }
-        });
-        if found.is_none() && beside_cue.is_some_and(names_no_day) {
+        };
+        if found.is_none() && st.cue.is_some_and(|c| names_no_day(beside_cue(c))) {
             st.date = None;
             continue;
         }

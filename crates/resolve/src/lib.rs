@@ -22,6 +22,24 @@ use onrecord_model::Article;
 pub use about::{country_of_demonym, is_country, COUNTRIES};
 pub use speakers::parse_source;
 
+/// The first character boundary of `text` at or after byte `i` (the resolvers look back a
+/// bounded number of bytes, which may land inside a character).
+pub(crate) fn boundary_at_or_after(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last character boundary of `text` at or before byte `i` (at most `text.len()`).
+pub(crate) fn boundary_at_or_before(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Fills `speaker`, `about` and `date` of every statement in the article.
 pub fn resolve(article: &mut Article) {
     speakers::resolve_speakers(article);

@@ -308,10 +308,7 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     let src = source.of(text);
     // a title is a few words: look back 200 bytes at most (a line with no punctuation could
     // otherwise make this cost its length for every source)
-    let mut floor = source.start.saturating_sub(200);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = crate::boundary_at_or_after(text, source.start.saturating_sub(200));
     let line_start = text[floor..source.start]
         .char_indices()
         .rev()
@@ -686,10 +683,7 @@ fn is_question_cue(cue: &str) -> bool {
 /// Where the sentence holding byte `pos` starts: after the last line break, or the last `.`,
 /// `?` or `!` followed by a space, that is not an abbreviation ("Mr.", "U.S.", an initial).
 fn sentence_start(text: &str, pos: usize) -> usize {
-    let mut floor = pos.saturating_sub(400);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = crate::boundary_at_or_after(text, pos.saturating_sub(400));
     let before = &text[floor..pos];
     let bytes = before.as_bytes();
     for i in (0..bytes.len()).rev() {
