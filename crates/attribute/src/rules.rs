@@ -595,12 +595,14 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
         (shaped && !is_page_furniture(label)).then_some((colon, capitals))
     };
     let labels: Vec<Option<(usize, bool)>> = paragraphs.iter().map(label_of).collect();
-    let title_case_repeats = paragraphs.iter().zip(&labels).enumerate().any(|(i, (p, l))| {
-        l.is_some_and(|(c, caps)| {
-            let name = &p.of(text)[..c];
-            !caps && paragraphs[i + 1..].iter().zip(&labels[i + 1..]).any(|(q, m)| m.is_some_and(|(d, _)| &q.of(text)[..d] == name))
-        })
-    });
+    // one pass with the labels seen so far: a page of many distinct labels costs its length, not
+    // its square
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let title_case_repeats = paragraphs
+        .iter()
+        .zip(&labels)
+        .filter_map(|(p, l)| l.filter(|&(_, caps)| !caps).map(|(c, _)| &p.of(text)[..c]))
+        .any(|name| !seen.insert(name));
     for (p, label) in paragraphs.iter().zip(&labels) {
         let Some((colon, capitals)) = *label else { continue };
         let is_label = capitals || title_case_repeats;
