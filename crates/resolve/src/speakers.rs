@@ -622,9 +622,10 @@ pub fn resolve_speakers(article: &mut Article) {
         if !text[from..cue.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty() {
             continue;
         }
+        // the sentence ends at the first full stop or line break after the cue
+        let end = text[cue.end..].find(['.', '\n']).map_or(text.len(), |i| cue.end + i);
         let next = order.iter().copied().find(|&o| {
-            let other = &article.statements[o];
-            other.source.is_some_and(|x| x.start > cue.end && !text[cue.end..x.start].contains(['.', '\n'])) && resolved[o].is_some()
+            article.statements[o].source.is_some_and(|x| x.start > cue.end && x.start <= end) && resolved[o].is_some()
         });
         resolved[si] = next.and_then(|o| resolved[o]);
     }
