@@ -80,8 +80,18 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut chars = s.char_indices().peekable();
         let mut first_mark = true;
         while let Some((i, c)) = chars.next() {
-            let after = chars.peek().map(|&(_, a)| a);
+            let mut after = chars.peek().map(|&(_, a)| a);
             let at = para.start + i;
+            // Two single marks typed for a double one: `''` (archives and wire feeds that know
+            // only ASCII, the New York Times' among them) and the opening ``.
+            let paired = matches!(c, '\'' | '`') && after == Some(c);
+            let (c, width) = if paired {
+                chars.next();
+                after = chars.peek().map(|&(_, a)| a);
+                (if c == '`' { '“' } else { '"' }, 2)
+            } else {
+                (c, c.len_utf8())
+            };
             if let Some(mark) = double_mark(c, prev, after) {
                 let starts_para = first_mark && s[..i].trim().is_empty();
                 match (open_double, mark) {
@@ -95,7 +105,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     }
                     (Some(start), Mark::Close | Mark::Either) => {
                         let multi = start < para.start;
-                        out.push(Quote { span: Span::new(start, at + c.len_utf8()), multi_paragraph: multi });
+                        out.push(Quote { span: Span::new(start, at + width), multi_paragraph: multi });
                         open_double = None;
                     }
                     (Some(_), Mark::Open) => open_double = Some(at), // unbalanced: restart here
@@ -117,7 +127,10 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         carried.take();
         if let Some(start) = open_double {
             // Carry over only when the next paragraph opens with a quote mark.
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| n.of(text).trim_start().starts_with(['"', '“', '«', '„']));
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+                let next = n.of(text).trim_start();
+                next.starts_with(['"', '“', '«', '„']) || next.starts_with("''") || next.starts_with("``")
+            });
             if next_opens {
                 carried = Some(start);
             }
@@ -158,6 +171,16 @@ mod tests {
         assert_eq!(quotes("”Fear. I am truly afraid,” she wrote."), ["”Fear. I am truly afraid,”"]);
         // in place, a closing-shaped mark still only closes
         assert_eq!(quotes("He said “yes” and “no”."), ["“yes”", "“no”"]);
+    }
+
+    #[test]
+    fn two_single_marks_make_a_double_one() {
+        assert_eq!(quotes("''This isn't tax reform,'' said Ada Holt. ''It is a patch.''"), ["''This isn't tax reform,''", "''It is a patch.''"]);
+        assert_eq!(quotes("He called it ``a win'' for all."), ["``a win''"]);
+        // one quotation over two paragraphs, the second opening with the pair again
+        assert_eq!(quotes("''First part.\n\n''Second part,'' he said."), ["''First part.\n\n''Second part,''"]);
+        // an apostrophe next to a single quote mark stays an apostrophe
+        assert_eq!(quotes("the peoples' 'choice' today"), ["'choice'"]);
     }
 
     #[test]
