@@ -14,7 +14,8 @@
 //! is then read for cue verbs and the shapes around them (`X said (that) ...`, `..., X said`,
 //! `..., said X`, `according to X, ...`, `X told Y ...`, `"...," X said`, `X said: "..."`);
 //! sentences that carry on a speaker's reported speech without a cue become floating
-//! statements; a `Claim: Speaker` headline and `NAME:` transcript lines are read last.
+//! statements; a headline with its speaker around a colon, `NAME:` transcript lines and
+//! quotations signed with a dash (`“...” ― Name`) are read from the layout.
 //! Speakers are left to the resolve stage.
 //!
 //! **Invariant: attribution never fails and never panics; it returns what it found.**
@@ -39,13 +40,15 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for t in &mut tagged {
         t.source = t.source.map(|x| with_relative_head(&article.text, x));
     }
+    // a headline is a sentence of its own: its cue introduces no words of the story below it
+    if let Some(h) = article.headline_paragraph() {
+        tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
+    }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     drop_inner_attributions(&article.text, &mut tagged, &rules);
-    // Kinds the tagger does not learn (PolNeAR has no such labels) come from the rules.
-    let extra = rules
-        .into_iter()
-        .filter(|s| matches!(s.kind, StatementKind::Floating | StatementKind::Headline | StatementKind::Transcript))
-        .collect();
+    // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
+    // rules.
+    let extra = rules.into_iter().filter(|s| s.kind == StatementKind::Floating || is_structural(&article.text, s)).collect();
     let mut all = merge(tagged, extra);
     drop_non_statements(&article.text, &mut all);
     all
@@ -109,12 +112,15 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
     });
 }
 
-/// "in response to a question", "responding to a query from reporters": the prompt of the
-/// words, read whole as a content.
+/// "in response to a question", "responding to a query from reporters", "in response to a
+/// question asked by a correspondent during her briefing": the prompt of the words, read whole
+/// as a content. A prompt that goes on to a clause of its own ("in response to the attack,
+/// the army will ...") holds words after it.
 fn is_prompt_phrase(content: &str) -> bool {
     let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let words = lower.split_whitespace().count();
     ["in response to ", "in reply to ", "responding to ", "replying to ", "answering "].iter().any(|p| lower.starts_with(p))
-        && lower.split_whitespace().count() <= 8
+        && (words <= 8 || (words <= 20 && !lower.contains(',') && !lower.contains(" that ")))
 }
 
 /// What both readers read: the live paragraphs (not repeats, without the dateline) and the
@@ -240,7 +246,7 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
 /// other") may look like an attribution of its own to the tagger. When the rules read it as the
 /// speaker's floating continuation and the tagger's cue is no verb of speech or thought (or its
 /// source cannot be a speaker: "according to its needs"), the tagger's reading is dropped and
-/// the floating statement stays. A `Claim: Speaker` headline or a `NAME:` transcript line is the
+/// the floating statement stays. A headline around a colon, a `NAME:` transcript line or a signed quotation is the
 /// rules' reading alone.
 fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Statement]) {
     let speech_cue = |s: &Statement| {
@@ -272,10 +278,16 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
         t.cue.is_some_and(|c| learned(c) && introduces(c)) && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
     };
     tagged.retain(|t| {
-        let structural = rules.iter().any(|r| matches!(r.kind, StatementKind::Headline | StatementKind::Transcript) && r.content.overlaps(t.content));
+        let structural = rules.iter().any(|r| is_structural(text, r) && (r.content.overlaps(t.content) || t.cue.is_some_and(|c| r.cue.is_some_and(|rc| rc.overlaps(c)))));
         let continues = rules.iter().find(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
         !structural && continues.is_none_or(|f| (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))) || subject_cue(t, f.content))
     });
+}
+
+/// A statement the page's layout attributes, not a verb: a headline around a colon, a
+/// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
+fn is_structural(text: &str, s: &Statement) -> bool {
+    matches!(s.kind, StatementKind::Headline | StatementKind::Transcript) || s.cue.is_some_and(|c| rules::is_signature_cue(text, c))
 }
 
 /// `primary`'s statements, plus those of `extra` whose content overlaps none of them. One
@@ -294,10 +306,12 @@ pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> 
     let sents = sentences(article);
     let headline_para = article.headline_paragraph();
 
+    // the readings of layout first: where a sentence reading has the same content, they win
     let mut out: Vec<Statement> = Vec::new();
     if let Some(h) = headline_para {
         out.extend(rules::headline(text, h.span));
     }
+    out.extend(rules::signed_quotes(text, &live.quotes));
     let transcript = rules::transcript_lines(text, &live.paragraphs);
     let in_transcript = |s: Span| transcript.iter().any(|t| t.content.overlaps(s) || t.source.is_some_and(|x| x.overlaps(s)));
     let mut reader = rules::Reader::new(text, &live.quotes);
@@ -332,6 +346,16 @@ mod tests {
         for s in ["Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy", "the low-income voters"] {
             assert!(!names_no_one(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_prompt_is_no_content_but_a_clause_after_it_is() {
+        assert!(is_prompt_phrase("in response to a question"));
+        assert!(is_prompt_phrase("in response to a question asked by a Dawn correspondent during her regular briefing"));
+        assert!(is_prompt_phrase("responding to a query from reporters"));
+        assert!(!is_prompt_phrase("in response to the attack, the army will stay on the border for a month"));
+        assert!(!is_prompt_phrase("in reply to critics that the port would never pay for itself within ten years"));
+        assert!(!is_prompt_phrase("the port will pay for itself"));
     }
 
     #[test]

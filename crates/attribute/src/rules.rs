@@ -539,31 +539,115 @@ fn is_place_like(words: &[&str]) -> bool {
     words.iter().any(|w| matches!(*w, "China" | "Pakistan" | "United" | "States" | "Chinese" | "Pakistani"))
 }
 
-/// `China Ready To Work With Pakistan: Mao Ning` — a claim, a colon, a short name.
+/// A headline that gives its speaker around a colon: `China Ready To Work With Pakistan: Mao
+/// Ning` (a claim, a colon, a short name) or `Pence: Gennifer Flowers Won't Be at Debate` (a
+/// short name, a colon, a claim), as wires and partisan sites both write them.
 pub fn headline(text: &str, span: Span) -> Option<Statement> {
     let toks = tokenize(text, span);
+    let words = |ts: &[Token]| ts.iter().filter(|t| t.kind == TokenKind::Word).count();
     let colon = toks.iter().rposition(|t| t.text(text) == ":")?;
     let name = &toks[colon + 1..];
-    let claim_words = toks[..colon].iter().filter(|t| t.kind == TokenKind::Word).count();
     let is_name = !name.is_empty() && name.len() <= 5 && name.iter().all(|t| t.kind == TokenKind::Word && is_cap(text, t));
-    if !is_name || claim_words < 3 {
+    if is_name && words(&toks[..colon]) >= 3 {
+        let content = Span::new(toks[0].span.start, toks[colon - 1].span.end);
+        let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+        return Some(headline_statement(content, toks[colon].span, source));
+    }
+    let colon = toks.iter().position(|t| t.text(text) == ":")?;
+    let label = Span::new(toks.first()?.span.start, toks[colon].span.start).trim(text);
+    let claim = &toks[colon + 1..];
+    // a question asks; it states nothing
+    if !is_speaker_label(label.of(text)) || words(claim) < 3 || claim.last().is_some_and(|t| t.text(text) == "?") {
         return None;
     }
-    let content = Span::new(toks[0].span.start, toks[colon - 1].span.end);
-    let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-    Some(Statement {
-        kind: StatementKind::Headline,
-        content,
-        cue: Some(toks[colon].span),
-        source: Some(source),
-        speaker: None,
-        about: vec![],
-        date: None,
-        confidence: 0.75,
-    })
+    // the claim as it stands, without the headline's closing full stop (a stop inside a
+    // closing quote mark belongs to the quotation)
+    let mut end = claim.len();
+    while end > 0 && matches!(claim[end - 1].text(text), "." | ";" | ",") {
+        end -= 1;
+    }
+    let content = Span::new(claim[0].span.start, claim[end.max(1) - 1].span.end);
+    Some(headline_statement(content, toks[colon].span, label))
 }
 
-/// `WALLACE: ...` lines of an interview transcript (two or more such lines make a transcript).
+fn headline_statement(content: Span, cue: Span, source: Span) -> Statement {
+    Statement { kind: StatementKind::Headline, content, cue: Some(cue), source: Some(source), speaker: None, about: vec![], date: None, confidence: 0.75 }
+}
+
+/// Whether the words before a headline's colon name who speaks (`Trump`, `Dr. Ben Carson`,
+/// `NY Daily News`, `Poll`), not what the story is (`The Latest`, `Exclusive`, `Live`): at most
+/// four words, each capitalised, none a heading word or a word that makes a phrase of them.
+fn is_speaker_label(label: &str) -> bool {
+    const HEADINGS: &[&str] = &["the", "a", "an", "latest", "exclusive", "breaking", "live", "update", "updates", "analysis", "opinion",
+        "review", "explainer", "factbox", "timeline", "interview", "editorial", "comment", "letters", "daily", "weekly", "email",
+        "newsletter", "notice", "briefing", "podcast", "quiz", "obituary", "preview", "recap", "fact", "check", "q&a", "in", "on", "for",
+        "of", "at", "to", "with", "is", "are", "and", "by", "from", "how", "why", "what", "who", "when", "where", "big", "win"];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && label.chars().any(char::is_alphabetic)
+        && !is_page_furniture(label)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
+                && !HEADINGS.contains(&w.to_lowercase().trim_end_matches(['.', '’', '\'']))
+        })
+}
+
+/// The dashes that sign a quotation with its speaker's name.
+const SIGNATURE_DASHES: &[&str] = &["―", "—", "–", "--"];
+
+/// Whether a cue is the dash of a signed quotation (`“…” ― Sonya Herridge`).
+pub fn is_signature_cue(text: &str, cue: Span) -> bool {
+    SIGNATURE_DASHES.contains(&cue.of(text))
+}
+
+/// `“Donald Trump scares me.” ― Krystal Correa`: a quotation signed with a dash and a name that
+/// ends its line, the way vox pops, epigraphs and readers' letters attribute words. The name
+/// may carry a description after a comma (`— Ana Costa, 34, a nurse`); the source is the name.
+pub fn signed_quotes(text: &str, quotes: &[Quote]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let after = &text[q.span.end..];
+        let gap = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').len();
+        let Some(dash) = SIGNATURE_DASHES.iter().find(|d| after[gap..].starts_with(**d)) else { continue };
+        let name_from = q.span.end + gap + dash.len();
+        let line_end = text[name_from..].find('\n').map_or(text.len(), |i| name_from + i);
+        let line = &text[name_from..line_end];
+        let name = line.split(',').next().unwrap_or_default();
+        let lead = name.len() - name.trim_start().len();
+        let name = name.trim().trim_end_matches('.');
+        let described = line.len() > name.len() + lead + 1;
+        if !is_signature_name(name) || (described && line.split_whitespace().count() > 12) {
+            continue;
+        }
+        let source = Span::new(name_from + lead, name_from + lead + name.len());
+        out.push(Statement {
+            kind: StatementKind::Direct,
+            content: q.span,
+            cue: Some(Span::new(q.span.end + gap, name_from)),
+            source: Some(source),
+            speaker: None,
+            about: vec![],
+            date: None,
+            confidence: 0.8,
+        });
+    }
+    out
+}
+
+/// A person's or organisation's name as a signature: one to five words, the first and last
+/// capitalised, particles (`de`, `van`, `bin`) between.
+fn is_signature_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shaped = |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| shaped(w))
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && words.iter().all(|w| capital(w) || matches!(*w, "de" | "da" | "del" | "della" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du" | "dos"))
+}
+
 /// Labels that a news page puts before a colon without anyone speaking: captions, credits,
 /// links, notes ("Photo: Reuters", "READ MORE: ...", "Editing by: ...").
 fn is_page_furniture(label: &str) -> bool {
@@ -575,16 +659,27 @@ fn is_page_furniture(label: &str) -> bool {
     label.split_whitespace().any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Where a transcript line's label sits: after `lead` bytes of quote marks, up to the colon.
+#[derive(Clone, Copy)]
+struct Label {
+    lead: usize,
+    colon: usize,
+    capitals: bool,
+}
+
+/// `WALLACE: ...` lines of an interview transcript (two or more such lines make a transcript).
 pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
     let mut out = Vec::new();
     // A label is a name in capitals (`WALLACE:`), or in title case (`Lin Jian:`, `Reuters:`)
     // when one such label opens two paragraphs or more: the answering spokesperson of a
     // briefing transcript, with the questioners' outlets once each. A title-case label alone is
     // as likely a heading (`Note:`, `Update:`).
-    let label_of = |p: &Span| -> Option<(usize, bool)> {
+    // A transcript pasted as a quotation opens each line with a quote mark (`"WALLACE: ...`).
+    let label_of = |p: &Span| -> Option<Label> {
         let s = p.of(text);
+        let lead = s.len() - s.trim_start_matches(['"', '“', '\'', '‘']).len();
         let colon = s.find(':')?;
-        let label = &s[..colon];
+        let label = s.get(lead..colon)?;
         let letters = label.chars().filter(|c| c.is_alphabetic()).count();
         let shaped = (2..=30).contains(&label.len())
             && letters >= 2
@@ -592,19 +687,19 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
             && label.split_whitespace().count() <= 3
             && label.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
         let capitals = label.chars().all(|c| !c.is_lowercase());
-        (shaped && !is_page_furniture(label)).then_some((colon, capitals))
+        (shaped && !is_page_furniture(label)).then_some(Label { lead, colon, capitals })
     };
-    let labels: Vec<Option<(usize, bool)>> = paragraphs.iter().map(label_of).collect();
+    let labels: Vec<Option<Label>> = paragraphs.iter().map(label_of).collect();
     // one pass with the labels seen so far: a page of many distinct labels costs its length, not
     // its square
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let title_case_repeats = paragraphs
         .iter()
         .zip(&labels)
-        .filter_map(|(p, l)| l.filter(|&(_, caps)| !caps).map(|(c, _)| &p.of(text)[..c]))
+        .filter_map(|(p, l)| l.filter(|l| !l.capitals).map(|l| &p.of(text)[l.lead..l.colon]))
         .any(|name| !seen.insert(name));
     for (p, label) in paragraphs.iter().zip(&labels) {
-        let Some((colon, capitals)) = *label else { continue };
+        let Some(Label { lead, colon, capitals }) = *label else { continue };
         let is_label = capitals || title_case_repeats;
         let rest = Span::new(p.start + colon + 1, p.end).trim(text);
         if is_label && !rest.is_empty() {
@@ -612,7 +707,7 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
                 kind: StatementKind::Transcript,
                 content: rest,
                 cue: Some(Span::new(p.start + colon, p.start + colon + 1)),
-                source: Some(Span::new(p.start, p.start + colon)),
+                source: Some(Span::new(p.start + lead, p.start + colon)),
                 speaker: None,
                 about: vec![],
                 date: None,

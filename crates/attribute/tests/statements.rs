@@ -190,3 +190,72 @@ fn captions_and_credits_before_a_colon_are_no_transcript() {
     let found = statements(t);
     assert!(found.iter().all(|(s, _)| s.kind != StatementKind::Transcript), "{found:#?}");
 }
+
+#[test]
+fn a_transcript_pasted_as_a_quotation_is_still_read_line_by_line() {
+    let t = "The senator spoke to the host on Sunday. A partial transcript follows.\n\n\
+             \"HOLM: Will you vote for the harbour bill?\n\n\
+             \"DAHL: I will vote for it if the fishing quota stays where it is.\n\n\
+             \"HOLM: And if it does not?";
+    let found = statements(t);
+    let lines: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(s, _)| s.kind == StatementKind::Transcript)
+        .map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.as_str()))
+        .collect();
+    assert_eq!(lines.len(), 3, "{found:#?}");
+    assert_eq!(lines[1], ("DAHL", "I will vote for it if the fishing quota stays where it is."));
+}
+
+#[test]
+fn a_headline_may_name_its_speaker_before_the_colon() {
+    let src_and_content = |t: &str| {
+        statements(t)
+            .into_iter()
+            .find(|(s, _)| s.kind == StatementKind::Headline)
+            .map(|(s, c)| (s.source.map_or(String::new(), |x| x.of(t).to_string()), c))
+    };
+    let t = "Dr. Kari Holm: Harbour Fees Will ‘Ruin the Fleet’ by Spring.\n\nThe fisheries minister said on Monday that fees would rise.";
+    assert_eq!(src_and_content(t), Some(("Dr. Kari Holm".to_string(), "Harbour Fees Will ‘Ruin the Fleet’ by Spring".to_string())));
+    // the claim before a short name, as before
+    let t = "Harbour Fees Will Rise in Spring: Kari Holm\n\nThe fisheries minister said on Monday that fees would rise.";
+    assert_eq!(src_and_content(t).map(|(s, _)| s), Some("Kari Holm".to_string()));
+    // what the story is, not who speaks; and a question
+    for t in [
+        "The Latest: Harbour fees to rise in spring across the north.\n\nThe minister said fees would rise.",
+        "Exclusive: Harbour Fees Will Rise in Spring.\n\nThe minister said fees would rise.",
+        "Holm: Will Harbour Fees Ruin the Fleet?\n\nThe minister said fees would rise.",
+    ] {
+        assert_eq!(src_and_content(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_quotation_signed_with_a_dash_and_a_name_is_that_persons() {
+    let t = "We asked readers what the new bridge means to them.\n\n\
+             “I drive two hours less every week. It changed my life.” ― Maria da Silva\n\
+             “The tolls are far too high for a family like mine.” — Tom Berg, 41, a nurse from Lund\n\
+             “Nobody asked us before they built it.” – a reader";
+    let found = statements(t);
+    let src = |needle: &str| find(&found, needle).source.map(|x| x.of(t));
+    assert_eq!(src("I drive two hours less"), Some("Maria da Silva"));
+    assert_eq!(find(&found, "I drive two hours less").kind, StatementKind::Direct);
+    assert_eq!(src("tolls are far too high"), Some("Tom Berg"));
+    // no name after the dash: no signature
+    assert!(found.iter().all(|(s, _)| s.source.is_none_or(|x| x.of(t) != "a reader")), "{found:#?}");
+}
+
+#[test]
+fn a_cue_in_the_headline_introduces_no_words_of_the_story() {
+    let t = "Norway Rejects Remarks On Cod: Fisheries Ministry\n\n\
+             OSLO, May 8 (NTB): Norway on Friday rejected the remarks made by the Icelandic Fisheries Minister about the cod quotas, terming them baseless and misleading.\n\n\
+             Fisheries Ministry Spokesperson Kari Holm, addressing the weekly press briefing here, said that the statement was an attempt to divert attention.";
+    let a = onrecord_clean::clean("t".into(), "t".into(), t.to_string(), Given::default());
+    let headline = a.headline_paragraph().expect("a headline").span;
+    let found = attribute(&a);
+    assert!(!found.is_empty());
+    for s in &found {
+        let cue_in_headline = s.cue.is_some_and(|c| headline.contains(c));
+        assert!(!cue_in_headline || headline.contains(s.content), "{:?} with cue {:?}", s.content.of(t), s.cue.map(|c| c.of(t)));
+    }
+}

@@ -13,7 +13,7 @@ pub enum StatementKind {
     Mixed,
     /// A sentence that carries on the previous speaker's reported speech with no cue of its own.
     Floating,
-    /// A headline of the shape `Claim: Speaker`.
+    /// A headline that names its speaker around a colon (`Claim: Speaker`, `Speaker: Claim`).
     Headline,
     /// A transcript line (`WALLACE: ...`).
     Transcript,

@@ -16,8 +16,11 @@ pub(crate) struct Run {
     pub last: usize,
 }
 
-/// Maximal runs, with content continuations merged into the content they resume.
-pub(crate) fn runs(tags: &[Tag]) -> Vec<Run> {
+/// Maximal runs, with content continuations merged into the content they resume. Only a
+/// quotation resumes across its cue (`"...," he said, "..."`); unquoted words tagged as going
+/// on with a content after its cue ("..., said the spokesperson here at a briefing") are an
+/// adjunct of the cue, no content.
+pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -32,6 +35,9 @@ pub(crate) fn runs(tags: &[Tag]) -> Vec<Run> {
         }
         let last = i - 1;
         let resumes = role == Role::Content && !tags[first].begins();
+        if resumes && !seq.infos[first].in_quote {
+            continue;
+        }
         if resumes {
             if let Some(prev) = out.iter_mut().rev().find(|r| r.role == Role::Content) {
                 prev.last = last;
@@ -56,7 +62,7 @@ fn distance(seq: &Sequence, a: &Run, b: &Run) -> usize {
 }
 
 pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<Statement> {
-    let runs = runs(tags);
+    let runs = runs(seq, tags);
     let cues: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Cue).collect();
     let nearest_cue = |r: &Run, limit: usize| -> Option<usize> {
         cues.iter()
