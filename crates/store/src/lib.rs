@@ -24,7 +24,7 @@ pub use onrecord_link::LinkConfig;
 pub use query::{day_bound, StatementFilter, StatementRow};
 
 const SCHEMA: &str = include_str!("schema.sql");
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -247,10 +247,23 @@ static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock:
         .map(|ids| format!("SELECT s.article, s.signature FROM ({ids}) k JOIN article_signatures s ON s.article = k.article"))
         .collect()
 });
+/// The statement lookup: for each of 1 to 32 keys (`?1`..), the latest [`PER_KEY`] statements
+/// with that key reported between days `?33` and `?34`, and the newest [`PER_KEY`] undated
+/// ones, with their words. Both are ranges of the key's index, read backwards.
 static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    newest_per_key("statement_keys", "statement_id", PER_KEY)
-        .into_iter()
-        .map(|ids| format!("SELECT w.statement_id, w.day, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id"))
+    let one = |i: usize| {
+        format!(
+            "SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} AND day BETWEEN ?33 AND ?34
+             ORDER BY day DESC, statement_id DESC LIMIT {PER_KEY})
+             UNION SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} AND day IS NULL
+             ORDER BY day DESC, statement_id DESC LIMIT {PER_KEY})"
+        )
+    };
+    (0..=32)
+        .map(|n| {
+            let ids = (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ");
+            format!("SELECT w.statement_id, w.day, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id")
+        })
         .collect()
 });
 
@@ -300,9 +313,17 @@ pub(crate) fn link_statement(
     if found.is_none() && !sl.sketch.keys.is_empty() {
         // candidates with their words, in one statement execution; the group and speaker only
         // of those that match
-        let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[sl.sketch.keys.len().min(32)])?;
+        let keys = &sl.sketch.keys[..sl.sketch.keys.len().min(32)];
+        let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[keys.len()])?;
         let mut group_of = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE id = ?1")?;
-        let mut rows = find.query(rusqlite::params_from_iter(&sl.sketch.keys))?;
+        for (i, k) in keys.iter().enumerate() {
+            find.raw_bind_parameter(i + 1, k)?;
+        }
+        // an undated statement may be a copy of one reported on any day
+        let (lo, hi) = this.day.map_or((i64::MIN, i64::MAX), |d| (d.saturating_sub(NEAR_DAYS), d.saturating_add(NEAR_DAYS)));
+        find.raw_bind_parameter(33, lo)?;
+        find.raw_bind_parameter(34, hi)?;
+        let mut rows = find.raw_query();
         while let Some(r) = rows.next()? {
             let day: Option<i64> = r.get(1)?;
             if matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS) {
@@ -348,9 +369,9 @@ pub(crate) fn index_statement(
     batch: &mut BatchLinks,
 ) -> Result<(), StoreError> {
     let id = this.id;
-    let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?1, ?2)")?;
+    let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, day, statement_id) VALUES (?1, ?2, ?3)")?;
     for &k in &sl.sketch.keys {
-        ins.execute(params![k, id])?;
+        ins.execute(params![k, this.day, id])?;
     }
     if !sl.sketch.keys.is_empty() {
         tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![id, this.day, words_blob(&sl.words)])?;

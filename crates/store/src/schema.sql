@@ -1,4 +1,4 @@
--- onrecord store, schema version 3. Offsets are Unicode code points into articles.text.
+-- onrecord store, schema version 4. Offsets are Unicode code points into articles.text.
 -- Documented in docs/schema.md; keep the two in step.
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -116,11 +116,14 @@ CREATE TABLE IF NOT EXISTS paragraph_links (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS paragraph_links_other ON paragraph_links(other);
 
--- Lookup keys of statements that started a group or are a new variant of one.
+-- Lookup keys of statements that started a group or are a new variant of one, with the
+-- statement's day: a lookup reads only the candidates reported near its own day (and the
+-- undated ones), not every statement that ever shared a key.
 CREATE TABLE IF NOT EXISTS statement_keys (
     key          INTEGER NOT NULL,
+    day          INTEGER,                  -- statement_words.day
     statement_id INTEGER NOT NULL,
-    PRIMARY KEY (key, statement_id)
+    PRIMARY KEY (key, day, statement_id)
 ) WITHOUT ROWID;
 
 -- The normalised words (little-endian u64 hashes) and day of those statements, which
