@@ -57,8 +57,8 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
 /// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
 /// "About the visit, he said ...", "Asked about the talks, she said ...". What follows them is
 /// what the speaker spoke about; the statement is elsewhere in the sentence.
-const TOPIC_OPENERS: [&str; 14] = [
-    "commenting on", "speaking about", "speaking on", "talking about", "asked about", "about", "regarding",
+const TOPIC_OPENERS: [&str; 15] = [
+    "commenting on", "speaking about", "speaking on", "talking about", "asked about", "asked", "about", "regarding",
     "concerning", "as for", "as to", "with regard to", "with respect to", "in reply to", "in response to",
 ];
 
@@ -99,7 +99,8 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         // article's length for every statement)
         let tail = before[sentence_start..].trim_end().to_lowercase();
         let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"))
-            || is_prompt_phrase(content);
+            || is_prompt_phrase(content)
+            || is_comment_request(content);
         // "He was asked to comment ...": the subject of a passive asking or telling is the one
         // spoken to, not the speaker
         let addressee = s.source.is_some_and(|x| s.cue.is_some_and(|c| x.end <= c.start))
@@ -110,6 +111,16 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
             });
         !topic && !prompt && !addressee && !s.source.is_some_and(|x| editorial.contains(&x))
     });
+}
+
+/// "did not respond to [a request for comment]", "did not return [messages seeking comment]":
+/// what a reporter asked for, which no one said.
+fn is_comment_request(content: &str) -> bool {
+    let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    lower.split_whitespace().count() <= 10
+        && ["for comment", "seeking comment", "to comment", "for a comment"].iter().any(|p| lower.contains(p))
+        && matches!(first, "a" | "an" | "repeated" | "several" | "multiple" | "requests" | "emails" | "messages" | "calls" | "phone" | "written")
 }
 
 /// "in response to a question", "responding to a query from reporters", "in response to a
@@ -346,6 +357,15 @@ mod tests {
         for s in ["Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy", "the low-income voters"] {
             assert!(!names_no_one(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_request_for_comment_is_no_content() {
+        assert!(is_comment_request("a request for comment"));
+        assert!(is_comment_request("repeated emails seeking comment on Friday"));
+        assert!(is_comment_request("a phone call seeking comment"));
+        assert!(!is_comment_request("the ministry would comment on the report next week"));
+        assert!(!is_comment_request("a new law was needed"));
     }
 
     #[test]

@@ -259,3 +259,23 @@ fn a_cue_in_the_headline_introduces_no_words_of_the_story() {
         assert!(!cue_in_headline || headline.contains(s.content), "{:?} with cue {:?}", s.content.of(t), s.cue.map(|c| c.of(t)));
     }
 }
+
+#[test]
+fn a_quotation_after_a_reported_sentence_is_a_statement_of_its_own() {
+    let t = "Speaking at his annual news conference, the foreign minister said there could be no return to business as usual. \
+             \"We have not refused dialogue. It is the others who froze it,\" he said.";
+    let found = statements(t);
+    let reported = find(&found, "no return to business");
+    assert!(!reported.content.of(t).contains("refused"), "{:?}", reported.content.of(t));
+    let quoted = find(&found, "We have not refused dialogue");
+    assert_eq!(quoted.source.map(|x| x.of(t)), Some("he"));
+}
+
+#[test]
+fn questions_put_and_requests_for_comment_are_no_statements() {
+    let t = "Asked whether the minister would visit Oslo this year, the spokesman said there were no such plans.\n\n\
+             The harbour authority did not immediately respond to a request for comment.";
+    let found = statements(t);
+    assert!(found.iter().all(|(_, c)| !c.contains("would visit Oslo") && !c.contains("request for comment")), "{found:#?}");
+    assert_eq!(find(&found, "no such plans").source.map(|x| x.of(t)), Some("the spokesman"));
+}

@@ -517,7 +517,13 @@ pub fn resolve_speakers(article: &mut Article) {
     // the headline, when the article opens with it
     let headline = article.headline_paragraph().map(|p| p.span);
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
-    let parsed: Vec<Option<ParsedSource>> = article.statements.iter().map(|s| s.source.map(|sp| parse_source(with_title_before(&text, sp)))).collect();
+    // "QUESTION: ..." in a briefing transcript is a reporter whom the transcript leaves unnamed,
+    // not a speaker called Question
+    let parsed: Vec<Option<ParsedSource>> = article
+        .statements
+        .iter()
+        .map(|s| s.source.filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text)))).map(|sp| parse_source(with_title_before(&text, sp))))
+        .collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
         if let (Some(p), Some(src)) = (p, st.source) {
             if p.name.is_some() {
@@ -560,6 +566,7 @@ pub fn resolve_speakers(article: &mut Article) {
             // "when asked whether ...": the words are the question put to the speaker, and who
             // put it is not written
             (None, _, Some(cue)) if is_question_cue(cue.of(&text)) => None,
+            (None, StatementKind::Transcript, _) => None,
             // no source found: whoever the sentence names before the cue ("Spokesperson X,
             // addressing the briefing, said ..."), else the speaker carried on
             (None, _, Some(cue)) => subject_before(&reg, &text, cue.start).or_else(|| last_speaker.filter(|_| !opens_with_new_subject(&text, cue.start))),
@@ -647,7 +654,10 @@ pub fn resolve_speakers(article: &mut Article) {
                 // condition of anonymity," is a senior US official)
                 let head = src.split([',', '(']).next().unwrap_or(src).trim();
                 let head = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| head.strip_prefix(a)).unwrap_or(head);
-                (p.pronoun.is_none() && !anaphoric_role && !head.is_empty()).then(|| Speaker {
+                // "the ministry", "the agency" with no such organisation named before: the
+                // same, a pointer back that found nothing
+                let anaphoric_noun = definite && !head.contains(' ') && head.chars().all(|c| c.is_lowercase() || c == '-');
+                (p.pronoun.is_none() && !anaphoric_role && !anaphoric_noun && !head.is_empty()).then(|| Speaker {
                     name: head.to_string(),
                     role: p.role.clone(),
                     affiliation: p.affiliation.clone(),
@@ -673,6 +683,13 @@ fn titled_gender(s: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// A transcript label that stands for whoever asks (`QUESTION:`, `Reporter:`), not for a name.
+fn is_questioner_label(label: &str) -> bool {
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    matches!(words.first().map(String::as_str), Some("question" | "questions" | "questioner" | "reporter" | "reporters" | "journalist" | "audience"))
+        && words.len() <= 2
 }
 
 /// A cue that puts a question to someone rather than reports what they said.

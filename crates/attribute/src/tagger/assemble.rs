@@ -5,7 +5,7 @@
 use onrecord_model::{Span, Statement, StatementKind};
 use onrecord_segment::Quote;
 
-use super::features::Sequence;
+use super::features::{Sequence, Shape};
 use super::{Role, Tag};
 
 /// A run of tokens with one role: `[first, last]` token indices.
@@ -22,6 +22,9 @@ pub(crate) struct Run {
 /// adjunct of the cue, no content.
 pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
+    // whether a cue or source run stands between the last content run and here: only such an
+    // interruption lets a content resume
+    let mut interrupted = false;
     let mut i = 0;
     while i < tags.len() {
         let Some(role) = tags[i].role() else {
@@ -34,14 +37,22 @@ pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
             i += 1;
         }
         let last = i - 1;
-        let resumes = role == Role::Content && !tags[first].begins();
-        if resumes && !seq.infos[first].in_quote {
+        let continues = role == Role::Content && !tags[first].begins();
+        if continues && !seq.infos[first].in_quote {
             continue;
         }
-        if resumes {
-            if let Some(prev) = out.iter_mut().rev().find(|r| r.role == Role::Content) {
-                prev.last = last;
-                continue;
+        if role != Role::Content {
+            interrupted = true;
+        } else {
+            // a quotation after the content's own sentence with no attribution between them
+            // ("X said A. "B," he said.") starts a statement of its own
+            let after_interruption = std::mem::replace(&mut interrupted, false);
+            let resumes = continues && after_interruption;
+            if resumes {
+                if let Some(prev) = out.iter_mut().rev().find(|r| r.role == Role::Content) {
+                    prev.last = last;
+                    continue;
+                }
             }
         }
         out.push(Run { role, first, last });
@@ -99,9 +110,27 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         }
     }
     pairs.sort_unstable();
-    let mut out = Vec::new();
+    // One cue's content cut in two at a comma ("the MEA said such allegations sought to shift
+    // the focus from extremists, who have been given shelter") is one content.
+    let only_commas_between = |a: &Run, b: &Run| {
+        b.first > a.last + 1 && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
+    };
+    let mut joined: Vec<(Span, Option<usize>)> = Vec::new();
+    let mut last_j: Option<usize> = None;
     for (j, k) in pairs {
-        let content = span_of(seq, contents[j]);
+        let span = span_of(seq, contents[j]);
+        if let (Some(lj), Some(prev)) = (last_j, joined.last_mut()) {
+            if k.is_some() && prev.1 == k && lj + 1 == j && only_commas_between(contents[lj], contents[j]) {
+                prev.0 = Span::new(prev.0.start, span.end);
+                last_j = Some(j);
+                continue;
+            }
+        }
+        joined.push((span, k));
+        last_j = Some(j);
+    }
+    let mut out = Vec::new();
+    for (content, k) in joined {
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
         let quoted = quotes.iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
