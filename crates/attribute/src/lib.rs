@@ -45,13 +45,44 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
+    for t in &mut tagged {
+        t.source = t.source.map(|x| with_head_before_preposition(&article.text, x));
+    }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
     let extra = rules.into_iter().filter(|s| s.kind == StatementKind::Floating || is_structural(&article.text, s)).collect();
     let mut all = merge(tagged, extra);
+    for st in &mut all {
+        st.content = without_leading_day(&article.text, st);
+    }
     drop_non_statements(&article.text, &mut all);
     all
+}
+
+/// The content without the day that follows its cue ("said [Tuesday] it had summoned the
+/// ambassador", "said Friday afternoon, as ..."): when the statement was made, not what.
+fn without_leading_day(text: &str, st: &Statement) -> Span {
+    let c = st.content;
+    let right_after_cue = st.cue.is_some_and(|cue| cue.end <= c.start && text[cue.end..c.start].trim().is_empty());
+    if !right_after_cue {
+        return c;
+    }
+    let s = c.of(text);
+    let mut words = s.split_inclusive(char::is_whitespace);
+    let Some(first) = words.next() else { return c };
+    if !lexicon::WEEKDAYS.contains(&first.trim().trim_end_matches(',').to_lowercase().as_str()) {
+        return c;
+    }
+    let mut skip = first.len();
+    if !first.trim().ends_with(',') {
+        if let Some(w) = words.next().filter(|w| matches!(w.trim().trim_end_matches(',').to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")) {
+            skip += w.len();
+        }
+    }
+    let rest = &s[skip..];
+    let skip = skip + (rest.len() - rest.trim_start_matches(|ch: char| ch == ',' || ch.is_whitespace()).len());
+    Span::new(c.start + skip, c.end)
 }
 
 /// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
@@ -183,6 +214,38 @@ fn with_relative_head(text: &str, source: Span) -> Span {
         return source;
     }
     let start = if before[start..].starts_with([' ', '\n']) { start + 1 } else { start };
+    Span::new(start, source.end)
+}
+
+/// A name that is the object of a preposition inside a longer name ("The Chinese Embassy in
+/// [London]", "the Prime Minister of [Pakistan]") takes the whole phrase: up to four
+/// capitalised words before the preposition, with a determiner before them.
+fn with_head_before_preposition(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    if !s.starts_with(char::is_uppercase) || s.contains(',') {
+        return source;
+    }
+    let before = &text[..source.start];
+    let Some(before) = [" in ", " of ", " at "].iter().find_map(|p| before.strip_suffix(p)) else { return source };
+    let mut start = before.len();
+    let mut words = 0;
+    for w in before.rsplit(' ') {
+        if words == 4 || !w.starts_with(char::is_uppercase) || w.contains(['\n', '.', ',', ';', ':', '"', '”']) {
+            break;
+        }
+        start -= w.len();
+        words += 1;
+        if start == 0 || !before[..start].ends_with(' ') {
+            break;
+        }
+        start -= 1;
+    }
+    if words == 0 {
+        return source;
+    }
+    let start = if before[start..].starts_with(' ') { start + 1 } else { start };
+    // a determiner before the name belongs to it
+    let start = ["the ", "The "].iter().find(|d| before[..start].ends_with(**d)).map_or(start, |d| start - d.len());
     Span::new(start, source.end)
 }
 

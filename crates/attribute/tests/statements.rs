@@ -279,3 +279,10 @@ fn questions_put_and_requests_for_comment_are_no_statements() {
     assert!(found.iter().all(|(_, c)| !c.contains("would visit Oslo") && !c.contains("request for comment")), "{found:#?}");
     assert_eq!(find(&found, "no such plans").source.map(|x| x.of(t)), Some("the spokesman"));
 }
+
+#[test]
+fn the_day_after_a_cue_is_when_not_what() {
+    let t = "Norway summons envoy\n\nNorway's Foreign Ministry said Tuesday it had summoned Iceland's ambassador after two trawlers were seized off Svalbard.";
+    let found = statements(t);
+    assert_eq!(find(&found, "summoned Iceland's").content.of(t), "it had summoned Iceland's ambassador after two trawlers were seized off Svalbard");
+}

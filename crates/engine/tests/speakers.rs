@@ -199,3 +199,18 @@ fn the_ministry_with_no_ministry_named_before_is_no_speaker_called_ministry() {
     assert!(!names.iter().any(|n| n.eq_ignore_ascii_case("ministry")), "{names:?}");
     assert!(names.iter().any(|n| n == "Ole Dahl"), "{names:?}");
 }
+
+#[test]
+fn an_organisation_named_in_full_is_who_the_embassy_and_the_office_point_to() {
+    let text = "The Norwegian Embassy in Madrid rejected the claims on Monday. The embassy said the fishing licences had been issued lawfully.\n\n\
+                Home Office minister Ana Berg said the review would end in May.";
+    assert_eq!(speaker_of(text, "licences had been issued").as_deref(), Some("Norwegian Embassy in Madrid"));
+    let found = speakers(text);
+    assert!(found.iter().any(|(n, _, a)| n == "Ana Berg" && a.as_deref() == Some("Home Office")), "{found:?}");
+}
+
+#[test]
+fn a_document_speaks_without_what_qualifies_it() {
+    let text = "According to a joint statement released after the talks, the two countries signed nine agreements.";
+    assert_eq!(speaker_of(text, "nine agreements").as_deref(), Some("joint statement"));
+}

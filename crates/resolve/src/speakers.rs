@@ -475,11 +475,16 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         // Secretary") or name who the speaker works for ("Chinese Foreign Ministry
         // spokesperson"), back to the country or demonym that opens them, if any
         let mut role_start = i;
+        // once an organisation word is taken, the capitalised words before it name the
+        // organisation ("Home Office minister", "Justice Department spokesman")
+        let mut in_org = false;
         while role_start > 0 && i - role_start < 4 {
             let w = words[role_start - 1].1;
             let lw = w.to_lowercase();
             let org = is_cap(w) && ORG_WORDS.contains(&lw.trim_end_matches("'s").trim_end_matches("’s"));
-            if ROLE_MODIFIERS.contains(&lw.as_str()) || org || (is_cap(w) && country_of(w).is_some()) {
+            let org_name = in_org && is_cap(w) && !is_calendar_word(w) && !matches!(lw.as_str(), "the" | "a" | "an" | "on" | "in" | "at" | "and" | "but" | "as" | "for" | "when" | "after" | "while");
+            in_org |= org;
+            if ROLE_MODIFIERS.contains(&lw.as_str()) || org || org_name || (is_cap(w) && country_of(w).is_some()) {
                 role_start -= 1;
                 if country_of(w).is_some() {
                     break;
@@ -654,6 +659,17 @@ pub fn resolve_speakers(article: &mut Article) {
                 // condition of anonymity," is a senior US official)
                 let head = src.split([',', '(']).next().unwrap_or(src).trim();
                 let head = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| head.strip_prefix(a)).unwrap_or(head);
+                // ... and without what qualifies it after the noun ("a joint statement
+                // [released after the talks]", "a report [published on Monday]")
+                let head = head
+                    .match_indices(' ')
+                    .find(|&(at, _)| {
+                        head[at + 1..].split(' ').next().is_some_and(|w| {
+                            matches!(w, "released" | "issued" | "published" | "posted" | "signed" | "sent" | "seen" | "obtained" | "adopted"
+                                | "after" | "on" | "in" | "at" | "by" | "from" | "during" | "following" | "with" | "who" | "which" | "that")
+                        })
+                    })
+                    .map_or(head, |(at, _)| &head[..at]);
                 // "the ministry", "the agency" with no such organisation named before: the
                 // same, a pointer back that found nothing
                 let anaphoric_noun = definite && !head.contains(' ') && head.chars().all(|c| c.is_lowercase() || c == '-');
@@ -791,7 +807,7 @@ fn pick_role(reg: &Registry, role: &str, pos: usize) -> Option<usize> {
 }
 
 /// The organisation a definite common noun points back to: "the ministry" is the last-mentioned
-/// one whose name ends in "Ministry".
+/// one with "Ministry" in its name.
 fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> {
     let words: Vec<&str> = source.split_whitespace().collect();
     let [the, noun] = words[..] else { return None };
@@ -799,7 +815,9 @@ fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> 
     if !the.eq_ignore_ascii_case("the") || !ORG_WORDS.contains(&noun.as_str()) {
         return None;
     }
-    reg.mentioned_last(..pos, |e| e.collective && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun)))
+    // the noun anywhere in the name: "the ministry" is the Ministry of External Affairs, "the
+    // embassy" the Chinese Embassy in London
+    reg.mentioned_last(..pos, |e| e.collective && e.name.split(' ').any(|w| w.eq_ignore_ascii_case(&noun)))
 }
 
 fn last_collective(reg: &Registry, resolved: &[Option<usize>]) -> Option<usize> {
