@@ -262,7 +262,7 @@ static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock
     (0..=32)
         .map(|n| {
             let ids = (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ");
-            format!("SELECT w.statement_id, w.day, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id")
+            format!("SELECT w.statement_id, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id")
         })
         .collect()
 });
@@ -324,12 +324,9 @@ pub(crate) fn link_statement(
         find.raw_bind_parameter(33, lo)?;
         find.raw_bind_parameter(34, hi)?;
         let mut rows = find.raw_query();
+        // the window is the query's: every row is within NEAR_DAYS, or undated on one side
         while let Some(r) = rows.next()? {
-            let day: Option<i64> = r.get(1)?;
-            if matches!((this.day, day), (Some(a), Some(b)) if (a - b).abs() > NEAR_DAYS) {
-                continue;
-            }
-            let sim = statement_similarity(words, &words_of(r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?));
+            let sim = statement_similarity(words, &words_of(r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?));
             if sim < cfg.statement_threshold || found.is_some_and(|(_, b)| sim <= b) {
                 continue;
             }
