@@ -197,24 +197,28 @@ fn with_relative_head(text: &str, source: Span) -> Span {
         return source;
     }
     let Some(before) = text[..source.start].strip_suffix(", ") else { return source };
+    let takes = |w: &str, taken: usize| !(taken > 0 && w.ends_with(['.', ',', ';', ':', '"', '”']));
+    capitalised_run_start(before, &[' ', '\n'], takes).map_or(source, |start| Span::new(start, source.end))
+}
+
+/// Where the run of capitalised words that ends `before` starts: at most four words, split at
+/// `separators` (one byte each), each one `takes(word, words taken so far)` allows; `None` when
+/// it takes none.
+fn capitalised_run_start(before: &str, separators: &[char], takes: impl Fn(&str, usize) -> bool) -> Option<usize> {
     let mut start = before.len();
     let mut words = 0;
-    for w in before.rsplit([' ', '\n']) {
-        if words == 4 || !w.chars().next().is_some_and(char::is_uppercase) || w.ends_with(['.', ',', ';', ':', '"', '”']) && words > 0 {
+    for w in before.rsplit(separators) {
+        if words == 4 || !w.starts_with(char::is_uppercase) || !takes(w, words) {
             break;
         }
         start -= w.len();
         words += 1;
-        if start == 0 || !before[..start].ends_with([' ', '\n']) {
+        if start == 0 || !before[..start].ends_with(separators) {
             break;
         }
         start -= 1;
     }
-    if words == 0 {
-        return source;
-    }
-    let start = if before[start..].starts_with([' ', '\n']) { start + 1 } else { start };
-    Span::new(start, source.end)
+    (words > 0).then(|| if before[start..].starts_with(separators) { start + 1 } else { start })
 }
 
 /// A name that is the object of a preposition inside a longer name ("The Chinese Embassy in
@@ -227,23 +231,7 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
     }
     let before = &text[..source.start];
     let Some(before) = [" in ", " of ", " at "].iter().find_map(|p| before.strip_suffix(p)) else { return source };
-    let mut start = before.len();
-    let mut words = 0;
-    for w in before.rsplit(' ') {
-        if words == 4 || !w.starts_with(char::is_uppercase) || w.contains(['\n', '.', ',', ';', ':', '"', '”']) {
-            break;
-        }
-        start -= w.len();
-        words += 1;
-        if start == 0 || !before[..start].ends_with(' ') {
-            break;
-        }
-        start -= 1;
-    }
-    if words == 0 {
-        return source;
-    }
-    let start = if before[start..].starts_with(' ') { start + 1 } else { start };
+    let Some(start) = capitalised_run_start(before, &[' '], |w, _| !w.contains(['\n', '.', ',', ';', ':', '"', '”'])) else { return source };
     // a determiner before the name belongs to it
     let start = ["the ", "The "].iter().find(|d| before[..start].ends_with(**d)).map_or(start, |d| start - d.len());
     Span::new(start, source.end)

@@ -616,8 +616,8 @@ pub fn signed_quotes(text: &str, quotes: &[Quote]) -> Vec<Statement> {
         let name = line.split(',').next().unwrap_or_default();
         let lead = name.len() - name.trim_start().len();
         let name = name.trim().trim_end_matches('.');
-        let described = line.len() > name.len() + lead + 1;
-        if !is_signature_name(name) || (described && line.split_whitespace().count() > 12) {
+        // a name with a short description, not a sentence that happens to follow a dash
+        if !is_signature_name(name) || line.split_whitespace().count() > 12 {
             continue;
         }
         let source = Span::new(name_from + lead, name_from + lead + name.len());

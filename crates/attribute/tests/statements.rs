@@ -9,6 +9,13 @@ fn statements(text: &str) -> Vec<(Statement, String)> {
     attribute(&a).into_iter().map(|s| { let c = s.content.of(&a.text).to_string(); (s, c) }).collect()
 }
 
+/// The statements of `t`, and its transcript lines as (source, content).
+fn transcript(t: &str) -> (Vec<(Statement, String)>, Vec<(&str, String)>) {
+    let found = statements(t);
+    let lines = found.iter().filter(|(s, _)| s.kind == StatementKind::Transcript).map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.clone())).collect();
+    (found, lines)
+}
+
 fn find<'a>(found: &'a [(Statement, String)], needle: &str) -> &'a Statement {
     &found.iter().find(|(_, c)| c.contains(needle)).unwrap_or_else(|| panic!("no statement with {needle:?} in {found:#?}")).0
 }
@@ -166,14 +173,9 @@ fn a_briefing_transcript_with_title_case_names_is_read_line_by_line() {
              Ana Souza: I have nothing to announce today. We will keep you informed.\n\n\
              Al Jazeera: How do you respond to the new sanctions?\n\n\
              Ana Souza: We firmly oppose unilateral sanctions.";
-    let found = statements(t);
-    let lines: Vec<(&str, &str)> = found
-        .iter()
-        .filter(|(s, _)| s.kind == StatementKind::Transcript)
-        .map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.as_str()))
-        .collect();
+    let (found, lines) = transcript(t);
     assert_eq!(lines.len(), 4, "{found:#?}");
-    assert_eq!(lines[1], ("Ana Souza", "I have nothing to announce today. We will keep you informed."));
+    assert_eq!((lines[1].0, lines[1].1.as_str()), ("Ana Souza", "I have nothing to announce today. We will keep you informed."));
     assert_eq!(lines[2].0, "Al Jazeera");
 }
 
@@ -197,14 +199,9 @@ fn a_transcript_pasted_as_a_quotation_is_still_read_line_by_line() {
              \"HOLM: Will you vote for the harbour bill?\n\n\
              \"DAHL: I will vote for it if the fishing quota stays where it is.\n\n\
              \"HOLM: And if it does not?";
-    let found = statements(t);
-    let lines: Vec<(&str, &str)> = found
-        .iter()
-        .filter(|(s, _)| s.kind == StatementKind::Transcript)
-        .map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.as_str()))
-        .collect();
+    let (found, lines) = transcript(t);
     assert_eq!(lines.len(), 3, "{found:#?}");
-    assert_eq!(lines[1], ("DAHL", "I will vote for it if the fishing quota stays where it is."));
+    assert_eq!((lines[1].0, lines[1].1.as_str()), ("DAHL", "I will vote for it if the fishing quota stays where it is."));
 }
 
 #[test]

@@ -115,22 +115,18 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     let only_commas_between = |a: &Run, b: &Run| {
         b.first > a.last + 1 && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
     };
-    let mut joined: Vec<(Span, Option<usize>)> = Vec::new();
-    let mut last_j: Option<usize> = None;
+    // (the last content run taken in, the content, its cue)
+    let mut joined: Vec<(usize, Span, Option<usize>)> = Vec::new();
     for (j, k) in pairs {
         let span = span_of(seq, contents[j]);
-        if let (Some(lj), Some(prev)) = (last_j, joined.last_mut()) {
-            if k.is_some() && prev.1 == k && lj + 1 == j && only_commas_between(contents[lj], contents[j]) {
-                prev.0 = Span::new(prev.0.start, span.end);
-                last_j = Some(j);
-                continue;
-            }
+        if let Some(prev) = joined.last_mut().filter(|p| k.is_some() && p.2 == k && p.0 + 1 == j && only_commas_between(contents[p.0], contents[j])) {
+            *prev = (j, Span::new(prev.1.start, span.end), k);
+            continue;
         }
-        joined.push((span, k));
-        last_j = Some(j);
+        joined.push((j, span, k));
     }
     let mut out = Vec::new();
-    for (content, k) in joined {
+    for (_, content, k) in joined {
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
         let quoted = quotes.iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
