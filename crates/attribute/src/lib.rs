@@ -46,7 +46,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     for t in &mut tagged {
-        t.source = t.source.map(|x| with_head_before_preposition(&article.text, x));
+        t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
@@ -95,7 +95,8 @@ const TOPIC_OPENERS: [&str; 15] = [
 
 /// Drops readings that are not statements at all: a content with no word in it (a lone quote
 /// mark); a content that is the topic a speaker was speaking about, or the question the words
-/// answered; a subject who was asked or told something, read as its speaker; and the editorial voice of an expletive "it" with a passive cue ("It may be
+/// answered; a subject who was asked or told something, read as its speaker or as a lone
+/// subject pronoun of content; and the editorial voice of an expletive "it" with a passive cue ("It may be
 /// mentioned that ...", "It is learnt that"), which reports nobody.
 fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
     let expletive_passive = |s: &Statement| {
@@ -111,7 +112,11 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
     };
     // an editorial "it" speaks for nobody, in any statement the tagger gave it to
     let editorial: Vec<Span> = statements.iter().filter(|s| expletive_passive(s)).filter_map(|s| s.source).collect();
+    let cues: Vec<Span> = statements.iter().filter_map(|s| s.cue).collect();
     statements.retain(|s| {
+        if is_leading_manner(text, s, &cues) {
+            return false;
+        }
         let content = s.content.of(text);
         if !content.chars().any(char::is_alphanumeric) {
             return false;
@@ -140,8 +145,40 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                 let w: Vec<&str> = cue.split_whitespace().collect();
                 w.windows(2).any(|p| matches!(p[0], "was" | "were" | "is" | "are" | "been" | "be") && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned"))
             });
-        !topic && !prompt && !addressee && !s.source.is_some_and(|x| editorial.contains(&x))
+        !topic && !prompt && !addressee && !is_bare_pronoun(content) && !s.source.is_some_and(|x| editorial.contains(&x))
     });
+}
+
+/// "In a statement posted on its website, the ministry said ...", "In an interview with the
+/// paper, she said ...": a reading with no source inside the sentence's opening prepositional
+/// phrase is the medium of the statement the sentence goes on to report, not one of its own.
+fn is_leading_manner(text: &str, s: &Statement, cues: &[Span]) -> bool {
+    if s.source.is_some() {
+        return false;
+    }
+    let first = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
+    let last = s.cue.map_or(s.content.end, |c| c.end.max(s.content.end));
+    let sentence_start = text[..first].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let sentence = &text[sentence_start..];
+    let opener = sentence.split_whitespace().next().unwrap_or_default().to_lowercase();
+    if !matches!(opener.as_str(), "in" | "on" | "via" | "through" | "during") {
+        return false;
+    }
+    let Some(comma) = sentence.find(',').map(|i| sentence_start + i) else { return false };
+    if last > comma + 1 {
+        return false;
+    }
+    let sentence_end = text[comma..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| comma + i);
+    cues.iter().any(|c| c.start > comma && c.start < sentence_end)
+}
+
+/// A content that is one subject pronoun ("He" of "He was asked to comment ...") is the subject
+/// of a clause read as its words. (An object pronoun can be what a statement is about: "refused
+/// to criticize him".)
+fn is_bare_pronoun(content: &str) -> bool {
+    let word = content.trim_matches(|c: char| !c.is_alphanumeric());
+    const PRONOUNS: [&str; 5] = ["i", "he", "she", "we", "they"];
+    !word.contains(char::is_whitespace) && PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// "did not respond to [a request for comment]", "did not return [messages seeking comment]":
@@ -235,6 +272,48 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
     // a determiner before the name belongs to it
     let start = ["the ", "The "].iter().find(|d| before[..start].ends_with(**d)).map_or(start, |d| start - d.len());
     Span::new(start, source.end)
+}
+
+/// A name coordinated with the one before it at the start of the sentence: "[Xi, Lula] vow to
+/// ...", "[Merkel and Macron] said ...". Speakers who speak together are one source, the way
+/// attribution corpora annotate them.
+fn with_coordinated_subject(text: &str, source: Span) -> Span {
+    if !source.of(text).starts_with(char::is_uppercase) {
+        return source;
+    }
+    let before = &text[..source.start];
+    let Some((before, comma)) = [", ", " and ", " & "].iter().find_map(|c| before.strip_suffix(c).map(|b| (b, *c == ", "))) else { return source };
+    // a comma joins two names only before a verb that agrees with both ("Xi, Lula vow"), not
+    // after a sentence adverb ("Ultimately, Mr. Clarke hopes", "Still, The New York Times
+    // reported")
+    if comma {
+        let verb = text[source.end..].split_whitespace().next().unwrap_or_default().to_lowercase();
+        const PAST: [&str; 12] = ["said", "told", "wrote", "spoke", "thought", "knew", "felt", "heard", "found", "saw", "held", "swore"];
+        let base = !verb.ends_with('s') && !verb.ends_with("ed") && !PAST.contains(&verb.as_str());
+        if !base || lexicon::cue_class(&verb).is_none() {
+            return source;
+        }
+    }
+    // a name with its title ("Mr. Grassley"); not a capitalised adverb, preposition or
+    // participle ("However, Pagliano's lawyer", "Like President Obama, I", "Railing Against
+    // Trump, Sanders vows"), nor a day
+    const NOT_NAMES: [&str; 26] = [
+        "but", "however", "and", "or", "so", "yet", "in", "on", "at", "like", "unlike", "after", "before", "when", "while", "both",
+        "for", "with", "to", "from", "against", "by", "as", "if", "also", "meanwhile",
+    ];
+    let title = |w: &str| matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep." | "Gov." | "Gen." | "Prof.");
+    let takes = |w: &str, _| {
+        let lower = w.to_lowercase();
+        (title(w) || !w.contains(['\n', '.', ',', ';', ':', '"', '”']))
+            && !lower.ends_with("ing")
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !lexicon::WEEKDAYS.contains(&lower.as_str())
+    };
+    let Some(start) = capitalised_run_start(before, &[' ', '\n'], takes) else { return source };
+    // only a run that opens its sentence (or line) is a subject: not "In Brasilia, Lula said"
+    let lead = before[..start].trim_end_matches([' ', '"', '“', '\'']);
+    let opens = lead.is_empty() || lead.ends_with(['\n', '!', '?']) || lead.ends_with('.') && !lead.rsplit(' ').next().is_some_and(title);
+    if opens && !title(before[start..].split(' ').last().unwrap_or_default()) { Span::new(start, source.end) } else { source }
 }
 
 /// Whether `source` reads as a speaker: a name, a role, a pronoun, or one of these with an
@@ -408,6 +487,68 @@ mod tests {
         for s in ["Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy", "the low-income voters"] {
             assert!(!names_no_one(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn the_one_asked_and_the_medium_are_no_content() {
+        let text = "He was asked to comment on the ruling, reports the agency. He said the court had erred.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let statement = |content, cue, source| Statement {
+            kind: StatementKind::Indirect,
+            content,
+            cue: Some(cue),
+            source,
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.5,
+        };
+        let asked = statement(Span::new(0, 2), at("was asked"), None);
+        let said = statement(at("the court had erred"), at("said"), Some(Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2)));
+        let mut found = vec![asked, said.clone()];
+        drop_non_statements(text, &mut found);
+        assert_eq!(found, vec![said]);
+        assert!(is_bare_pronoun("He") && is_bare_pronoun("they,"));
+
+        // the medium of a statement, read as one of its own
+        let text = "In a statement posted on its website, the ministry said the talks were useful.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let medium = statement(at("its website"), at("statement posted on"), None);
+        let said = statement(at("the talks were useful"), at("said"), Some(at("the ministry")));
+        let mut found = vec![medium.clone(), said.clone()];
+        drop_non_statements(text, &mut found);
+        assert_eq!(found, vec![said.clone()]);
+        // with no statement after it, or with a source of its own, it stays
+        let mut alone = vec![medium.clone()];
+        drop_non_statements(text, &mut alone);
+        assert_eq!(alone.len(), 1);
+        assert!(!is_bare_pronoun("him") && !is_bare_pronoun("He will go"));
+    }
+
+    #[test]
+    fn names_coordinated_at_the_start_of_a_sentence_are_one_source() {
+        let source_of = |text: &str, name: &str| {
+            let i = text.find(name).unwrap();
+            let s = with_coordinated_subject(text, Span::new(i, i + name.len()));
+            s.of(text).to_string()
+        };
+        assert_eq!(source_of("Xi, Lula vow to deepen trade ties.", "Lula"), "Xi, Lula");
+        assert_eq!(source_of("Talks end.\n\nMerkel and Macron said the deal would hold.", "Macron"), "Merkel and Macron");
+        assert_eq!(source_of("It rained. Mr. Grassley and Mr. Leahy say changes are needed.", "Mr. Leahy"), "Mr. Grassley and Mr. Leahy");
+        // an opening phrase, an adverb or a title before the name is no second speaker
+        assert_eq!(source_of("In Brasilia, Lula said the talks went well.", "Lula"), "Lula");
+        assert_eq!(source_of("However, Pagliano's lawyer has said he will not answer.", "Pagliano's lawyer"), "Pagliano's lawyer");
+        assert_eq!(source_of("Railing Against Trump, Sanders Vows To Cut Tax Breaks", "Sanders"), "Sanders");
+        assert_eq!(source_of("On Friday, Lula said the talks went well.", "Lula"), "Lula");
+        // a comma joins names only before a verb that agrees with both
+        assert_eq!(source_of("Ultimately, Mr. Clarke hopes to offset the costs.", "Mr. Clarke"), "Mr. Clarke");
+        assert_eq!(source_of("Undaunted, Clarke said he would go on.", "Clarke"), "Clarke");
     }
 
     #[test]
