@@ -49,6 +49,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
+    tagged.retain(|t| !is_according_object(&article.text, t));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
     let extra = rules.into_iter().filter(|s| s.kind == StatementKind::Floating || is_structural(&article.text, s)).collect();
@@ -113,8 +114,20 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
     // an editorial "it" speaks for nobody, in any statement the tagger gave it to
     let editorial: Vec<Span> = statements.iter().filter(|s| expletive_passive(s)).filter_map(|s| s.source).collect();
     let cues: Vec<Span> = statements.iter().filter_map(|s| s.cue).collect();
+    let sources: Vec<Span> = statements.iter().filter_map(|s| s.source).collect();
     statements.retain(|s| {
         if is_leading_manner(text, s, &cues) {
+            return false;
+        }
+        // one word right before a cue is its subject, not words: "[Russia] is ready to discuss"
+        let after = text[s.content.end..].trim_start();
+        let next_at = s.content.end + (text.len() - s.content.end - after.len());
+        if !s.content.of(text).trim().contains(char::is_whitespace) && cues.iter().any(|c| c.start == next_at) {
+            return false;
+        }
+        // ", said [the spokesperson Zhao Lijian here at a briefing]": another reading's source,
+        // read as words with no cue in them, is the speaker again
+        if s.source.is_none() && sources.iter().any(|x| x.start == s.content.start) && !cues.iter().any(|c| s.content.contains(*c)) {
             return false;
         }
         let content = s.content.of(text);
@@ -130,6 +143,9 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         let topic = TOPIC_OPENERS.iter().any(|o| {
             lead.strip_prefix(o).is_some_and(|rest| (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 6 && !rest.contains(','))
         });
+        // the topic read whole as the content, before its speaker: "[About the visit], he said
+        // ..." (not "About 4,000 people cross each day, she said")
+        let topic = topic || s.cue.is_some_and(|c| c.start >= s.content.end) && is_topic_phrase(content);
         // "said in response to a question": the question prompted the words, it is not them
         // (only the sentence's own words: lowercasing all the text before it would cost the
         // article's length for every statement)
@@ -170,6 +186,36 @@ fn is_leading_manner(text: &str, s: &Statement, cues: &[Span]) -> bool {
     }
     let sentence_end = text[comma..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| comma + i);
     cues.iter().any(|c| c.start > comma && c.start < sentence_end)
+}
+
+/// A content read right after "according (to)": what follows "according to" is a source or a
+/// measure ("according to their needs"), never the words.
+fn is_according_object(text: &str, s: &Statement) -> bool {
+    s.cue.is_some_and(|c| {
+        let cue = c.of(text).to_lowercase();
+        let between = text.get(c.end..s.content.start).map(str::trim);
+        cue.starts_with("according") && between.is_some_and(|b| b.is_empty() || b.eq_ignore_ascii_case("to"))
+            || cue == "according" && s.content.of(text).to_lowercase().starts_with("to ")
+    })
+}
+
+/// A short phrase that opens with a topic word and has no clause after it: "About Chinese
+/// experts' visit to Pakistan". A number after "about" is an amount ("About 4,000 people",
+/// "About half of them").
+fn is_topic_phrase(content: &str) -> bool {
+    let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    TOPIC_OPENERS.iter().any(|o| {
+        lower.strip_prefix(o).is_some_and(|rest| {
+            let next = rest.split_whitespace().next().unwrap_or_default();
+            const AMOUNTS: [&str; 13] = ["a", "an", "half", "one", "two", "three", "four", "five", "ten", "twenty", "hundred", "dozen", "thousand"];
+            rest.starts_with(' ')
+                && !next.starts_with(|c: char| c.is_ascii_digit())
+                && !AMOUNTS.contains(&next)
+                && rest.split_whitespace().count() <= 16
+                && !rest.contains(',')
+        })
+    })
 }
 
 /// A content that is one subject pronoun ("He" of "He was asked to comment ...") is the subject
@@ -512,6 +558,30 @@ mod tests {
         drop_non_statements(text, &mut found);
         assert_eq!(found, vec![said]);
         assert!(is_bare_pronoun("He") && is_bare_pronoun("they,"));
+        assert!(is_topic_phrase("About Chinese experts' visit to Pakistan to fight the pandemic"));
+        assert!(!is_topic_phrase("About 4,000 people cross each day"));
+        assert!(!is_topic_phrase("About half of the voters back the plan"));
+        let text = "Boats were sent according to their needs.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert!(is_according_object(text, &statement(at("to their needs"), at("according"), None)));
+        assert!(is_according_object(text, &statement(at("their needs"), at("according to"), None)));
+        assert!(!is_according_object(text, &statement(at("Boats were sent"), at("according to"), Some(at("their needs")))));
+
+        // the speaker of an inverted cue, read again as a content with no cue in it
+        let text = "China values the visit, said the spokesperson Zhao Lijian here at a briefing.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let said = statement(at("China values the visit"), at("said"), Some(at("the spokesperson Zhao Lijian")));
+
+        let speaker_again = statement(at("the spokesperson Zhao Lijian here at a briefing"), at("said"), None);
+        let mut found = vec![said.clone(), speaker_again];
+        drop_non_statements(text, &mut found);
+        assert_eq!(found, vec![said]);
 
         // the medium of a statement, read as one of its own
         let text = "In a statement posted on its website, the ministry said the talks were useful.";

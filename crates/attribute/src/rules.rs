@@ -442,12 +442,17 @@ impl<'t> Reader<'t> {
             (c, q) => c.or(q),
         };
         if let Some(k) = clause_start.filter(|&k| k >= 2) {
-            let adjunct_only = (cue.to..last).all(|i| !quoted[i]) && self.is_trailing_adjunct(&low[cue.to..last]);
+            // ", adding that ...", ", accusing X of ...": the same speaker's next cue ends this
+            // one's tail; its words are a statement of their own
+            let tail_end = (cue.to..last.saturating_sub(1))
+                .find(|&i| low[i] == "," && !quoted[i] && low[i + 1].ends_with("ing") && cue_class(&low[i + 1]).is_some())
+                .unwrap_or(last);
+            let adjunct_only = (cue.to..tail_end).all(|i| !quoted[i]) && self.is_trailing_adjunct(&low[cue.to..tail_end]);
             if k + 1 == cue.from {
                 // inverted: ", said X"
                 if let Some(src) = self.trailing_source(toks, low, cue.to) {
                     let src_end = toks.iter().position(|t| t.span.start >= src.end).unwrap_or(n);
-                    if src_end >= last || self.is_trailing_adjunct(&low[src_end..last]) {
+                    if src_end >= tail_end || self.is_trailing_adjunct(&low[src_end..tail_end]) {
                         let content = Self::span_of(toks, 0, k);
                         return Some(self.statement(content, cue_span, Some(src), 0.85));
                     }

@@ -283,3 +283,15 @@ fn the_day_after_a_cue_is_when_not_what() {
     let found = statements(t);
     assert_eq!(find(&found, "summoned Iceland's").content.of(t), "it had summoned Iceland's ambassador after two trawlers were seized off Svalbard");
 }
+
+#[test]
+fn a_participle_after_the_cue_starts_the_same_speakers_next_statement() {
+    let t = "The harbour plan will fail within a year, the minister said on Monday, adding that the costs were far too high.";
+    let found = statements(t);
+    let first = find(&found, "harbour plan will fail");
+    assert_eq!(first.content.of(t), "The harbour plan will fail within a year");
+    assert_eq!(first.source.map(|s| s.of(t)), Some("the minister"));
+    let second = find(&found, "costs were far too high");
+    assert!(!second.content.of(t).contains("harbour"), "{found:#?}");
+    assert_eq!(second.source.map(|s| s.of(t)), Some("the minister"));
+}

@@ -43,8 +43,14 @@ pub fn clean(name: String, origin: String, text: String, given: Given) -> Articl
             break;
         }
     }
+    // A dateline right below the first line makes that line the headline, sentence or not
+    // ("Moscow ready for talks, Lavrov says.")
+    let dateline_below = dateline_at.as_ref().is_some_and(|(i, _)| *i == 1);
     let headline_span = spans.first().copied().filter(|s| {
-        spans.len() > 1 && dateline_at.as_ref().is_none_or(|(i, _)| *i != 0) && looks_like_headline(s.of(&text))
+        let first = s.of(&text);
+        spans.len() > 1
+            && dateline_at.as_ref().is_none_or(|(i, _)| *i != 0)
+            && (looks_like_headline(first) || dateline_below && is_one_short_line(first))
     });
 
     let given_date = given.date.as_deref().and_then(dates::parse_date).and_then(|d| d.resolve(given.captured));
@@ -97,6 +103,12 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
 }
 
+/// One line of at most 30 words.
+fn is_one_short_line(para: &str) -> bool {
+    let para = para.trim();
+    !para.contains('\n') && para.split_whitespace().count() <= 30
+}
+
 /// A headline is one short line that is not a sentence: no final full stop, or Title Case.
 fn looks_like_headline(para: &str) -> bool {
     let para = para.trim();
@@ -138,6 +150,12 @@ mod tests {
 
         let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), Given::default());
         assert_eq!(a.meta.headline, None);
+        // a sentence on top is the headline when the dateline opens the paragraph below it
+        let text = "Moscow ready for talks, minister says.\n\nMOSCOW, March 3 (Reuters) - Russia is ready, he said.";
+        let a = clean("x".into(), "x".into(), text.into(), Given::default());
+        assert_eq!(a.meta.headline.as_deref(), Some("Moscow ready for talks, minister says."));
+        let text = "He said the talks went well.\n\nHe added more.\n\nMOSCOW, March 3 (Reuters) - Text.";
+        assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.headline, None);
         assert_eq!(a.meta.published, None, "no year anywhere");
         let given = Given { captured: NaiveDate::from_ymd_opt(2023, 1, 4), outlet: Some("dawn.com".into()), ..Given::default() };
         let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), given);

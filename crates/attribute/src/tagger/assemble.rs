@@ -93,15 +93,62 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
             }
         }
     }
+    // A cue with no source of its own that follows a sourced cue in its sentence has the same
+    // speaker: "..., the minister said, adding that ...", "X said A and warned B".
+    for k in 1..cues.len() {
+        if cue_source[k].is_none() && seq.infos[cues[k].first].sentence == seq.infos[cues[k - 1].last].sentence {
+            cue_source[k] = cue_source[k - 1];
+        }
+    }
     let contents: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Content).collect();
-    // Every cue takes its nearest content; content left over takes its nearest cue, or none.
+    let only_commas_between = |a: &Run, b: &Run| {
+        b.first > a.last + 1 && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
+    };
+    // contents split only by commas pair as one ("the MEA said such allegations sought to shift
+    // the focus from extremists, who have been given shelter")
+    let mut group = vec![0usize; contents.len()];
+    for j in 1..contents.len() {
+        group[j] = if only_commas_between(contents[j - 1], contents[j]) { group[j - 1] } else { j };
+    }
+    // Cues and contents pair one to one where they can, the nearest pairs first, so that a
+    // content between two cues goes to the one beside it ("..., Lavrov said, accusing
+    // [Washington of ...]"); a cue left without content shares its nearest one; content left
+    // over takes its nearest cue, or none.
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     let mut used = vec![false; contents.len()];
+    let mut cue_used = vec![false; cues.len()];
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for (k, c) in cues.iter().enumerate() {
-        let best = contents.iter().enumerate().map(|(j, r)| (distance(seq, c, r), j)).filter(|(d, _)| *d <= 120).min();
-        if let Some((_, j)) = best {
-            used[j] = true;
-            pairs.push((j, Some(k)));
+        for (j, r) in contents.iter().enumerate() {
+            let d = distance(seq, c, r);
+            if d <= 120 {
+                candidates.push((d, k, j));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let mut content_cue: Vec<Option<usize>> = vec![None; contents.len()];
+    for &(_, k, j) in &candidates {
+        if !used[j] && !cue_used[k] {
+            cue_used[k] = true;
+            for m in 0..contents.len() {
+                if group[m] == group[j] && !used[m] {
+                    used[m] = true;
+                    content_cue[m] = Some(k);
+                    pairs.push((m, Some(k)));
+                }
+            }
+        }
+    }
+    // a cue whose contents all went to nearer cues still shares its nearest one, unless that
+    // content's cue has the same source (one speaker's words, said once)
+    let source_at = |k: usize| cue_source[k].map(|(_, r)| r.first);
+    for &(_, k, j) in &candidates {
+        if !cue_used[k] {
+            cue_used[k] = true;
+            if content_cue[j].is_none_or(|other| source_at(other).is_none() || source_at(other) != source_at(k)) {
+                pairs.push((j, Some(k)));
+            }
         }
     }
     for (j, r) in contents.iter().enumerate() {
@@ -110,11 +157,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         }
     }
     pairs.sort_unstable();
-    // One cue's content cut in two at a comma ("the MEA said such allegations sought to shift
-    // the focus from extremists, who have been given shelter") is one content.
-    let only_commas_between = |a: &Run, b: &Run| {
-        b.first > a.last + 1 && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
-    };
+    // One cue's content cut in two at a comma is one content.
     // (the last content run taken in, the content, its cue)
     let mut joined: Vec<(usize, Span, Option<usize>)> = Vec::new();
     for (j, k) in pairs {

@@ -105,3 +105,52 @@ fn the_embedded_model_reads_a_quote_and_reported_speech() {
     let reported = by_content("budget would be balanced").expect("the reported speech is a statement");
     assert!(reported.source.is_some_and(|s| s.of(text).contains("governor")));
 }
+
+/// The statements `assemble` makes of `text` tagged by hand: each token is tagged by the first
+/// `(word, tag)` entry whose word it is, in order, or `O`.
+fn assembled(text: &str, marks: &[(&str, Tag)]) -> Vec<(Option<String>, Option<String>, String)> {
+    let a = article(text);
+    let live = Live::of(&a);
+    let seq = features::sequence(&a.text, &live.paragraphs, &live.quotes, &[], &|_| false);
+    let mut next = 0;
+    let tags: Vec<Tag> = seq
+        .tokens
+        .iter()
+        .map(|t| match marks.get(next) {
+            Some((w, g)) if t.span.of(&a.text) == *w => {
+                next += 1;
+                *g
+            }
+            _ => Tag::O,
+        })
+        .collect();
+    assert_eq!(next, marks.len(), "every mark meets its token");
+    let of = |s: Option<onrecord_model::Span>| s.map(|s| s.of(&a.text).to_string());
+    assemble::statements(&seq, &tags, &live.quotes).into_iter().map(|s| (of(s.source), of(s.cue), s.content.of(&a.text).to_string())).collect()
+}
+
+#[test]
+fn a_content_between_two_cues_goes_to_the_one_beside_it_with_the_speaker_of_the_first() {
+    use Tag::*;
+    let text = "Talks will go on, Lavrov said on Thursday, accusing Washington of delays.";
+    let marks = [
+        ("Talks", BContent), ("will", IContent), ("go", IContent), ("on", IContent),
+        ("Lavrov", BSource), ("said", BCue), ("accusing", BCue),
+        ("Washington", BContent), ("of", IContent), ("delays", IContent),
+    ];
+    let found = assembled(text, &marks);
+    let lavrov = Some("Lavrov".to_string());
+    assert!(found.contains(&(lavrov.clone(), Some("said".into()), "Talks will go on".into())), "{found:#?}");
+    assert!(found.contains(&(lavrov.clone(), Some("accusing".into()), "Washington of delays".into())), "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn a_cue_left_without_content_shares_one_only_with_another_speaker() {
+    use Tag::*;
+    // the minister's "said" has no content of its own: it is not repeated with "adding"'s words
+    let text = "The minister said, adding that costs were high.";
+    let marks = [("minister", BSource), ("said", BCue), ("adding", BCue), ("that", BContent), ("costs", IContent), ("were", IContent), ("high", IContent)];
+    let found = assembled(text, &marks);
+    assert_eq!(found, vec![(Some("minister".into()), Some("adding".into()), "that costs were high".into())]);
+}
