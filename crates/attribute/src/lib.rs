@@ -49,7 +49,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
-    tagged.retain(|t| !is_according_object(&article.text, t));
+    tagged.retain(|t| !is_according_object(&article.text, t) && !t.source.is_some_and(|x| cuts_a_name(&article.text, x, t.cue)));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
     let extra = rules.into_iter().filter(|s| s.kind == StatementKind::Floating || is_structural(&article.text, s)).collect();
@@ -186,6 +186,20 @@ fn is_leading_manner(text: &str, s: &Statement, cues: &[Span]) -> bool {
     }
     let sentence_end = text[comma..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| comma + i);
     cues.iter().any(|c| c.start > comma && c.start < sentence_end)
+}
+
+/// A source that ends inside a name ("[Foreign] Minister Bilawal Bhutto Zardari"): its last word
+/// is capitalised and so is the word right after it, which is not the cue ("Trump Says" in a
+/// title-case headline is whole).
+fn cuts_a_name(text: &str, source: Span, cue: Option<Span>) -> bool {
+    let last = source.of(text).rsplit(' ').next().unwrap_or_default();
+    let after = &text[source.end..];
+    let next_at = source.end + 1;
+    last.starts_with(char::is_uppercase)
+        && !last.ends_with(['.', ',', ')'])
+        && after.starts_with(' ')
+        && after[1..].starts_with(char::is_uppercase)
+        && !cue.is_some_and(|c| c.start == next_at)
 }
 
 /// A content read right after "according (to)": what follows "according to" is a source or a
@@ -569,6 +583,12 @@ mod tests {
         assert!(is_according_object(text, &statement(at("to their needs"), at("according"), None)));
         assert!(is_according_object(text, &statement(at("their needs"), at("according to"), None)));
         assert!(!is_according_object(text, &statement(at("Boats were sent"), at("according to"), Some(at("their needs")))));
+
+        let text = "Foreign Minister Bilawal Bhutto Zardari agreed. Trump Says No.";
+        assert!(cuts_a_name(text, Span::new(0, 7), None));
+        assert!(!cuts_a_name(text, Span::new(0, 39), Some(Span::new(40, 46))));
+        let trump = text.find("Trump").unwrap();
+        assert!(!cuts_a_name(text, Span::new(trump, trump + 5), Some(Span::new(trump + 6, trump + 10))));
 
         // the speaker of an inverted cue, read again as a content with no cue in it
         let text = "China values the visit, said the spokesperson Zhao Lijian here at a briefing.";

@@ -550,6 +550,9 @@ fn is_place_like(words: &[&str]) -> bool {
 pub fn headline(text: &str, span: Span) -> Option<Statement> {
     let toks = tokenize(text, span);
     let words = |ts: &[Token]| ts.iter().filter(|t| t.kind == TokenKind::Word).count();
+    if let Some(st) = claim_then_speaker_says(text, &toks) {
+        return Some(st);
+    }
     let colon = toks.iter().rposition(|t| t.text(text) == ":")?;
     let name = &toks[colon + 1..];
     let is_name = !name.is_empty() && name.len() <= 5 && name.iter().all(|t| t.kind == TokenKind::Word && is_cap(text, t));
@@ -573,6 +576,30 @@ pub fn headline(text: &str, span: Span) -> Option<Statement> {
     }
     let content = Span::new(claim[0].span.start, claim[end.max(1) - 1].span.end);
     Some(headline_statement(content, toks[colon].span, label))
+}
+
+/// "Clinton Hid Health Problems From Public, Former White House Doctor Says.", "Moscow ready
+/// for talks, Lavrov says": the speaker and a verb of saying in the present (or "said") close
+/// the headline, after its last comma.
+fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
+    let mut end = toks.len();
+    while end > 0 && toks[end - 1].kind == TokenKind::Punct && matches!(toks[end - 1].text(text), "." | "!") {
+        end -= 1;
+    }
+    let verb = toks[..end].last().filter(|t| t.kind == TokenKind::Word)?;
+    let v = lower(text, verb);
+    if !(v.ends_with('s') || v == "said") || !matches!(cue_class(&v), Some(CueClass::Speech)) {
+        return None;
+    }
+    let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
+    let name = &toks[comma + 1..end - 1];
+    let claim_words = toks[..comma].iter().filter(|t| t.kind == TokenKind::Word).count();
+    if name.is_empty() || name.len() > 6 || claim_words < 3 || np_kind(text, name).is_none() {
+        return None;
+    }
+    let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
+    let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    Some(headline_statement(content, verb.span, source))
 }
 
 fn headline_statement(content: Span, cue: Span, source: Span) -> Statement {

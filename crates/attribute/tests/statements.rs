@@ -217,8 +217,15 @@ fn a_headline_may_name_its_speaker_before_the_colon() {
     // the claim before a short name, as before
     let t = "Harbour Fees Will Rise in Spring: Kari Holm\n\nThe fisheries minister said on Monday that fees would rise.";
     assert_eq!(src_and_content(t).map(|(s, _)| s), Some("Kari Holm".to_string()));
+    // the speaker and a verb of saying after the last comma; on a sentence-like first line
+    // when the dateline opens the paragraph below it
+    let t = "Harbour Fees Will Ruin the Fleet, Former Fisheries Chief Says.\n\nThe fisheries minister said on Monday that fees would rise.";
+    assert_eq!(src_and_content(t), Some(("Former Fisheries Chief".to_string(), "Harbour Fees Will Ruin the Fleet".to_string())));
+    let t = "Oslo ready for talks on cod, Holm says.\n\nOSLO, May 8 (NTB) - Norway is ready to talk, the minister said.";
+    assert_eq!(src_and_content(t), Some(("Holm".to_string(), "Oslo ready for talks on cod".to_string())));
     // what the story is, not who speaks; and a question
     for t in [
+        "Fees, taxes and the fleet: what comes next.\n\nThe minister said fees would rise.",
         "The Latest: Harbour fees to rise in spring across the north.\n\nThe minister said fees would rise.",
         "Exclusive: Harbour Fees Will Rise in Spring.\n\nThe minister said fees would rise.",
         "Holm: Will Harbour Fees Ruin the Fleet?\n\nThe minister said fees would rise.",
