@@ -539,6 +539,12 @@ pub fn is_quoted(kind: StatementKind) -> bool {
 mod tests {
     use super::*;
 
+    /// The span of the first `w` in `text`.
+    fn span_in(text: &str, w: &str) -> Span {
+        let i = text.find(w).unwrap_or_else(|| panic!("{w:?} not in {text:?}"));
+        Span::new(i, i + w.len())
+    }
+
     #[test]
     fn adverbs_participles_and_bare_determiners_name_no_one() {
         for s in ["promptly", "together", "Having", "Having said", "the very", "That sort of", "The", "without", "whom", "please"] {
@@ -552,10 +558,7 @@ mod tests {
     #[test]
     fn the_one_asked_and_the_medium_are_no_content() {
         let text = "He was asked to comment on the ruling, reports the agency. He said the court had erred.";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Span::new(i, i + w.len())
-        };
+        let at = |w: &str| span_in(text, w);
         let statement = |content, cue, source| Statement {
             kind: StatementKind::Indirect,
             content,
@@ -576,10 +579,7 @@ mod tests {
         assert!(!is_topic_phrase("About 4,000 people cross each day"));
         assert!(!is_topic_phrase("About half of the voters back the plan"));
         let text = "Boats were sent according to their needs.";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Span::new(i, i + w.len())
-        };
+        let at = |w: &str| span_in(text, w);
         assert!(is_according_object(text, &statement(at("to their needs"), at("according"), None)));
         assert!(is_according_object(text, &statement(at("their needs"), at("according to"), None)));
         assert!(!is_according_object(text, &statement(at("Boats were sent"), at("according to"), Some(at("their needs")))));
@@ -592,10 +592,7 @@ mod tests {
 
         // the speaker of an inverted cue, read again as a content with no cue in it
         let text = "China values the visit, said the spokesperson Zhao Lijian here at a briefing.";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Span::new(i, i + w.len())
-        };
+        let at = |w: &str| span_in(text, w);
         let said = statement(at("China values the visit"), at("said"), Some(at("the spokesperson Zhao Lijian")));
 
         let speaker_again = statement(at("the spokesperson Zhao Lijian here at a briefing"), at("said"), None);
@@ -605,10 +602,7 @@ mod tests {
 
         // the medium of a statement, read as one of its own
         let text = "In a statement posted on its website, the ministry said the talks were useful.";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Span::new(i, i + w.len())
-        };
+        let at = |w: &str| span_in(text, w);
         let medium = statement(at("its website"), at("statement posted on"), None);
         let said = statement(at("the talks were useful"), at("said"), Some(at("the ministry")));
         let mut found = vec![medium.clone(), said.clone()];
@@ -623,11 +617,7 @@ mod tests {
 
     #[test]
     fn names_coordinated_at_the_start_of_a_sentence_are_one_source() {
-        let source_of = |text: &str, name: &str| {
-            let i = text.find(name).unwrap();
-            let s = with_coordinated_subject(text, Span::new(i, i + name.len()));
-            s.of(text).to_string()
-        };
+        let source_of = |text: &str, name: &str| with_coordinated_subject(text, span_in(text, name)).of(text).to_string();
         assert_eq!(source_of("Xi, Lula vow to deepen trade ties.", "Lula"), "Xi, Lula");
         assert_eq!(source_of("Talks end.\n\nMerkel and Macron said the deal would hold.", "Macron"), "Merkel and Macron");
         assert_eq!(source_of("It rained. Mr. Grassley and Mr. Leahy say changes are needed.", "Mr. Leahy"), "Mr. Grassley and Mr. Leahy");

@@ -157,12 +157,12 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         }
     }
     pairs.sort_unstable();
-    // One cue's content cut in two at a comma is one content.
+    // One cue's content cut in two at a comma (neighbours in one group) is one content.
     // (the last content run taken in, the content, its cue)
     let mut joined: Vec<(usize, Span, Option<usize>)> = Vec::new();
     for (j, k) in pairs {
         let span = span_of(seq, contents[j]);
-        if let Some(prev) = joined.last_mut().filter(|p| k.is_some() && p.2 == k && p.0 + 1 == j && only_commas_between(contents[p.0], contents[j])) {
+        if let Some(prev) = joined.last_mut().filter(|p| k.is_some() && p.2 == k && p.0 + 1 == j && group[p.0] == group[j]) {
             *prev = (j, Span::new(prev.1.start, span.end), k);
             continue;
         }
