@@ -539,13 +539,27 @@ fn nearest_runs(infos: &[TokenInfo], runs: &[(usize, usize)]) -> (Vec<u64>, Vec<
     (left, right)
 }
 
-/// Base features plus the stacked ones, `N_FEATURES + N_STACKED` per token.
-pub(crate) fn stacked(seq: &Sequence, base: &[u64], tags: &[super::Tag], out: &mut Vec<u64>) {
+/// Base features plus the stacked ones, `N_FEATURES + N_STACKED` per token: the second
+/// stage's rows as training reads them.
+pub(crate) fn with_stacked(seq: &Sequence, base: &[u64], tags: &[super::Tag], out: &mut Vec<u64>) {
+    let mut only = Vec::new();
+    stacked(seq, tags, &mut only);
+    out.clear();
+    out.reserve(base.len() + only.len());
+    for (b, s) in base.chunks_exact(N_FEATURES).zip(only.chunks_exact(N_STACKED)) {
+        out.extend_from_slice(b);
+        out.extend_from_slice(s);
+    }
+}
+
+/// The stacked features alone, `N_STACKED` per token (the tagger reads the base ones of both
+/// stages in one pass; see `model::Fused`).
+pub(crate) fn stacked(seq: &Sequence, tags: &[super::Tag], out: &mut Vec<u64>) {
     use super::Role;
     let infos = &seq.infos;
     let n = infos.len();
     out.clear();
-    out.reserve(n * (N_FEATURES + N_STACKED));
+    out.reserve(n * N_STACKED);
     let t = |i: isize| -> u64 {
         if i < 0 || i as usize >= n {
             15
@@ -588,7 +602,6 @@ pub(crate) fn stacked(seq: &Sequence, base: &[u64], tags: &[super::Tag], out: &m
         }
         let ii = i as isize;
         let t0 = t(ii);
-        out.extend_from_slice(&base[i * N_FEATURES..(i + 1) * N_FEATURES]);
         let row = [
             f(100, t0),
             f(101, t(ii - 1) << 8 | t(ii + 1)),

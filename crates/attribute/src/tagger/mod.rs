@@ -10,6 +10,7 @@ mod assemble;
 pub mod brat;
 mod features;
 mod model;
+mod pages;
 mod train;
 
 use std::sync::LazyLock;
@@ -92,13 +93,27 @@ pub(crate) fn tag(model: &Model, seq: &Sequence) -> Vec<Tag> {
     features::features(seq, &mut feats);
     let mut em = Vec::new();
     let mut tags = Vec::new();
-    model.stages[0].emissions(&feats, N_FEATURES, &mut em);
-    model.stages[0].viterbi(&em, &mut tags);
-    if let Some(second) = model.stages.get(1) {
-        let mut stacked = Vec::new();
-        features::stacked(seq, &feats, &tags, &mut stacked);
-        second.emissions(&stacked, N_FEATURES + N_STACKED, &mut em);
-        second.viterbi(&em, &mut tags);
+    let first = &model.stages[0];
+    match (&model.fused, model.stages.get(1)) {
+        (Some(fused), Some(second)) => {
+            let mut second_sums = Vec::new();
+            fused.base(first, &feats, N_FEATURES, &mut em, &mut second_sums);
+            first.viterbi(&em, &mut tags);
+            let mut stacked = Vec::new();
+            features::stacked(seq, &tags, &mut stacked);
+            fused.stacked(second, &second_sums, &stacked, N_STACKED, &mut em);
+            second.viterbi(&em, &mut tags);
+        }
+        (_, second) => {
+            first.emissions(&feats, N_FEATURES, &mut em);
+            first.viterbi(&em, &mut tags);
+            if let Some(second) = second {
+                let mut rows = Vec::new();
+                features::with_stacked(seq, &feats, &tags, &mut rows);
+                second.emissions(&rows, N_FEATURES + N_STACKED, &mut em);
+                second.viterbi(&em, &mut tags);
+            }
+        }
     }
     tags
 }

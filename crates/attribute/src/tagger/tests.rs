@@ -154,3 +154,28 @@ fn a_cue_left_without_content_shares_one_only_with_another_speaker() {
     let found = assembled(text, &marks);
     assert_eq!(found, vec![(Some("minister".into()), Some("adding".into()), "that costs were high".into())]);
 }
+
+/// The fused table is only a faster layout: the tags must be exactly those of the stages'
+/// own tables, on every token of real articles.
+#[test]
+fn the_fused_table_tags_as_the_stages_do() {
+    let fused = default_model().expect("the embedded model reads");
+    assert!(fused.fused.is_some(), "the shipped model has two stages of one size");
+    let mut plain = fused.clone();
+    plain.fused = None;
+    let texts = [
+        include_str!("../../../../examples/seeds/000_bb004311bd2bc8ad.txt"),
+        include_str!("../../../../examples/seeds/001_e35a4f05f87134d8.txt"),
+        include_str!("../../../../examples/seeds/003_025c87b85e33775e.txt"),
+        "“We will not back down,” she said, adding that talks would resume. \"Never,\" said Mr. Li.",
+    ];
+    for text in texts {
+        let a = article(text);
+        let live = Live::of(&a);
+        let hints = crate::rules_attribute(&a, &live);
+        let seq = prepare(fused, &a.text, &live, &hints);
+        let tags = tag(fused, &seq);
+        assert!(tags.iter().any(|t| *t != Tag::O), "the model finds attributions");
+        assert_eq!(tags, tag(&plain, &seq));
+    }
+}

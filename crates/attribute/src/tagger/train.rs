@@ -195,16 +195,15 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
             Prepared { seq, feats: Vec::new(), gold, group: word_hash(&d.article.name) }
         })
         .collect();
-    let mut model = Model { stages: Vec::new(), cue_words: learn_cue_words(&prepared, opts) };
+    let cue_words = learn_cue_words(&prepared, opts);
     for p in &mut prepared {
-        features::mark_cue_words(&mut p.seq.infos, &|h| model.cue_words.contains(&h));
+        features::mark_cue_words(&mut p.seq.infos, &|h| cue_words.contains(&h));
         features::features(&p.seq, &mut p.feats);
     }
     let base: Vec<(&[u64], &[Tag])> = prepared.iter().map(|p| (p.feats.as_slice(), p.gold.as_slice())).collect();
     let first = train_stage(&base, N_FEATURES, opts, &mut |e, a| progress("first stage", e, a));
     if opts.folds < 2 {
-        model.stages.push(first.pack());
-        return model;
+        return Model::new(vec![first.pack()], cue_words);
     }
     let mut first_tags: Vec<Vec<Tag>> = vec![Vec::new(); prepared.len()];
     for fold in 0..opts.folds as u64 {
@@ -225,13 +224,11 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
         .zip(&first_tags)
         .map(|(p, tags)| {
             let mut out = Vec::new();
-            features::stacked(&p.seq, &p.feats, tags, &mut out);
+            features::with_stacked(&p.seq, &p.feats, tags, &mut out);
             out
         })
         .collect();
     let items: Vec<(&[u64], &[Tag])> = stacked.iter().zip(&prepared).map(|(f, p)| (f.as_slice(), p.gold.as_slice())).collect();
     let second = train_stage(&items, N_FEATURES + N_STACKED, opts, &mut |e, a| progress("second stage", e, a));
-    model.stages.push(first.pack());
-    model.stages.push(second.pack());
-    model
+    Model::new(vec![first.pack(), second.pack()], cue_words)
 }
