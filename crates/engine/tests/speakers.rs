@@ -214,3 +214,37 @@ fn a_document_speaks_without_what_qualifies_it() {
     let text = "According to a joint statement released after the talks, the two countries signed nine agreements.";
     assert_eq!(speaker_of(text, "nine agreements").as_deref(), Some("joint statement"));
 }
+
+/// The floating statements of a text, with their speakers.
+fn floating(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = RawDocument { name: "t".into(), origin: "t".into(), body: Body::Text(text.into()), fields: Fields::default() };
+    let article = onrecord_engine::analyze(doc).expect("analysed");
+    article
+        .statements
+        .iter()
+        .filter(|s| s.kind == onrecord_model::StatementKind::Floating)
+        .map(|s| (s.content.of(&article.text).to_string(), s.speaker.as_ref().map(|sp| sp.name.clone())))
+        .collect()
+}
+
+#[test]
+fn a_sentence_without_a_cue_carries_on_the_speaker_of_a_report_but_not_one_voice_of_many() {
+    // a briefing written up: the spokesperson's words throughout
+    let report = floating(
+        "Foreign Ministry spokesperson Lin Wei said on Monday that the two countries had agreed to expand trade.\n\n\
+         The two sides had also decided to open a new consulate in the port city.\n\n\
+         Lin said the agreement would be signed next month.",
+    );
+    assert!(
+        report.iter().any(|(c, sp)| c.starts_with("The two sides had also decided") && sp.as_deref() == Some("Lin Wei")),
+        "{report:?}"
+    );
+    // a story that gives several people their say: the sentence after one of them is the
+    // writer's narrative
+    let story = floating(
+        "Mayor Ana Ruiz said on Monday that the bridge would reopen in May.\n\n\
+         Council member Tom Hale said the repairs had cost too much. Engineer Priya Nair said the piers were now safe.\n\n\
+         Resident Joe Kim said he had waited long enough. He has driven around the river for a year to reach his shop.",
+    );
+    assert!(story.is_empty(), "{story:?}");
+}

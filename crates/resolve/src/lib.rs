@@ -11,13 +11,18 @@
 //! anywhere in the narrative too ("Foreign Ministry spokesperson Wang Wenbin briefed ..."), so
 //! a later "Wang" or "the spokesperson" finds them.
 //!
-//! **Invariant: resolution only fills speaker, about and date; spans are never changed.**
+//! **Invariant: resolution only fills speaker, about and date; spans are never changed.** The
+//! one statement it may remove is a floating one whose speaker is not the article's main
+//! speaker (see [`keep_floating_in_reports`]): whether a cue-less sentence is someone's words
+//! depends on who that someone is, which only this stage knows.
 
 mod about;
 mod dates;
 mod speakers;
 
-use onrecord_model::Article;
+use std::collections::HashMap;
+
+use onrecord_model::{Article, StatementKind};
 
 pub use about::{country_of_demonym, is_country, COUNTRIES};
 pub use speakers::parse_source;
@@ -43,6 +48,29 @@ pub(crate) fn boundary_at_or_before(text: &str, i: usize) -> usize {
 /// Fills `speaker`, `about` and `date` of every statement in the article.
 pub fn resolve(article: &mut Article) {
     speakers::resolve_speakers(article);
+    keep_floating_in_reports(article);
     about::fill_about(article);
     dates::fill_dates(article);
+}
+
+/// A sentence with no cue carries on a speaker's words in a report of that speaker (a briefing,
+/// a speech, an interview written up): an article in which at least half of the statements
+/// with a cue are theirs. In a story that gives many voices their say, the sentence after one
+/// of them is the writer's own narrative, and the floating reading of it is dropped (as it is
+/// when no speaker was found to carry on).
+fn keep_floating_in_reports(article: &mut Article) {
+    let mut by_speaker: HashMap<&str, usize> = HashMap::new();
+    let mut cued = 0usize;
+    for st in &article.statements {
+        if matches!(st.kind, StatementKind::Direct | StatementKind::Indirect | StatementKind::Mixed) {
+            cued += 1;
+            if let Some(sp) = &st.speaker {
+                *by_speaker.entry(sp.name.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let main: Vec<String> = by_speaker.into_iter().filter(|&(_, n)| 2 * n >= cued).map(|(name, _)| name.to_string()).collect();
+    article
+        .statements
+        .retain(|st| st.kind != StatementKind::Floating || st.speaker.as_ref().is_some_and(|sp| main.contains(&sp.name)));
 }
