@@ -49,6 +49,13 @@ static ROLES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>
 
 /// Every word of every role.
 static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLES.iter().flat_map(|r| r.split(' ')).collect());
+/// Occupations written as a title before a name ("Engineer Priya Nair", "Activist Angela
+/// Davis"): read as a role only there, not as role nouns of their own ("his lawyer" stays a
+/// description).
+const OCCUPATION_TITLES: &[&str] = &["engineer", "lawyer", "attorney", "prosecutor", "activist", "doctor", "nurse", "teacher", "student",
+    "researcher", "scientist", "historian", "author", "writer", "columnist", "editor", "journalist", "commentator", "pollster",
+    "lobbyist", "consultant", "executive", "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi",
+    "imam", "bishop", "captain", "officer", "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress"];
 const DOCUMENTS: &[&str] = &["resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey",
     "poll", "document", "filing", "release", "post", "tweet", "editorial"];
 const ORG_WORDS: &[&str] = &["senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department",
@@ -260,6 +267,10 @@ fn parse_phrase(src: &str) -> ParsedSource {
                         out.role = Some(words[..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                         words.drain(..=j);
                     }
+                }
+                let titles = words.iter().take_while(|w| OCCUPATION_TITLES.contains(&w.to_lowercase().as_str())).count();
+                if out.role.is_none() && titles > 0 && words.len() >= titles + 2 && words.iter().all(|w| is_cap(w)) {
+                    out.role = Some(words.drain(..titles).map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                 }
                 let name = words.join(" ");
                 let lname: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -871,6 +882,10 @@ mod tests {
         check("Heavy rain", None, None, None);
         check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
         check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
+        // an occupation written as a title before the name, at the start of a sentence
+        check("Engineer Priya Nair", Some("Priya Nair"), Some("engineer"), None);
+        check("Detective Inspector Jane Roe", Some("Jane Roe"), Some("detective inspector"), None);
+        check("His lawyer", None, None, None);
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
         check("the association's chief executive, Anthony Mwangi", Some("Anthony Mwangi"), Some("chief executive"), Some("association"));
         assert!(parse_source("The resolution").document);
