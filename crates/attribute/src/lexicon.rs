@@ -19,22 +19,21 @@ pub enum CueClass {
 
 /// Base forms. Regular inflections are generated; irregular ones are listed in `IRREGULAR`.
 const SPEECH: &[&str] = &[
-    "say", "add", "reiterate", "stress", "note", "state", "explain", "claim", "argue", "insist", "warn", "announce",
-    "declare", "assert", "affirm", "reaffirm", "confirm", "deny", "admit", "acknowledge", "suggest", "believe", "think",
-    "report", "write", "tweet", "post", "predict", "estimate", "contend", "maintain", "emphasize", "emphasise",
-    "underline", "underscore", "point", "recall", "complain", "caution", "concede", "conclude", "allege", "charge",
-    "observe", "remark", "reply", "respond", "answer", "recount", "describe", "promise", "vow", "pledge", "hope",
-    "fear", "worry", "reveal", "disclose", "indicate", "signal", "testify", "agree", "disagree", "joke", "quip",
-    "boast", "brag", "mention", "highlight", "hint", "urge", "demand", "ask", "wonder", "learn", "feel", "expect",
-    "know", "realize", "realise", "assure", "guarantee", "propose", "recommend", "declared", "counter", "retort",
-    "elaborate", "lament", "acknowledge", "proclaim", "speculate", "surmise", "reckon", "figure", "find", "show",
-    "prove", "imply", "mean", "add", "continue", "clarify", "stipulate", "specify", "contend", "question", "doubt",
+    "say", "add", "reiterate", "stress", "note", "state", "explain", "claim", "argue", "insist", "warn", "announce", "declare", "assert",
+    "affirm", "reaffirm", "confirm", "deny", "admit", "acknowledge", "suggest", "believe", "think", "report", "write", "tweet", "post",
+    "predict", "estimate", "contend", "maintain", "emphasize", "emphasise", "underline", "underscore", "point", "recall", "complain",
+    "caution", "concede", "conclude", "allege", "charge", "observe", "remark", "reply", "respond", "answer", "recount", "describe",
+    "promise", "vow", "pledge", "hope", "fear", "worry", "reveal", "disclose", "indicate", "signal", "testify", "agree", "disagree",
+    "joke", "quip", "boast", "brag", "mention", "highlight", "hint", "urge", "demand", "ask", "wonder", "learn", "feel", "expect", "know",
+    "realize", "realise", "assure", "guarantee", "propose", "recommend", "declared", "counter", "retort", "elaborate", "lament",
+    "acknowledge", "proclaim", "speculate", "surmise", "reckon", "figure", "find", "show", "prove", "imply", "mean", "add", "continue",
+    "clarify", "stipulate", "specify", "contend", "question", "doubt",
 ];
 const TELL: &[&str] = &["tell", "inform", "assure", "remind", "warn", "advise", "brief", "notify", "convince", "persuade"];
 const OBJECT: &[&str] = &[
-    "praise", "reject", "express", "condemn", "criticize", "criticise", "welcome", "applaud", "hail", "slam",
-    "dismiss", "denounce", "blast", "commend", "lauded", "laud", "thank", "appreciate", "support", "oppose",
-    "call", "describe", "voice", "accuse", "blame", "defend", "endorse",
+    "praise", "reject", "express", "condemn", "criticize", "criticise", "welcome", "applaud", "hail", "slam", "dismiss", "denounce",
+    "blast", "commend", "lauded", "laud", "thank", "appreciate", "support", "oppose", "call", "describe", "voice", "accuse", "blame",
+    "defend", "endorse",
 ];
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("say", &["say", "says", "said", "saying"]),
@@ -50,16 +49,18 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("hold", &["holds", "held"]),
 ];
 /// Inflections that are too often something else to count as cues.
-const NOT_CUES: &[&str] = &["post", "posts", "posting", "point", "points", "pointing", "figure", "figures", "mean", "call", "calls",
-    "support", "supports", "charge", "charges", "report", "question", "questions", "answer", "answers", "show", "shows", "hope", "fear",
-    "fears", "doubt", "doubts", "reply", "state", "states", "find", "finds", "found", "signal", "signals", "continue", "continues",
-    "continuing", "continued", "know", "proof", "expect", "find", "feel", "learn", "ask", "thank", "oppose", "opposes", "support",
-    "supported", "supporting", "called", "calling", "described", "describing", "describe", "describes", "showed", "shown", "showing",
-    "meant", "proved", "proves", "proving", "prove", "figured", "voice", "voices", "defend", "defends", "appreciate", "appreciates",
-    "realize", "realise", "realizes", "believe", "thinking", "known", "knew", "knows", "learning", "hold", "holds", "held", "noted",
-    "mentioned", "indicated", "mention", "indicate", "highlight", "highlights", "urge", "posted", "think", "agree", "say", "tell", "add",
-    "hoping", "expected", "expecting", "worry", "worried", "worrying", "feeling", "charged", "charging", "answered", "questioned",
-    "stated", "welcome", "welcomes", "welcomed", "welcoming"];
+const NOT_CUES: &[&str] = &[
+    "post", "posts", "posting", "point", "points", "pointing", "figure", "figures", "mean", "call", "calls", "support", "supports",
+    "charge", "charges", "report", "question", "questions", "answer", "answers", "show", "shows", "hope", "fear", "fears", "doubt",
+    "doubts", "reply", "state", "states", "find", "finds", "found", "signal", "signals", "continue", "continues", "continuing",
+    "continued", "know", "proof", "expect", "find", "feel", "learn", "ask", "thank", "oppose", "opposes", "support", "supported",
+    "supporting", "called", "calling", "described", "describing", "describe", "describes", "showed", "shown", "showing", "meant", "proved",
+    "proves", "proving", "prove", "figured", "voice", "voices", "defend", "defends", "appreciate", "appreciates", "realize", "realise",
+    "realizes", "believe", "thinking", "known", "knew", "knows", "learning", "hold", "holds", "held", "noted", "mentioned", "indicated",
+    "mention", "indicate", "highlight", "highlights", "urge", "posted", "think", "agree", "say", "tell", "add", "hoping", "expected",
+    "expecting", "worry", "worried", "worrying", "feeling", "charged", "charging", "answered", "questioned", "stated", "welcome",
+    "welcomes", "welcomed", "welcoming",
+];
 
 fn inflect(base: &str) -> Vec<String> {
     if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
@@ -105,10 +106,12 @@ static CUES: LazyLock<FxHashMap<String, CueClass>> = LazyLock::new(|| {
     for w in NOT_CUES {
         m.remove(*w);
     }
-    for w in ["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "adding", "noted", "stated",
-        "believe", "believes", "believed", "think", "thinks", "thought", "reported", "reports", "agree", "agreed", "agrees",
-        "learned", "learnt", "asked", "asks", "urged", "urges", "mentioned", "indicated", "highlighted", "found", "showed",
-        "shows", "welcomed", "described", "called"] {
+    for w in [
+        "say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "adding", "noted", "stated", "believe",
+        "believes", "believed", "think", "thinks", "thought", "reported", "reports", "agree", "agreed", "agrees", "learned", "learnt",
+        "asked", "asks", "urged", "urges", "mentioned", "indicated", "highlighted", "found", "showed", "shows", "welcomed", "described",
+        "called",
+    ] {
         let class = if ["tell", "tells", "told"].contains(&w) {
             CueClass::Tell
         } else if ["welcomed", "described", "called"].contains(&w) {
@@ -126,9 +129,9 @@ static CUES: LazyLock<FxHashMap<String, CueClass>> = LazyLock::new(|| {
 /// had also provided ..."). Verbs of finding, believing, judging or demanding report a single
 /// position, which the writer's next sentence does not continue.
 const SAYING: &[&str] = &[
-    "say", "add", "tell", "state", "note", "stress", "reiterate", "emphasize", "emphasise", "explain", "point", "underline",
-    "underscore", "maintain", "insist", "assure", "recall", "highlight", "observe", "remark", "continue", "reaffirm", "affirm",
-    "inform", "brief", "mention", "elaborate", "clarify", "claim", "argue", "assert", "contend",
+    "say", "add", "tell", "state", "note", "stress", "reiterate", "emphasize", "emphasise", "explain", "point", "underline", "underscore",
+    "maintain", "insist", "assure", "recall", "highlight", "observe", "remark", "continue", "reaffirm", "affirm", "inform", "brief",
+    "mention", "elaborate", "clarify", "claim", "argue", "assert", "contend",
 ];
 
 static SAYING_FORMS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| SAYING.iter().flat_map(|b| inflect(b)).collect());
@@ -152,8 +155,8 @@ pub fn is_coordinated_infinitive(text: &str, cue: Span) -> bool {
     let word = cue.of(text).trim().to_lowercase();
     // past forms that do not end in -ed
     const IRREGULAR_PAST: [&str; 22] = [
-        "said", "told", "wrote", "written", "spoke", "spoken", "thought", "knew", "known", "felt", "heard", "found", "saw", "seen",
-        "gave", "given", "held", "meant", "taught", "swore", "sworn", "made",
+        "said", "told", "wrote", "written", "spoke", "spoken", "thought", "knew", "known", "felt", "heard", "found", "saw", "seen", "gave",
+        "given", "held", "meant", "taught", "swore", "sworn", "made",
     ];
     let base = !word.contains(' ')
         && !word.ends_with("ed")
@@ -170,21 +173,80 @@ pub fn is_coordinated_infinitive(text: &str, cue: Span) -> bool {
     // "... and think, 'This is their lives'": a quotation or a that-clause after it is speech
     // or thought, infinitive or not
     let after = text[cue.end.min(text.len())..].trim_start();
-    let introduces = after.starts_with([',', ':', '"', '\'', '“', '‘']) || after.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    let introduces = after.starts_with([',', ':', '"', '\'', '“', '‘'])
+        || after.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
     !introduces && matches!(prev.as_str(), "and" | "or") && earlier.iter().rev().take(12).any(|w| w == "to")
 }
 
 /// Words that may stand before a cue verb and belong to the cue (`has expressed`, `had said`).
 pub fn is_auxiliary(w: &str) -> bool {
-    matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "does" | "do" | "'s" | "’s" | "be" | "been")
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "'s"
+            | "’s"
+            | "be"
+            | "been"
+    )
 }
 
 /// Adverbs that may stand between a subject and its cue without belonging to either.
 pub fn is_cue_adverb(w: &str) -> bool {
-    matches!(w, "also" | "further" | "again" | "repeatedly" | "earlier" | "recently" | "later" | "once" | "then" | "reportedly"
-        | "previously" | "publicly" | "privately" | "separately" | "specifically" | "clearly" | "firmly" | "strongly" | "categorically"
-        | "flatly" | "yesterday" | "today" | "tonight" | "frankly" | "openly" | "still" | "already" | "just" | "not" | "never" | "often"
-        | "always" | "simply" | "bluntly" | "explicitly" | "emphatically")
+    matches!(
+        w,
+        "also"
+            | "further"
+            | "again"
+            | "repeatedly"
+            | "earlier"
+            | "recently"
+            | "later"
+            | "once"
+            | "then"
+            | "reportedly"
+            | "previously"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "specifically"
+            | "clearly"
+            | "firmly"
+            | "strongly"
+            | "categorically"
+            | "flatly"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "frankly"
+            | "openly"
+            | "still"
+            | "already"
+            | "just"
+            | "not"
+            | "never"
+            | "often"
+            | "always"
+            | "simply"
+            | "bluntly"
+            | "explicitly"
+            | "emphatically"
+    )
 }
 
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -196,17 +258,120 @@ pub fn is_subject_pronoun(w: &str) -> bool {
 
 /// Words that end a source noun phrase read forwards after an inverted cue (`said X here at ...`).
 pub fn ends_trailing_source(w: &str) -> bool {
-    matches!(w, "here" | "there" | "at" | "in" | "on" | "during" | "after" | "before" | "while" | "when" | "who" | "which" | "that"
-        | "according" | "to" | "for" | "from" | "with" | "as" | "adding" | "noting" | "by" | "via" | "last" | "this" | "earlier"
-        | "today" | "yesterday" | "tonight" | "late" | "early" | "and" | "but" | "recently" | "later" | "told" | "said")
+    matches!(
+        w,
+        "here"
+            | "there"
+            | "at"
+            | "in"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "who"
+            | "which"
+            | "that"
+            | "according"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "adding"
+            | "noting"
+            | "by"
+            | "via"
+            | "last"
+            | "this"
+            | "earlier"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "late"
+            | "early"
+            | "and"
+            | "but"
+            | "recently"
+            | "later"
+            | "told"
+            | "said"
+    )
 }
 
 /// Words that cannot be inside a source noun phrase (so a leftward scan stops before them).
 pub fn breaks_source(w: &str) -> bool {
-    matches!(w, "that" | "which" | "because" | "if" | "when" | "while" | "although" | "though" | "but" | "so" | "since" | "as"
-        | "after" | "before" | "and" | "or" | "then" | "where" | "whether" | "what" | "how" | "why" | "unless" | "until" | "once"
-        | "than" | "also" | "not" | "to" | "is" | "was" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "will"
-        | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did" | "do" | "does" | "said" | "says" | "say"
-        | "told" | "about" | "on" | "in" | "at" | "for" | "with" | "into" | "from" | "by" | "over" | "under" | "it" | "this" | "these"
-        | "there" | "here")
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "although"
+            | "though"
+            | "but"
+            | "so"
+            | "since"
+            | "as"
+            | "after"
+            | "before"
+            | "and"
+            | "or"
+            | "then"
+            | "where"
+            | "whether"
+            | "what"
+            | "how"
+            | "why"
+            | "unless"
+            | "until"
+            | "once"
+            | "than"
+            | "also"
+            | "not"
+            | "to"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "do"
+            | "does"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "about"
+            | "on"
+            | "in"
+            | "at"
+            | "for"
+            | "with"
+            | "into"
+            | "from"
+            | "by"
+            | "over"
+            | "under"
+            | "it"
+            | "this"
+            | "these"
+            | "there"
+            | "here"
+    )
 }

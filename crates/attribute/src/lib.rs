@@ -77,7 +77,10 @@ fn without_leading_day(text: &str, st: &Statement) -> Span {
     }
     let mut skip = first.len();
     if !first.trim().ends_with(',') {
-        if let Some(w) = words.next().filter(|w| matches!(w.trim().trim_end_matches(',').to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")) {
+        if let Some(w) = words
+            .next()
+            .filter(|w| matches!(w.trim().trim_end_matches(',').to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night"))
+        {
             skip += w.len();
         }
     }
@@ -90,8 +93,8 @@ fn without_leading_day(text: &str, st: &Statement) -> Span {
 /// "About the visit, he said ...", "Asked about the talks, she said ...". What follows them is
 /// what the speaker spoke about; the statement is elsewhere in the sentence.
 const TOPIC_OPENERS: [&str; 15] = [
-    "commenting on", "speaking about", "speaking on", "talking about", "asked about", "asked", "about", "regarding",
-    "concerning", "as for", "as to", "with regard to", "with respect to", "in reply to", "in response to",
+    "commenting on", "speaking about", "speaking on", "talking about", "asked about", "asked", "about", "regarding", "concerning",
+    "as for", "as to", "with regard to", "with respect to", "in reply to", "in response to",
 ];
 
 /// Drops readings that are not statements at all: a content with no word in it (a lone quote
@@ -108,7 +111,10 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                 let words: Vec<&str> = cue.split_whitespace().collect();
                 cue.contains("worth mentioning")
                     || cue.contains("pertinent to mention")
-                    || words.windows(2).any(|w| matches!(w[0], "be" | "is" | "was" | "been") && (w[1].ends_with("ed") || w[1].ends_with("nt") || w[1].ends_with("en")))
+                    || words.windows(2).any(|w| {
+                        matches!(w[0], "be" | "is" | "was" | "been")
+                            && (w[1].ends_with("ed") || w[1].ends_with("nt") || w[1].ends_with("en"))
+                    })
             })
     };
     // an editorial "it" speaks for nobody, in any statement the tagger gave it to
@@ -141,7 +147,9 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric());
         let lead = lead.strip_prefix("while ").or_else(|| lead.strip_prefix("when ")).unwrap_or(lead);
         let topic = TOPIC_OPENERS.iter().any(|o| {
-            lead.strip_prefix(o).is_some_and(|rest| (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 6 && !rest.contains(','))
+            lead.strip_prefix(o).is_some_and(|rest| {
+                (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 6 && !rest.contains(',')
+            })
         });
         // the topic read whole as the content, before its speaker: "[About the visit], he said
         // ..." (not "About 4,000 people cross each day, she said")
@@ -159,7 +167,10 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
             && s.cue.is_some_and(|c| {
                 let cue = c.of(text).to_lowercase();
                 let w: Vec<&str> = cue.split_whitespace().collect();
-                w.windows(2).any(|p| matches!(p[0], "was" | "were" | "is" | "are" | "been" | "be") && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned"))
+                w.windows(2).any(|p| {
+                    matches!(p[0], "was" | "were" | "is" | "are" | "been" | "be")
+                        && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned")
+                })
             });
         !topic && !prompt && !addressee && !is_bare_pronoun(content) && !s.source.is_some_and(|x| editorial.contains(&x))
     });
@@ -222,7 +233,8 @@ fn is_topic_phrase(content: &str) -> bool {
     TOPIC_OPENERS.iter().any(|o| {
         lower.strip_prefix(o).is_some_and(|rest| {
             let next = rest.split_whitespace().next().unwrap_or_default();
-            const AMOUNTS: [&str; 13] = ["a", "an", "half", "one", "two", "three", "four", "five", "ten", "twenty", "hundred", "dozen", "thousand"];
+            const AMOUNTS: [&str; 13] =
+                ["a", "an", "half", "one", "two", "three", "four", "five", "ten", "twenty", "hundred", "dozen", "thousand"];
             rest.starts_with(' ')
                 && !next.starts_with(|c: char| c.is_ascii_digit())
                 && !AMOUNTS.contains(&next)
@@ -248,7 +260,10 @@ fn is_comment_request(content: &str) -> bool {
     let first = lower.split_whitespace().next().unwrap_or_default();
     lower.split_whitespace().count() <= 10
         && ["for comment", "seeking comment", "to comment", "for a comment"].iter().any(|p| lower.contains(p))
-        && matches!(first, "a" | "an" | "repeated" | "several" | "multiple" | "requests" | "emails" | "messages" | "calls" | "phone" | "written")
+        && matches!(
+            first,
+            "a" | "an" | "repeated" | "several" | "multiple" | "requests" | "emails" | "messages" | "calls" | "phone" | "written"
+        )
 }
 
 /// "in response to a question", "responding to a query from reporters", "in response to a
@@ -328,7 +343,9 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
     }
     let before = &text[..source.start];
     let Some(before) = [" in ", " of ", " at "].iter().find_map(|p| before.strip_suffix(p)) else { return source };
-    let Some(start) = capitalised_run_start(before, &[' '], |w, _| !w.contains(['\n', '.', ',', ';', ':', '"', '”'])) else { return source };
+    let Some(start) = capitalised_run_start(before, &[' '], |w, _| !w.contains(['\n', '.', ',', ';', ':', '"', '”'])) else {
+        return source;
+    };
     // a determiner before the name belongs to it
     let start = ["the ", "The "].iter().find(|d| before[..start].ends_with(**d)).map_or(start, |d| start - d.len());
     Span::new(start, source.end)
@@ -342,7 +359,9 @@ fn with_coordinated_subject(text: &str, source: Span) -> Span {
         return source;
     }
     let before = &text[..source.start];
-    let Some((before, comma)) = [", ", " and ", " & "].iter().find_map(|c| before.strip_suffix(c).map(|b| (b, *c == ", "))) else { return source };
+    let Some((before, comma)) = [", ", " and ", " & "].iter().find_map(|c| before.strip_suffix(c).map(|b| (b, *c == ", "))) else {
+        return source;
+    };
     // a comma joins two names only before a verb that agrees with both ("Xi, Lula vow"), not
     // after a sentence adverb ("Ultimately, Mr. Clarke hopes", "Still, The New York Times
     // reported")
@@ -358,8 +377,8 @@ fn with_coordinated_subject(text: &str, source: Span) -> Span {
     // participle ("However, Pagliano's lawyer", "Like President Obama, I", "Railing Against
     // Trump, Sanders vows"), nor a day
     const NOT_NAMES: [&str; 26] = [
-        "but", "however", "and", "or", "so", "yet", "in", "on", "at", "like", "unlike", "after", "before", "when", "while", "both",
-        "for", "with", "to", "from", "against", "by", "as", "if", "also", "meanwhile",
+        "but", "however", "and", "or", "so", "yet", "in", "on", "at", "like", "unlike", "after", "before", "when", "while", "both", "for",
+        "with", "to", "from", "against", "by", "as", "if", "also", "meanwhile",
     ];
     let title = |w: &str| matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep." | "Gov." | "Gen." | "Prof.");
     let takes = |w: &str, _| {
@@ -373,7 +392,11 @@ fn with_coordinated_subject(text: &str, source: Span) -> Span {
     // only a run that opens its sentence (or line) is a subject: not "In Brasilia, Lula said"
     let lead = before[..start].trim_end_matches([' ', '"', '“', '\'']);
     let opens = lead.is_empty() || lead.ends_with(['\n', '!', '?']) || lead.ends_with('.') && !lead.rsplit(' ').next().is_some_and(title);
-    if opens && !title(before[start..].split(' ').last().unwrap_or_default()) { Span::new(start, source.end) } else { source }
+    if opens && !title(before[start..].split(' ').last().unwrap_or_default()) {
+        Span::new(start, source.end)
+    } else {
+        source
+    }
 }
 
 /// Whether `source` reads as a speaker: a name, a role, a pronoun, or one of these with an
@@ -407,12 +430,17 @@ fn object_of_adjunct(text: &str, source: Span) -> bool {
 /// it ("the very", "That sort of"), or a lone function word ("without", "whom", "please").
 fn names_no_one(source: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "let", "without", "another", "no", "more", "worth", "whom", "please", "together", "now", "up", "then", "also", "still", "yet", "even",
-        "just", "once", "again", "here", "there", "not",
+        "let", "without", "another", "no", "more", "worth", "whom", "please", "together", "now", "up", "then", "also", "still", "yet",
+        "even", "just", "once", "again", "here", "there", "not",
     ];
-    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "very", "sort", "kind", "of", "such", "same", "low", "high"];
+    const DETERMINERS: &[&str] =
+        &["the", "a", "an", "this", "that", "these", "those", "very", "sort", "kind", "of", "such", "same", "low", "high"];
     const NOUNS_IN_LY: &[&str] = &["family", "ally", "assembly", "supply", "reply", "monopoly", "bully", "rally"];
-    let words: Vec<String> = source.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<String> = source
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
     let Some(first) = words.first() else { return true };
     let lone_lower = words.len() == 1 && source.trim_start().starts_with(|c: char| c.is_lowercase());
     (lone_lower && ((first.ends_with("ly") && !NOUNS_IN_LY.contains(&first.as_str())) || FUNCTION.contains(&first.as_str())))
@@ -452,7 +480,8 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
 fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Statement]) {
     let speech_cue = |s: &Statement| {
         s.cue.is_some_and(|c| {
-            !lexicon::is_coordinated_infinitive(text, c) && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
+            !lexicon::is_coordinated_infinitive(text, c)
+                && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
         })
     };
     // "Trump wants to ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
@@ -462,7 +491,11 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
         // in the training data only because they stand inside cues ("also said")
         let learned = |c: Span| {
             tagger::default_model().is_some_and(|m| {
-                tokenize(text, c).iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).is_some_and(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase()))
+                tokenize(text, c)
+                    .iter()
+                    .rev()
+                    .find(|w| w.kind == onrecord_segment::TokenKind::Word)
+                    .is_some_and(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase()))
             })
         };
         let opens = |x: Span| {
@@ -474,14 +507,21 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
         let introduces = |c: Span| {
             let after = text[c.end.min(text.len())..].trim_start();
             after.starts_with([':', '"', '“', '\'', '‘', ','])
-                || after.split_whitespace().next().is_some_and(|w| matches!(w, "that" | "to" | "whether" | "if" | "how" | "what" | "why" | "when"))
+                || after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "that" | "to" | "whether" | "if" | "how" | "what" | "why" | "when"))
         };
-        t.cue.is_some_and(|c| learned(c) && introduces(c)) && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
+        t.cue.is_some_and(|c| learned(c) && introduces(c))
+            && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
     };
     tagged.retain(|t| {
-        let structural = rules.iter().any(|r| is_structural(text, r) && (r.content.overlaps(t.content) || t.cue.is_some_and(|c| r.cue.is_some_and(|rc| rc.overlaps(c)))));
+        let structural = rules.iter().any(|r| {
+            is_structural(text, r) && (r.content.overlaps(t.content) || t.cue.is_some_and(|c| r.cue.is_some_and(|rc| rc.overlaps(c))))
+        });
         let continues = rules.iter().find(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
-        !structural && continues.is_none_or(|f| (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))) || subject_cue(t, f.content))
+        !structural
+            && continues.is_none_or(|f| (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))) || subject_cue(t, f.content))
     });
 }
 
@@ -550,7 +590,10 @@ mod tests {
         for s in ["promptly", "together", "Having", "Having said", "the very", "That sort of", "The", "without", "whom", "please"] {
             assert!(names_no_one(s), "{s:?}");
         }
-        for s in ["Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy", "the low-income voters"] {
+        for s in [
+            "Mr. Obama", "police", "the family", "family", "he", "officials", "Trump's", "the Times", "Everyone", "Italy",
+            "the low-income voters",
+        ] {
             assert!(!names_no_one(s), "{s:?}");
         }
     }
@@ -570,7 +613,8 @@ mod tests {
             confidence: 0.5,
         };
         let asked = statement(Span::new(0, 2), at("was asked"), None);
-        let said = statement(at("the court had erred"), at("said"), Some(Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2)));
+        let said =
+            statement(at("the court had erred"), at("said"), Some(Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2)));
         let mut found = vec![asked, said.clone()];
         drop_non_statements(text, &mut found);
         assert_eq!(found, vec![said]);

@@ -15,29 +15,33 @@ pub enum NpKind {
     Role,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "some", "many",
-    "several", "one", "two", "three", "both", "all", "other", "most", "few", "these", "those", "each", "every", "no", "any"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "some", "many", "several", "one", "two", "three",
+    "both", "all", "other", "most", "few", "these", "those", "each", "every", "no", "any",
+];
 
 /// Common nouns that can be the source of a statement.
-const SOURCE_NOUNS: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources",
-    "aide", "aides", "analyst", "analysts", "expert", "experts", "report", "reports", "statement", "resolution", "poll", "polls", "survey",
-    "study", "data", "people", "critics", "supporters", "observers", "residents", "witnesses", "lawmakers", "senator", "campaign",
-    "police", "authorities", "ministry", "government", "administration", "committee", "president", "minister", "ambassador",
-    "secretary", "director", "chief", "leader", "leaders", "chairman", "chairwoman", "chair", "founder", "author", "adviser", "advisor",
-    "advisers", "advisors", "strategist", "strategists", "economist", "economists", "researcher", "researchers", "scientist",
-    "scientists", "doctor", "doctors", "lawyer", "lawyers", "attorney", "attorneys", "prosecutor", "prosecutors", "judge", "governor",
-    "mayor", "candidate", "nominee", "voters", "voter", "respondents", "insiders", "letter", "memo", "document", "documents", "filing",
-    "complaint", "lawsuit", "article", "website", "paper", "newspaper", "network", "agency", "department", "office", "team", "group",
-    "party", "organization", "organisation", "union", "council", "court", "board", "commission", "side", "operative", "operatives",
-    "representative", "representatives", "member", "members", "staff", "staffer", "staffers", "manager", "officer", "officers",
-    "activist", "activists", "protesters", "protester", "leadership", "government", "diplomat", "diplomats", "envoy", "counterpart",
-    "host", "anchor", "reporter", "reporters", "correspondent", "columnist", "editor", "editorial", "people", "person", "man", "woman",
-    "men", "women", "friend", "friends", "family", "father", "mother", "wife", "husband", "son", "daughter", "advocates", "opponents",
-    "allies", "rivals", "republicans", "democrats", "conservatives", "liberals", "pollster", "pollsters", "figures", "records",
-    "estimates", "numbers", "results", "findings", "release", "announcement", "tweet", "post", "ad", "speech", "interview", "book",
-    "journal", "magazine", "outlet", "agency", "bureau", "firm", "company", "bank", "fund", "institute", "university", "foundation",
-    "association", "movement", "coalition", "senate", "house", "congress", "parliament", "assembly", "cabinet", "embassy", "consulate",
-    "military", "army", "navy", "troops", "kremlin", "pentagon", "whitehouse", "state", "country", "nation", "governments", "countries"];
+const SOURCE_NOUNS: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources", "aide", "aides", "analyst",
+    "analysts", "expert", "experts", "report", "reports", "statement", "resolution", "poll", "polls", "survey", "study", "data", "people",
+    "critics", "supporters", "observers", "residents", "witnesses", "lawmakers", "senator", "campaign", "police", "authorities",
+    "ministry", "government", "administration", "committee", "president", "minister", "ambassador", "secretary", "director", "chief",
+    "leader", "leaders", "chairman", "chairwoman", "chair", "founder", "author", "adviser", "advisor", "advisers", "advisors",
+    "strategist", "strategists", "economist", "economists", "researcher", "researchers", "scientist", "scientists", "doctor", "doctors",
+    "lawyer", "lawyers", "attorney", "attorneys", "prosecutor", "prosecutors", "judge", "governor", "mayor", "candidate", "nominee",
+    "voters", "voter", "respondents", "insiders", "letter", "memo", "document", "documents", "filing", "complaint", "lawsuit", "article",
+    "website", "paper", "newspaper", "network", "agency", "department", "office", "team", "group", "party", "organization", "organisation",
+    "union", "council", "court", "board", "commission", "side", "operative", "operatives", "representative", "representatives", "member",
+    "members", "staff", "staffer", "staffers", "manager", "officer", "officers", "activist", "activists", "protesters", "protester",
+    "leadership", "government", "diplomat", "diplomats", "envoy", "counterpart", "host", "anchor", "reporter", "reporters",
+    "correspondent", "columnist", "editor", "editorial", "people", "person", "man", "woman", "men", "women", "friend", "friends", "family",
+    "father", "mother", "wife", "husband", "son", "daughter", "advocates", "opponents", "allies", "rivals", "republicans", "democrats",
+    "conservatives", "liberals", "pollster", "pollsters", "figures", "records", "estimates", "numbers", "results", "findings", "release",
+    "announcement", "tweet", "post", "ad", "speech", "interview", "book", "journal", "magazine", "outlet", "agency", "bureau", "firm",
+    "company", "bank", "fund", "institute", "university", "foundation", "association", "movement", "coalition", "senate", "house",
+    "congress", "parliament", "assembly", "cabinet", "embassy", "consulate", "military", "army", "navy", "troops", "kremlin", "pentagon",
+    "whitehouse", "state", "country", "nation", "governments", "countries",
+];
 
 fn lower(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
@@ -59,7 +63,7 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
     if toks.len() == 1 && is_subject_pronoun(&words[0]) {
         return Some(NpKind::Pronoun);
     }
-    if words.iter().any(|w| breaks_source(w) && w != "of" ) {
+    if words.iter().any(|w| breaks_source(w) && w != "of") {
         return None;
     }
     let first_content = words.iter().position(|w| !DETERMINERS.contains(&w.as_str())).unwrap_or(0);
@@ -70,11 +74,16 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
     let last = &words[words.len() - 1];
     if SOURCE_NOUNS.contains(&last.as_str()) {
         // "the spokesperson", "Chinese Foreign Ministry spokesperson"; a capitalised role still counts as role
-        return Some(if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word) && words.len() > 1 && !SOURCE_NOUNS.contains(&words[first_content].as_str()) {
-            NpKind::Name
-        } else {
-            NpKind::Role
-        });
+        return Some(
+            if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word)
+                && words.len() > 1
+                && !SOURCE_NOUNS.contains(&words[first_content].as_str())
+            {
+                NpKind::Name
+            } else {
+                NpKind::Role
+            },
+        );
     }
     let caps = content.iter().filter(|t| t.kind == TokenKind::Word && is_cap(text, t)).count();
     let lowers: Vec<&String> = content
@@ -83,7 +92,13 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         .filter(|(t, _)| t.kind == TokenKind::Word && !is_cap(text, t))
         .map(|(_, w)| w)
         .collect();
-    if caps > 0 && is_cap(text, toks.last()?) && lowers.iter().all(|w| matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s") || SOURCE_NOUNS.contains(&w.as_str())) {
+    if caps > 0
+        && is_cap(text, toks.last()?)
+        && lowers.iter().all(|w| {
+            matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")
+                || SOURCE_NOUNS.contains(&w.as_str())
+        })
+    {
         return Some(NpKind::Name);
     }
     None
@@ -160,7 +175,12 @@ impl<'t> Reader<'t> {
         // often as the same one).
         for i in before..out.len() {
             if out[i].source.is_none() && out[i].cue.is_some() {
-                if let Some(src) = out[before..i].iter().rev().find_map(|s| s.source).or_else(|| out[i + 1..].iter().find_map(|s| s.source.filter(|x| x.start >= span.start && x.end <= span.end))) {
+                if let Some(src) = out[before..i]
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.source)
+                    .or_else(|| out[i + 1..].iter().find_map(|s| s.source.filter(|x| x.start >= span.start && x.end <= span.end)))
+                {
                     out[i].source = Some(src);
                 }
             }
@@ -168,15 +188,27 @@ impl<'t> Reader<'t> {
 
         if out.len() > before {
             let reported = out[before..].iter().any(|s| {
-                REPORTED.contains(&s.kind) && s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| crate::lexicon::is_saying(&lower(text, t))))
+                REPORTED.contains(&s.kind)
+                    && s.cue.is_some_and(|c| tokenize(text, c).iter().any(|t| crate::lexicon::is_saying(&lower(text, t))))
             });
             self.last = Some(Last { paragraph, floating_paragraphs: 0, ended_paragraph: true, reported });
             return;
         }
         // A whole-sentence quotation right after a statement: the speaker goes on.
-        if let Some(q) = self.quotes.iter().find(|q| q.span.start <= span.start + 1 && q.span.end + 2 >= span.end && !self.used_quotes.contains(&q.span)) {
+        if let Some(q) =
+            self.quotes.iter().find(|q| q.span.start <= span.start + 1 && q.span.end + 2 >= span.end && !self.used_quotes.contains(&q.span))
+        {
             if self.may_continue(paragraph) {
-                out.push(Statement { kind: StatementKind::Direct, content: q.span, cue: None, source: None, speaker: None, about: vec![], date: None, confidence: 0.55 });
+                out.push(Statement {
+                    kind: StatementKind::Direct,
+                    content: q.span,
+                    cue: None,
+                    source: None,
+                    speaker: None,
+                    about: vec![],
+                    date: None,
+                    confidence: 0.55,
+                });
                 self.used_quotes.push(q.span);
                 self.continue_chain(paragraph);
                 if let Some(l) = &mut self.last {
@@ -223,7 +255,10 @@ impl<'t> Reader<'t> {
     /// the writer's own voice.
     fn floating_ok(&self, toks: &[Token], low: &[String]) -> bool {
         let text = self.text;
-        if toks.len() < 4 || low.first().is_some_and(|w| matches!(w.as_str(), "it" | "meanwhile" | "earlier" | "separately" | "in")) && low.get(1).is_some_and(|w| matches!(w.as_str(), "may" | "is" | "was" | "also" | "addition" | "a" | "another" | "other")) {
+        if toks.len() < 4
+            || low.first().is_some_and(|w| matches!(w.as_str(), "it" | "meanwhile" | "earlier" | "separately" | "in"))
+                && low.get(1).is_some_and(|w| matches!(w.as_str(), "may" | "is" | "was" | "also" | "addition" | "a" | "another" | "other"))
+        {
             return false;
         }
         if toks.last().is_some_and(|t| t.text(text) == "?") {
@@ -269,7 +304,9 @@ impl<'t> Reader<'t> {
             if let Some(class) = cue_class(w) {
                 // "said" as an adjective ("the said report") or a noun after a determiner is no cue.
                 let prev = i.checked_sub(1).map(|p| low[p].as_str());
-                if prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "to")) && !matches!(w, "said") {
+                if prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "to"))
+                    && !matches!(w, "said")
+                {
                     i += 1;
                     continue;
                 }
@@ -346,7 +383,16 @@ impl<'t> Reader<'t> {
             }
             if let Some((cue, source)) = found {
                 self.used_quotes.push(q.span);
-                out.push(Statement { kind: StatementKind::Direct, content: q.span, cue: Some(cue), source, speaker: None, about: vec![], date: None, confidence: 0.9 });
+                out.push(Statement {
+                    kind: StatementKind::Direct,
+                    content: q.span,
+                    cue: Some(cue),
+                    source,
+                    speaker: None,
+                    about: vec![],
+                    date: None,
+                    confidence: 0.9,
+                });
             }
         }
     }
@@ -404,7 +450,15 @@ impl<'t> Reader<'t> {
 
     /// Reported speech around one cue.
     #[allow(clippy::too_many_arguments)]
-    fn reported(&mut self, toks: &[Token], low: &[String], quoted: &[bool], cue: &Cue, next_cue: Option<usize>, out: &[Statement]) -> Option<Statement> {
+    fn reported(
+        &mut self,
+        toks: &[Token],
+        low: &[String],
+        quoted: &[bool],
+        cue: &Cue,
+        next_cue: Option<usize>,
+        out: &[Statement],
+    ) -> Option<Statement> {
         let text = self.text;
         let cue_span = Self::span_of(toks, cue.from, cue.to);
         if out.iter().any(|s| s.cue == Some(cue_span)) {
@@ -412,7 +466,10 @@ impl<'t> Reader<'t> {
         }
         let n = toks.len();
         let mut last = n;
-        while last > 0 && matches!(toks[last - 1].kind, TokenKind::Punct) && matches!(low[last - 1].as_str(), "." | "!" | "?" | ";" | "—" | "–" | "-") {
+        while last > 0
+            && matches!(toks[last - 1].kind, TokenKind::Punct)
+            && matches!(low[last - 1].as_str(), "." | "!" | "?" | ";" | "—" | "–" | "-")
+        {
             last -= 1;
         }
         let is_according = low[cue.from] == "according";
@@ -488,7 +545,25 @@ impl<'t> Reader<'t> {
             }
         } else if let Some(i) = (from..last.min(from + 7)).find(|&i| low[i] == "that") {
             // "said on Wednesday that", "said in a statement that"
-            if i > from && matches!(low[from].as_str(), "on" | "in" | "at" | "during" | "yesterday" | "today" | "last" | "this" | "earlier" | "late" | "to" | "after" | "before" | "while" | "also") {
+            if i > from
+                && matches!(
+                    low[from].as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "yesterday"
+                        | "today"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "late"
+                        | "to"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "also"
+                )
+            {
                 from = i;
             }
         }
@@ -528,16 +603,86 @@ impl<'t> Reader<'t> {
         }
         let first = words[0].as_str();
         words.len() <= 14
-            && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
-                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," ))
+            && (matches!(
+                first,
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "here"
+                    | "there"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "early"
+                    | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "recently"
+                    | "also"
+                    | "again"
+                    | "via"
+                    | "through"
+                    | "from"
+                    | "as"
+                    | "by"
+                    | "with"
+                    | "to"
+                    | "told"
+                    | "shortly"
+                    | "afterwards"
+                    | ","
+            ))
             && !words.iter().any(|w| w == "that")
     }
 }
 
 pub fn is_title(w: &str) -> bool {
-    matches!(w, "president" | "prime" | "minister" | "senator" | "sen" | "rep" | "gov" | "governor" | "mr" | "mrs" | "ms" | "dr" | "mayor"
-        | "secretary" | "ambassador" | "general" | "gen" | "chairman" | "king" | "queen" | "prince" | "pope" | "judge" | "justice"
-        | "foreign" | "chinese" | "pakistani" | "american" | "vice" | "chief" | "premier" | "chancellor" | "speaker" | "leader" | "former" | "sir" | "lord")
+    matches!(
+        w,
+        "president"
+            | "prime"
+            | "minister"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "governor"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "mayor"
+            | "secretary"
+            | "ambassador"
+            | "general"
+            | "gen"
+            | "chairman"
+            | "king"
+            | "queen"
+            | "prince"
+            | "pope"
+            | "judge"
+            | "justice"
+            | "foreign"
+            | "chinese"
+            | "pakistani"
+            | "american"
+            | "vice"
+            | "chief"
+            | "premier"
+            | "chancellor"
+            | "speaker"
+            | "leader"
+            | "former"
+            | "sir"
+            | "lord"
+    )
 }
 
 fn is_place_like(words: &[&str]) -> bool {
@@ -603,17 +748,28 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
 }
 
 fn headline_statement(content: Span, cue: Span, source: Span) -> Statement {
-    Statement { kind: StatementKind::Headline, content, cue: Some(cue), source: Some(source), speaker: None, about: vec![], date: None, confidence: 0.75 }
+    Statement {
+        kind: StatementKind::Headline,
+        content,
+        cue: Some(cue),
+        source: Some(source),
+        speaker: None,
+        about: vec![],
+        date: None,
+        confidence: 0.75,
+    }
 }
 
 /// Whether the words before a headline's colon name who speaks (`Trump`, `Dr. Ben Carson`,
 /// `NY Daily News`, `Poll`), not what the story is (`The Latest`, `Exclusive`, `Live`): at most
 /// four words, each capitalised, none a heading word or a word that makes a phrase of them.
 fn is_speaker_label(label: &str) -> bool {
-    const HEADINGS: &[&str] = &["the", "a", "an", "latest", "exclusive", "breaking", "live", "update", "updates", "analysis", "opinion",
-        "review", "explainer", "factbox", "timeline", "interview", "editorial", "comment", "letters", "daily", "weekly", "email",
-        "newsletter", "notice", "briefing", "podcast", "quiz", "obituary", "preview", "recap", "fact", "check", "q&a", "in", "on", "for",
-        "of", "at", "to", "with", "is", "are", "and", "by", "from", "how", "why", "what", "who", "when", "where", "big", "win"];
+    const HEADINGS: &[&str] = &[
+        "the", "a", "an", "latest", "exclusive", "breaking", "live", "update", "updates", "analysis", "opinion", "review", "explainer",
+        "factbox", "timeline", "interview", "editorial", "comment", "letters", "daily", "weekly", "email", "newsletter", "notice",
+        "briefing", "podcast", "quiz", "obituary", "preview", "recap", "fact", "check", "q&a", "in", "on", "for", "of", "at", "to", "with",
+        "is", "are", "and", "by", "from", "how", "why", "what", "who", "when", "where", "big", "win",
+    ];
     let words: Vec<&str> = label.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && label.chars().any(char::is_alphabetic)
@@ -677,17 +833,22 @@ fn is_signature_name(name: &str) -> bool {
         && words.iter().all(|w| shaped(w))
         && words.first().is_some_and(capital)
         && words.last().is_some_and(capital)
-        && words.iter().all(|w| capital(w) || matches!(*w, "de" | "da" | "del" | "della" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du" | "dos"))
+        && words.iter().all(|w| {
+            capital(w)
+                || matches!(*w, "de" | "da" | "del" | "della" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du" | "dos")
+        })
 }
 
 /// Labels that a news page puts before a colon without anyone speaking: captions, credits,
 /// links, notes ("Photo: Reuters", "READ MORE: ...", "Editing by: ...").
 fn is_page_furniture(label: &str) -> bool {
-    const WORDS: &[&str] = &["photo", "photos", "image", "images", "video", "watch", "listen", "source", "sources", "note", "notes",
-        "update", "updated", "read", "more", "also", "related", "see", "credit", "credits", "caption", "file", "reporting", "writing",
-        "editing", "edited", "by", "advertisement", "tags", "tag", "category", "posted", "published", "share", "follow", "email",
-        "tel", "phone", "fax", "web", "website", "disclaimer", "correction", "clarification", "editor's", "editor’s", "copyright",
-        "transcript", "summary", "background", "date", "time", "venue", "location", "topic", "subject"];
+    const WORDS: &[&str] = &[
+        "photo", "photos", "image", "images", "video", "watch", "listen", "source", "sources", "note", "notes", "update", "updated",
+        "read", "more", "also", "related", "see", "credit", "credits", "caption", "file", "reporting", "writing", "editing", "edited",
+        "by", "advertisement", "tags", "tag", "category", "posted", "published", "share", "follow", "email", "tel", "phone", "fax", "web",
+        "website", "disclaimer", "correction", "clarification", "editor's", "editor’s", "copyright", "transcript", "summary", "background",
+        "date", "time", "venue", "location", "topic", "subject",
+    ];
     label.split_whitespace().any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 

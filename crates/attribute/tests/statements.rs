@@ -6,13 +6,23 @@ use onrecord_model::{Statement, StatementKind};
 
 fn statements(text: &str) -> Vec<(Statement, String)> {
     let a = clean("t".into(), "t".into(), text.to_string(), Given::default());
-    attribute(&a).into_iter().map(|s| { let c = s.content.of(&a.text).to_string(); (s, c) }).collect()
+    attribute(&a)
+        .into_iter()
+        .map(|s| {
+            let c = s.content.of(&a.text).to_string();
+            (s, c)
+        })
+        .collect()
 }
 
 /// The statements of `t`, and its transcript lines as (source, content).
 fn transcript(t: &str) -> (Vec<(Statement, String)>, Vec<(&str, String)>) {
     let found = statements(t);
-    let lines = found.iter().filter(|(s, _)| s.kind == StatementKind::Transcript).map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.clone())).collect();
+    let lines = found
+        .iter()
+        .filter(|(s, _)| s.kind == StatementKind::Transcript)
+        .map(|(s, c)| (s.source.map_or("", |x| x.of(t)), c.clone()))
+        .collect();
     (found, lines)
 }
 
@@ -72,7 +82,10 @@ fn topics_prompts_addressees_and_editorial_it_are_not_statements() {
     let found = statements(t);
     let contents: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
     for not_said in ["the minister's trip to Oslo", "fishing quota dispute", "to a question", "the two ministers met in May"] {
-        assert!(!contents.iter().any(|c| c.starts_with(not_said) || c.contains(not_said) && c.len() < not_said.len() + 20), "{not_said:?} read as a statement: {contents:#?}");
+        assert!(
+            !contents.iter().any(|c| c.starts_with(not_said) || c.contains(not_said) && c.len() < not_said.len() + 20),
+            "{not_said:?} read as a statement: {contents:#?}"
+        );
     }
     // the statements of those sentences are still there, with their real speakers
     assert!(contents.iter().any(|c| c.contains("talks had gone well")), "{contents:#?}");
@@ -288,7 +301,10 @@ fn questions_put_and_requests_for_comment_are_no_statements() {
 fn the_day_after_a_cue_is_when_not_what() {
     let t = "Norway summons envoy\n\nNorway's Foreign Ministry said Tuesday it had summoned Iceland's ambassador after two trawlers were seized off Svalbard.";
     let found = statements(t);
-    assert_eq!(find(&found, "summoned Iceland's").content.of(t), "it had summoned Iceland's ambassador after two trawlers were seized off Svalbard");
+    assert_eq!(
+        find(&found, "summoned Iceland's").content.of(t),
+        "it had summoned Iceland's ambassador after two trawlers were seized off Svalbard"
+    );
 }
 
 #[test]

@@ -38,16 +38,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cities that may open a story with a bare `CITY:`; with a dash, any all-caps place will do.
 const BARE_COLON_CITIES: &[&str] = &[
-    "ABU DHABI", "ABUJA", "ACCRA", "ADDIS ABABA", "AMMAN", "AMSTERDAM", "ANKARA", "ATHENS", "BAGHDAD", "BAKU",
-    "BANGKOK", "BEIJING", "BEIRUT", "BELGRADE", "BERLIN", "BISHKEK", "BOGOTA", "BRASILIA", "BRUSSELS",
-    "BUCHAREST", "BUDAPEST", "BUENOS AIRES", "CAIRO", "CANBERRA", "CARACAS", "COLOMBO", "COPENHAGEN", "DAKAR",
-    "DAMASCUS", "DHAKA", "DOHA", "DUBAI", "DUSHANBE", "GENEVA", "GWADAR", "HANOI", "HAVANA", "HELSINKI",
-    "HONG KONG", "ISLAMABAD", "ISTANBUL", "JAKARTA", "JERUSALEM", "KABUL", "KARACHI", "KATHMANDU", "KHARTOUM",
-    "KIEV", "KYIV", "KUALA LUMPUR", "LAHORE", "LAGOS", "LIMA", "LISBON", "LONDON", "LOS ANGELES", "MADRID",
-    "MANILA", "MEXICO CITY", "MINSK", "MOSCOW", "MUMBAI", "MUSCAT", "NAIROBI", "NEW DELHI", "NEW YORK", "OSLO",
-    "OTTAWA", "PARIS", "PESHAWAR", "PRAGUE", "PYONGYANG", "QUETTA", "RAWALPINDI", "RIYADH", "ROME", "SANTIAGO",
-    "SEOUL", "SHANGHAI", "SINGAPORE", "STOCKHOLM", "SYDNEY", "TAIPEI", "TASHKENT", "TEHRAN", "TEL AVIV",
-    "TOKYO", "TUNIS", "UNITED NATIONS", "URUMQI", "VIENNA", "WARSAW", "WASHINGTON", "WELLINGTON",
+    "ABU DHABI", "ABUJA", "ACCRA", "ADDIS ABABA", "AMMAN", "AMSTERDAM", "ANKARA", "ATHENS", "BAGHDAD", "BAKU", "BANGKOK", "BEIJING",
+    "BEIRUT", "BELGRADE", "BERLIN", "BISHKEK", "BOGOTA", "BRASILIA", "BRUSSELS", "BUCHAREST", "BUDAPEST", "BUENOS AIRES", "CAIRO",
+    "CANBERRA", "CARACAS", "COLOMBO", "COPENHAGEN", "DAKAR", "DAMASCUS", "DHAKA", "DOHA", "DUBAI", "DUSHANBE", "GENEVA", "GWADAR", "HANOI",
+    "HAVANA", "HELSINKI", "HONG KONG", "ISLAMABAD", "ISTANBUL", "JAKARTA", "JERUSALEM", "KABUL", "KARACHI", "KATHMANDU", "KHARTOUM",
+    "KIEV", "KYIV", "KUALA LUMPUR", "LAHORE", "LAGOS", "LIMA", "LISBON", "LONDON", "LOS ANGELES", "MADRID", "MANILA", "MEXICO CITY",
+    "MINSK", "MOSCOW", "MUMBAI", "MUSCAT", "NAIROBI", "NEW DELHI", "NEW YORK", "OSLO", "OTTAWA", "PARIS", "PESHAWAR", "PRAGUE",
+    "PYONGYANG", "QUETTA", "RAWALPINDI", "RIYADH", "ROME", "SANTIAGO", "SEOUL", "SHANGHAI", "SINGAPORE", "STOCKHOLM", "SYDNEY", "TAIPEI",
+    "TASHKENT", "TEHRAN", "TEL AVIV", "TOKYO", "TUNIS", "UNITED NATIONS", "URUMQI", "VIENNA", "WARSAW", "WASHINGTON", "WELLINGTON",
 ];
 
 /// Reads a dateline at the start of `para`, if there is one.
@@ -117,8 +115,13 @@ mod tests {
 
     #[test]
     fn wire_and_regional_datelines() {
-        check("BEIJING, (UrduPoint / Pakistan Point News - 4th Jun, 2020 ) :China on Thursday", "BEIJING",
-            Some("UrduPoint / Pakistan Point News"), Some((Some(2020), 6, 4)), "China on Thursday");
+        check(
+            "BEIJING, (UrduPoint / Pakistan Point News - 4th Jun, 2020 ) :China on Thursday",
+            "BEIJING",
+            Some("UrduPoint / Pakistan Point News"),
+            Some((Some(2020), 6, 4)),
+            "China on Thursday",
+        );
         check(" date 2020-05-17 BEIJING: China highly appreciates", "BEIJING", None, Some((Some(2020), 5, 17)), "China highly appreciates");
         check("WASHINGTON (Reuters) - The U.S. Senate", "WASHINGTON", Some("Reuters"), None, "The U.S. Senate");
         check("LONDON (AP) — Britain's", "LONDON", Some("AP"), None, "Britain's");

@@ -82,7 +82,8 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
         if is_weekday(tok) || tok.eq_ignore_ascii_case("of") || tok.eq_ignore_ascii_case("the") {
             continue;
         }
-        if tok.contains(':') || matches!(tok.to_ascii_uppercase().as_str(), "GMT" | "UTC" | "PKT" | "EST" | "EDT" | "PST" | "BST" | "CST" | "AM" | "PM")
+        if tok.contains(':')
+            || matches!(tok.to_ascii_uppercase().as_str(), "GMT" | "UTC" | "PKT" | "EST" | "EDT" | "PST" | "BST" | "CST" | "AM" | "PM")
             || tok.starts_with('+')
             || tok.starts_with('-')
         {

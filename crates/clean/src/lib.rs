@@ -8,8 +8,8 @@
 //!
 //! **Invariant: the text is never modified; repeated paragraphs stay in place, marked.**
 
-pub mod dates;
 mod dateline;
+pub mod dates;
 mod repeats;
 
 use chrono::NaiveDate;
@@ -56,7 +56,11 @@ pub fn clean(name: String, origin: String, text: String, given: Given) -> Articl
     let given_date = given.date.as_deref().and_then(dates::parse_date).and_then(|d| d.resolve(given.captured));
     let text_date = dateline_at.as_ref().and_then(|(_, d)| d.date).and_then(|d| d.resolve(given_date.or(given.captured)));
     let meta = Meta {
-        headline: given.headline.map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).or_else(|| headline_span.map(|s| s.of(&text).trim().to_string())),
+        headline: given
+            .headline
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .or_else(|| headline_span.map(|s| s.of(&text).trim().to_string())),
         dateline: dateline_at.as_ref().map(|(_, d)| d.city.clone()),
         outlet: given.outlet.or_else(|| dateline_at.as_ref().and_then(|(_, d)| d.outlet.clone())),
         published: given_date.or(given.published).or(text_date),

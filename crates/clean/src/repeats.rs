@@ -66,7 +66,8 @@ mod tests {
 
     #[test]
     fn the_copy_without_the_dateline_is_the_repeat() {
-        let t = "The minister said the talks went well on Monday\n\nLAHORE (APP) - The minister said the talks went well on Monday.\n\nMore.";
+        let t =
+            "The minister said the talks went well on Monday\n\nLAHORE (APP) - The minister said the talks went well on Monday.\n\nMore.";
         assert_eq!(repeated(t), ["The minister said the talks went well on Monday"]);
     }
 

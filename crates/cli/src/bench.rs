@@ -88,7 +88,8 @@ fn run_step(name: &str, args: &[&str]) -> Result<Step> {
     let out = Command::new(exe).args(args).env(REPORT_PEAK, "1").output().with_context(|| format!("running {name}"))?;
     let seconds = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let peak_mib = stderr.lines().find_map(|l| l.strip_prefix("onrecord: peak memory ")).and_then(|r| r.trim_end_matches(" MiB").parse().ok());
+    let peak_mib =
+        stderr.lines().find_map(|l| l.strip_prefix("onrecord: peak memory ")).and_then(|r| r.trim_end_matches(" MiB").parse().ok());
     if !out.status.success() {
         eprintln!("onrecord: bench: {name} failed: {}", stderr.trim());
     }

@@ -142,7 +142,8 @@ pub fn brat_ann(text: &str, stmts: &[StatementRow]) -> String {
         let Some(content) = span(&mut ann, "Content", s.content_start, s.content_end) else { continue };
         let cue = s.cue_start.zip(s.cue_end).and_then(|(a, b)| span(&mut ann, "Cue", a, b));
         let source = s.source_start.zip(s.source_end).and_then(|(a, b)| span(&mut ann, "Source", a, b));
-        let trigger = s.cue_start.zip(s.cue_end).or(Some((s.content_start, s.content_end))).and_then(|(a, b)| span(&mut ann, "Attribution", a, b));
+        let trigger =
+            s.cue_start.zip(s.cue_end).or(Some((s.content_start, s.content_end))).and_then(|(a, b)| span(&mut ann, "Attribution", a, b));
         let Some(trigger) = trigger else { continue };
         e += 1;
         let mut line = format!("E{e}\tAttribution:{trigger} Content:{content}");
@@ -203,7 +204,17 @@ mod parquet {
             }
             let mut cols: Vec<(&str, ArrayRef)> = Vec::new();
             for (i, name) in super::CSV_HEADER.iter().enumerate() {
-                let numeric = matches!(*name, "id" | "group" | "occurrences" | "source_start" | "source_end" | "cue_start" | "cue_end" | "content_start" | "content_end");
+                let numeric = matches!(
+                    *name,
+                    "id" | "group"
+                        | "occurrences"
+                        | "source_start"
+                        | "source_end"
+                        | "cue_start"
+                        | "cue_end"
+                        | "content_start"
+                        | "content_end"
+                );
                 let arr: ArrayRef = if numeric {
                     Arc::new(Int64Array::from(rows.iter().map(|r| r[i].parse::<i64>().ok()).collect::<Vec<_>>()))
                 } else {

@@ -92,14 +92,18 @@ const OUTLETS: &[&str] = &[
     "Sunrise Daily", "The Atlas Report", "Quay Street Journal", "Highland Examiner", "Delta Star", "The Open Register",
 ];
 
-const COUNTRIES: &[&str] = &["Pakistan", "China", "Brazil", "Kenya", "Nigeria", "Japan", "India", "Jordan", "Sweden", "Mexico", "Poland", "France", "Ukraine"];
+const COUNTRIES: &[&str] =
+    &["Pakistan", "China", "Brazil", "Kenya", "Nigeria", "Japan", "India", "Jordan", "Sweden", "Mexico", "Poland", "France", "Ukraine"];
 const TOPICS: &[&str] = &[
     "trade", "public health", "energy", "climate finance", "infrastructure", "education", "food security", "water management",
     "maritime security", "investment", "tourism", "agriculture", "digital services", "disaster relief", "vaccine production",
 ];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const VERBS: &[&str] = &["said", "stressed", "noted", "added", "pointed out", "reiterated", "told reporters"];
-const CITIES: &[&str] = &["Beijing", "Islamabad", "Brussels", "Nairobi", "Abuja", "Tokyo", "New Delhi", "Amman", "Stockholm", "Mexico City", "Warsaw", "Paris", "Kyiv"];
+const CITIES: &[&str] = &[
+    "Beijing", "Islamabad", "Brussels", "Nairobi", "Abuja", "Tokyo", "New Delhi", "Amman", "Stockholm", "Mexico City", "Warsaw", "Paris",
+    "Kyiv",
+];
 
 /// A clause a speaker reports; `{p}` is a talking point, `{c}` a country, `{t}` a topic, `{n}` a number.
 const CLAUSES: &[&str] = &[
@@ -161,17 +165,22 @@ const LOCAL_QUOTES: &[&str] = &[
     "{who}, who lives near {org}, said the change was long overdue.",
 ];
 const TOWNS: &[&str] = &[
-    "Ashford", "Brenmoor", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenrock", "Harlow", "Ivybridge", "Kestrel Bay", "Lindale", "Marsh End",
-    "Northam", "Oakridge", "Pennwick", "Redcliff", "Stonebury", "Thornfield", "Upton Vale", "Westmere", "Yarrow", "Zelby",
+    "Ashford", "Brenmoor", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenrock", "Harlow", "Ivybridge", "Kestrel Bay", "Lindale",
+    "Marsh End", "Northam", "Oakridge", "Pennwick", "Redcliff", "Stonebury", "Thornfield", "Upton Vale", "Westmere", "Yarrow", "Zelby",
 ];
 const ORGS: &[&str] = &[
     "the city council", "the school board", "the district hospital", "the public library", "the town museum", "the football club",
     "the bus company", "the fire service", "the chamber of commerce", "the water board", "the zoo", "the theatre", "the harbour office",
     "the college", "the swimming pool", "the farmers' cooperative", "the bakery on Mill Street", "the community choir",
 ];
-const FIRST_NAMES: &[&str] = &["Anna", "Ben", "Carla", "Dev", "Elif", "Finn", "Grace", "Hugo", "Ines", "Jakub", "Kemi", "Leo", "Mina", "Noor", "Oskar", "Priya"];
-const LAST_NAMES: &[&str] = &["Abbott", "Brandt", "Costa", "Duval", "Egan", "Fischer", "Greco", "Hale", "Iqbal", "Jensen", "Kowal", "Lund", "Moreau", "Nagy", "Okafor", "Petrov"];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FIRST_NAMES: &[&str] =
+    &["Anna", "Ben", "Carla", "Dev", "Elif", "Finn", "Grace", "Hugo", "Ines", "Jakub", "Kemi", "Leo", "Mina", "Noor", "Oskar", "Priya"];
+const LAST_NAMES: &[&str] = &[
+    "Abbott", "Brandt", "Costa", "Duval", "Egan", "Fischer", "Greco", "Hale", "Iqbal", "Jensen", "Kowal", "Lund", "Moreau", "Nagy",
+    "Okafor", "Petrov",
+];
+const MONTHS: &[&str] =
+    &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A pattern filled with a talking point of the speaker's and random names, numbers, places.
 fn clause(rng: &mut Rng, speaker: usize) -> String {
@@ -221,7 +230,11 @@ fn speaker_point(rng: &mut Rng, speaker: usize) -> &'static str {
     let p = if rng.chance(0.8) { favourite[rng.below(3)] } else { rng.below(n) };
     // mostly the usual wording, sometimes a variant
     let forms = POINTS[p];
-    if rng.chance(0.75) { forms[0] } else { rng.pick(forms) }
+    if rng.chance(0.75) {
+        forms[0]
+    } else {
+        rng.pick(forms)
+    }
 }
 
 fn diplomatic_story(rng: &mut Rng, day: i64) -> Story {
@@ -240,12 +253,18 @@ fn diplomatic_story(rng: &mut Rng, day: i64) -> Story {
             1 => format!("{} said {said}.", capitalise(pron)),
             2 => format!("The spokesperson {} that {said}.", rng.pick(VERBS)),
             3 => format!("{surname} said {said}, and {}.", clause(rng, sp)),
-            4 => { let t = rng.pick(NARRATION); fill(t, rng, "") },
+            4 => {
+                let t = rng.pick(NARRATION);
+                fill(t, rng, "")
+            }
             _ => format!("According to {surname}, {said}."),
         };
         paragraphs.push(para);
         if i == 1 && rng.chance(0.3) {
-            paragraphs.push({ let t = rng.pick(NARRATION); fill(t, rng, "") });
+            paragraphs.push({
+                let t = rng.pick(NARRATION);
+                fill(t, rng, "")
+            });
         }
     }
     let headline = format!("{}: {}", capitalise(&clause(rng, sp)), name);
@@ -297,7 +316,8 @@ fn local_story(rng: &mut Rng, day: i64) -> Story {
     Story { headline, paragraphs, day }
 }
 
-const SWAPS: &[(&str, &str)] = &[("said", "stated"), ("would", "will"), ("countries", "nations"), ("agreed", "decided"), ("new", "fresh"), ("support", "back")];
+const SWAPS: &[(&str, &str)] =
+    &[("said", "stated"), ("would", "will"), ("countries", "nations"), ("agreed", "decided"), ("new", "fresh"), ("support", "back")];
 
 /// A copy of a story as one outlet ran it.
 fn copy_of(story: &Story, rng: &mut Rng, outlet: &str, lead_from: Option<&str>) -> (String, String) {

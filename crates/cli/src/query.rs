@@ -102,7 +102,11 @@ pub fn speakers(store: &Store, name: Option<&str>, limit: usize, json: bool) -> 
     }
     for s in &rows {
         if json {
-            writeln!(o, "{}", json!({"key": s.key, "name": s.name, "occurrences": s.occurrences, "first": s.first, "last": s.last, "role": s.role, "affiliation": s.affiliation}))?;
+            writeln!(
+                o,
+                "{}",
+                json!({"key": s.key, "name": s.name, "occurrences": s.occurrences, "first": s.first, "last": s.last, "role": s.role, "affiliation": s.affiliation})
+            )?;
         } else {
             let ra = [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
             writeln!(
@@ -141,7 +145,14 @@ pub fn speaker(store: &Store, name: &str, limit: usize, json: bool) -> Result<Ex
         return Ok(ExitCode::SUCCESS);
     }
     let s = &d.speaker;
-    writeln!(o, "{}  ({} statements, {} to {})", s.name, s.occurrences, s.first.as_deref().unwrap_or("?"), s.last.as_deref().unwrap_or("?"))?;
+    writeln!(
+        o,
+        "{}  ({} statements, {} to {})",
+        s.name,
+        s.occurrences,
+        s.first.as_deref().unwrap_or("?"),
+        s.last.as_deref().unwrap_or("?")
+    )?;
     if !d.aliases.is_empty() {
         writeln!(o, "aliases: {}", d.aliases.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>().join("; "))?;
     }
@@ -166,7 +177,11 @@ pub fn phrases(store: &Store, min_articles: usize, limit: usize, json: bool) -> 
     let rows = store.phrases(min_articles, limit)?;
     let mut o = out();
     if !json {
-        writeln!(o, "{:>3}  {:<48} {:>6} {:>6} {:>6} {:>8}  {:<10}  {:<10}", "#", "phrase", "stmts", "arts", "outlets", "speakers", "first", "last")?;
+        writeln!(
+            o,
+            "{:>3}  {:<48} {:>6} {:>6} {:>6} {:>8}  {:<10}  {:<10}",
+            "#", "phrase", "stmts", "arts", "outlets", "speakers", "first", "last"
+        )?;
     }
     for (i, p) in rows.iter().enumerate() {
         if json {
@@ -276,10 +291,18 @@ pub fn clusters(store: &Store, min_size: usize, limit: usize, members: usize, js
     let mut o = out();
     if json {
         for c in &cs {
-            writeln!(o, "{}", json!({"representative": member_json(&c.representative), "size": c.size, "members": c.members.iter().map(member_json).collect::<Vec<_>>()}))?;
+            writeln!(
+                o,
+                "{}",
+                json!({"representative": member_json(&c.representative), "size": c.size, "members": c.members.iter().map(member_json).collect::<Vec<_>>()})
+            )?;
         }
         for r in &reuse {
-            writeln!(o, "{}", json!({"reuse": {"article": member_json(&r.article), "paragraph": r.paragraph, "source": member_json(&r.source), "source_paragraph": r.source_paragraph}}))?;
+            writeln!(
+                o,
+                "{}",
+                json!({"reuse": {"article": member_json(&r.article), "paragraph": r.paragraph, "source": member_json(&r.source), "source_paragraph": r.source_paragraph}})
+            )?;
         }
         return Ok(ExitCode::SUCCESS);
     }

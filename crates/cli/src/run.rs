@@ -13,7 +13,11 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { input, db, copy_threshold, statement_threshold, paragraph_words } => {
             let mut store = Store::open(&db)?;
-            store.set_link_config(LinkConfig { article_threshold: copy_threshold, statement_threshold, paragraph_min_words: paragraph_words.max(1) });
+            store.set_link_config(LinkConfig {
+                article_threshold: copy_threshold,
+                statement_threshold,
+                paragraph_min_words: paragraph_words.max(1),
+            });
             let before = store.article_count()?;
             let link = Some(store.link_config());
             let mut sink = StoreSink { store: &mut store, new: 0, known: 0, progress: Progress::new(input.quiet), quiet: input.quiet };
@@ -25,19 +29,33 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             let total = store.article_count()?;
             eprintln!(
                 "onrecord: {} read, {} skipped, {} failed; {} new articles stored ({} already there), {} statements; {} articles in {}",
-                summary.read, summary.skipped, summary.failed, new, known, summary.statements, total, db.display()
+                summary.read,
+                summary.skipped,
+                summary.failed,
+                new,
+                known,
+                summary.statements,
+                total,
+                db.display()
             );
             debug_assert!(total >= before);
             Ok(exit_code(&summary, input.strict))
         }
         Command::Extract { input } => {
             let stdout = std::io::stdout();
-            let mut sink = JsonSink { out: std::io::BufWriter::new(stdout.lock()), progress: Progress::new(input.quiet || std::io::stdout().is_terminal()), quiet: input.quiet };
+            let mut sink = JsonSink {
+                out: std::io::BufWriter::new(stdout.lock()),
+                progress: Progress::new(input.quiet || std::io::stdout().is_terminal()),
+                quiet: input.quiet,
+            };
             let summary = run_pipeline(&input, None, &mut sink)?;
             sink.out.flush()?;
             sink.progress.finish();
             if !input.quiet {
-                eprintln!("onrecord: {} read, {} skipped, {} failed; {} statements", summary.read, summary.skipped, summary.failed, summary.statements);
+                eprintln!(
+                    "onrecord: {} read, {} skipped, {} failed; {} statements",
+                    summary.read, summary.skipped, summary.failed, summary.statements
+                );
             }
             Ok(exit_code(&summary, input.strict))
         }
@@ -60,11 +78,15 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Phrases { db, min_articles, limit, json } => crate::query::phrases(&open_store(&db)?, min_articles, limit, json),
         Command::Phrase { db, text, limit, json } => crate::query::phrase(&open_store(&db)?, &text, limit, json),
         Command::Search { db, query, limit, offset, json } => crate::query::search(&open_store(&db)?, &query, limit, offset, json),
-        Command::Clusters { db, min_size, limit, members, json } => crate::query::clusters(&open_store(&db)?, min_size, limit, members, json),
+        Command::Clusters { db, min_size, limit, members, json } => {
+            crate::query::clusters(&open_store(&db)?, min_size, limit, members, json)
+        }
         Command::Export { db, format, out } => crate::export::export(&open_store(&db)?, format, out.as_deref()),
         Command::Serve { db, bind, query_seconds, cache_entries } => serve(db, bind, query_seconds, cache_entries),
         Command::Generate { articles, seed, out } => crate::generate::write_corpus(&out, articles, seed),
-        Command::Bench { what: Some(BenchCommand::Corpus { articles, seed, dir }), .. } => crate::bench::corpus(articles, seed, dir.as_deref()),
+        Command::Bench { what: Some(BenchCommand::Corpus { articles, seed, dir }), .. } => {
+            crate::bench::corpus(articles, seed, dir.as_deref())
+        }
         Command::Bench { what: Some(BenchCommand::Serve { db, clients, seconds, queries, zipf, cache_entries, seed }), .. } => {
             crate::bench::serve(&db, crate::bench::ServeLoad { clients, seconds, queries, zipf, cache_entries, seed })
         }
@@ -88,7 +110,6 @@ fn serve(db: std::path::PathBuf, bind: std::net::SocketAddr, query_seconds: f64,
 fn open_store(db: &std::path::Path) -> Result<Store> {
     Store::open_read_only(db).with_context(|| format!("no readable store at {} (run `onrecord ingest` first)", db.display()))
 }
-
 
 /// Exit 1 when --strict and something failed, or when nothing at all could be read because of failures.
 fn exit_code(s: &Summary, strict: bool) -> ExitCode {

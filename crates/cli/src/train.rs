@@ -47,7 +47,8 @@ pub fn train(dir: &Path, out: &Path, epochs: usize, bits: u32, folds: usize) -> 
     }
     eprintln!("training on {} annotated articles", docs.len());
     let opts = TrainOptions { epochs, bits, folds, ..TrainOptions::default() };
-    let model = tagger::train(&docs, &opts, &mut |stage, epoch, acc| eprintln!("{stage}, epoch {epoch}: token accuracy {:.2}%", 100.0 * acc));
+    let model =
+        tagger::train(&docs, &opts, &mut |stage, epoch, acc| eprintln!("{stage}, epoch {epoch}: token accuracy {:.2}%", 100.0 * acc));
     let file = fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
     model.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", out.display()))?;
     let size = fs::metadata(out).map(|m| m.len()).unwrap_or(0);

@@ -85,11 +85,22 @@ fn every_input_format_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("plain.txt"), story("txt", 3).join("\n\n")).unwrap();
-    let line = |id: &str, text: String| serde_json::json!({"id": id, "maintext": text, "title": "T", "date_publish": "2020-06-04 10:00:00", "source_domain": "example.com"}).to_string();
-    std::fs::write(d.join("dump.jsonl"), format!("{}\n\n{}\n", line("j1", story("jsonl-a", 2).join("\n\n")), line("j2", story("jsonl-b", 2).join("\n\n")))).unwrap();
+    let line = |id: &str, text: String| {
+        serde_json::json!({"id": id, "maintext": text, "title": "T", "date_publish": "2020-06-04 10:00:00", "source_domain": "example.com"})
+            .to_string()
+    };
+    std::fs::write(
+        d.join("dump.jsonl"),
+        format!("{}\n\n{}\n", line("j1", story("jsonl-a", 2).join("\n\n")), line("j2", story("jsonl-b", 2).join("\n\n"))),
+    )
+    .unwrap();
     std::fs::write(d.join("dump2.jsonl.gz"), gz(line("g1", story("gz", 2).join("\n\n")).as_bytes())).unwrap();
     std::fs::write(d.join("page.html"), html_page("html")).unwrap();
-    std::fs::write(d.join("crawl.warc.gz"), warc_gz(&[("http://example.com/a", html_page("warc-a")), ("http://example.com/b", html_page("warc-b"))])).unwrap();
+    std::fs::write(
+        d.join("crawl.warc.gz"),
+        warc_gz(&[("http://example.com/a", html_page("warc-a")), ("http://example.com/b", html_page("warc-b"))]),
+    )
+    .unwrap();
     std::fs::write(d.join("notes.md"), "not news").unwrap(); // ignored inside folders
 
     let o = run(&["extract", d.to_str().unwrap()]);
@@ -142,7 +153,11 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     let w = warc_gz(&[("http://example.com/a", html_page("kept")), ("http://example.com/b", html_page("lost"))]);
     std::fs::write(d.join("f_truncated.warc.gz"), &w[..w.len() - 200]).unwrap();
     std::fs::write(d.join("g_noarticle.html"), "<html><body><nav>Home</nav></body></html>").unwrap();
-    std::fs::write(d.join("h_hostile.html"), format!("<html><body>{}<script>alert(1)</script>{}</body></html>", "<div>".repeat(5000), "<p>&#0;&#xD800;</p>".repeat(100))).unwrap();
+    std::fs::write(
+        d.join("h_hostile.html"),
+        format!("<html><body>{}<script>alert(1)</script>{}</body></html>", "<div>".repeat(5000), "<p>&#0;&#xD800;</p>".repeat(100)),
+    )
+    .unwrap();
     // a 200 MB single line, never held in memory whole
     {
         let mut f = std::io::BufWriter::new(std::fs::File::create(d.join("i_huge.jsonl")).unwrap());
@@ -197,10 +212,14 @@ fn seeds_metadata_and_repeated_paragraphs() {
     assert_eq!(meta[0], ("\"BEIJING\"".into(), "\"UrduPoint / Pakistan Point News\"".into(), "\"2020-06-04\"".into()));
     assert_eq!(meta[1], ("\"BEIJING\"".into(), "null".into(), "\"2020-05-17\"".into()));
     assert_eq!(meta[2], ("\"BEIJING\"".into(), "\"UrduPoint / Pakistan Point News\"".into(), "\"2023-01-04\"".into()));
-    assert_eq!(d[2]["meta"]["headline"], "China Ready To Work With Pakistan For Building Even Closer Community With Shared Future: Mao Ning");
+    assert_eq!(
+        d[2]["meta"]["headline"],
+        "China Ready To Work With Pakistan For Building Even Closer Community With Shared Future: Mao Ning"
+    );
     assert_eq!(d[0]["meta"]["headline"], serde_json::Value::Null);
     // offsets are code points into the text as read
-    let rep: Vec<(u64, u64)> = d[2]["repeated"].as_array().unwrap().iter().map(|r| (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap())).collect();
+    let rep: Vec<(u64, u64)> =
+        d[2]["repeated"].as_array().unwrap().iter().map(|r| (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap())).collect();
     assert_eq!(rep, [(99, 196), (198, 471)]);
     let text: Vec<char> = d[2]["text"].as_str().unwrap().chars().collect();
     let first: String = text[99..196].iter().collect();
@@ -238,7 +257,8 @@ fn ingesting_twice_changes_nothing() {
     let o = run(&["ingest", seeds().to_str().unwrap(), "--db", db.to_str().unwrap()]);
     assert!(stderr(&o).contains("0 new articles stored (3 already there)"), "{}", stderr(&o));
     assert_eq!(snapshot(&db), first);
-    let dateline = count(&db, "SELECT count(*) FROM articles WHERE dateline = 'BEIJING' AND published IN ('2020-06-04','2020-05-17','2023-01-04')");
+    let dateline =
+        count(&db, "SELECT count(*) FROM articles WHERE dateline = 'BEIJING' AND published IN ('2020-06-04','2020-05-17','2023-01-04')");
     assert_eq!(dateline, 3);
     // the full-text index answers
     assert!(count(&db, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'pandemic'") > 0);
@@ -251,7 +271,10 @@ fn a_killed_ingest_loses_nothing_on_rerun() {
     {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
         for i in 0..20_000 {
-            let text = format!("Official number {i} said on Monday that plan {i} was ready. \"We will finish plan {i} this year,\" he added.\n\n{}", story(&format!("p{i}"), 3).join("\n\n"));
+            let text = format!(
+                "Official number {i} said on Monday that plan {i} was ready. \"We will finish plan {i} this year,\" he added.\n\n{}",
+                story(&format!("p{i}"), 3).join("\n\n")
+            );
             writeln!(f, "{}", serde_json::json!({"id": format!("doc{i}"), "text": text})).unwrap();
         }
     }

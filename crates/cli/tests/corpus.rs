@@ -14,7 +14,11 @@ fn bin() -> Command {
 
 fn seed(name: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds");
-    let path = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name)).unwrap();
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -97,11 +101,14 @@ fn copies_cluster_statements_count_once_and_unrelated_stay_apart() {
         .filter(|c| c.get("members").is_some())
         .map(|c| c["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap().to_string()).collect())
         .collect();
-    let mut sorted: Vec<Vec<String>> = clusters.iter().map(|c| {
-        let mut c = c.clone();
-        c.sort();
-        c
-    }).collect();
+    let mut sorted: Vec<Vec<String>> = clusters
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.sort();
+            c
+        })
+        .collect();
     sorted.sort();
     assert_eq!(sorted, vec![vec!["000", "000-copy"], vec!["001", "001-copy"], vec!["003", "003-copy"]], "clusters: {out:?}");
     // the earliest copy represents its cluster
@@ -115,7 +122,8 @@ fn copies_cluster_statements_count_once_and_unrelated_stay_apart() {
 
     // one statement, two outlets
     let stmts = lines(&run(&["statements", "--db", db, "--json", "--limit", "1000"]));
-    let willing: Vec<&Value> = stmts.iter().filter(|s| s["content"].as_str().unwrap().contains("We are willing to continue to provide support")).collect();
+    let willing: Vec<&Value> =
+        stmts.iter().filter(|s| s["content"].as_str().unwrap().contains("We are willing to continue to provide support")).collect();
     assert_eq!(willing.len(), 1, "counted once: {willing:?}");
     assert_eq!(willing[0]["occurrences"], 2);
     assert_eq!(willing[0]["outlet"], "UrduPoint", "the first occurrence is the original");
@@ -232,7 +240,8 @@ fn seeds_speakers_are_one_entity_across_articles() {
     assert_eq!(z["name"], "Zhao Lijian");
     let dates: std::collections::BTreeSet<&str> = z["statements"].as_array().unwrap().iter().map(|s| s["date"].as_str().unwrap()).collect();
     assert_eq!(dates.into_iter().collect::<Vec<_>>(), ["2020-05-17", "2020-06-04"]);
-    let articles: std::collections::BTreeSet<&str> = z["statements"].as_array().unwrap().iter().map(|s| s["article"].as_str().unwrap()).collect();
+    let articles: std::collections::BTreeSet<&str> =
+        z["statements"].as_array().unwrap().iter().map(|s| s["article"].as_str().unwrap()).collect();
     assert_eq!(articles.len(), 2, "{articles:?}");
     let stated: Vec<&str> = z["statements"].as_array().unwrap().iter().map(|s| s["date"].as_str().unwrap()).collect();
     assert!(stated.windows(2).all(|w| w[0] <= w[1]), "statements in date order");
@@ -278,7 +287,8 @@ fn export_writes_every_statement_in_each_format() {
     let brat = dir.path().join("brat");
     run(&["export", "--db", &db, "--format", "brat", "--out", brat.to_str().unwrap()]);
     assert!(brat.join("annotation.conf").exists());
-    let anns: Vec<PathBuf> = std::fs::read_dir(&brat).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "ann")).collect();
+    let anns: Vec<PathBuf> =
+        std::fs::read_dir(&brat).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "ann")).collect();
     assert_eq!(anns.len(), 3);
     for ann in anns {
         let text = std::fs::read_to_string(ann.with_extension("txt")).unwrap();
@@ -331,7 +341,8 @@ fn a_speaker_named_by_one_word_elsewhere_is_the_full_name_when_only_one_fits() {
     assert!(names.contains(&"Sara Lindgren") && !names.contains(&"Lindgren"), "{names:?}");
     assert!(names.contains(&"Berg"), "an ambiguous word stays its own speaker: {names:?}");
     let sara = &lines(&run(&["speaker", "--db", &db, "Sara Lindgren", "--json"]))[0];
-    let articles: std::collections::BTreeSet<&str> = sara["statements"].as_array().unwrap().iter().map(|s| s["article"].as_str().unwrap()).collect();
+    let articles: std::collections::BTreeSet<&str> =
+        sara["statements"].as_array().unwrap().iter().map(|s| s["article"].as_str().unwrap()).collect();
     assert_eq!(articles.len(), 2, "{sara}");
     let aliases: Vec<&str> = sara["aliases"].as_array().unwrap().iter().map(|a| a[0].as_str().unwrap()).collect();
     assert!(aliases.contains(&"Lindgren"), "{aliases:?}");

@@ -66,7 +66,11 @@ impl Default for RunConfig {
 pub fn analyze(doc: RawDocument) -> Result<Article, Diagnostic> {
     let origin = doc.origin.clone();
     catch_unwind(AssertUnwindSafe(|| analyze_inner(doc))).unwrap_or_else(|_| {
-        Err(Diagnostic { origin, severity: Severity::Failed, message: "internal error while analysing this document (a bug: please report it)".into() })
+        Err(Diagnostic {
+            origin,
+            severity: Severity::Failed,
+            message: "internal error while analysing this document (a bug: please report it)".into(),
+        })
     })
 }
 

@@ -11,7 +11,10 @@ fn analyse(text: &str) -> (String, Vec<Statement>) {
 }
 
 fn find<'a>(text: &str, statements: &'a [Statement], needle: &str) -> &'a Statement {
-    statements.iter().find(|s| s.content.of(text).contains(needle)).unwrap_or_else(|| panic!("no statement with {needle:?}: {statements:?}"))
+    statements
+        .iter()
+        .find(|s| s.content.of(text).contains(needle))
+        .unwrap_or_else(|| panic!("no statement with {needle:?}: {statements:?}"))
 }
 
 #[test]

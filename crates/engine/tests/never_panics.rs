@@ -13,11 +13,7 @@ fn check(text: String) {
             let links = onrecord_link::prepare(&article, &onrecord_link::LinkConfig::default());
             assert_eq!(links.statements.len(), article.statements.len());
         }
-        Err(d) => assert!(
-            !(d.severity == Severity::Failed && d.message.contains("internal error")),
-            "a stage panicked: {}",
-            d.message
-        ),
+        Err(d) => assert!(!(d.severity == Severity::Failed && d.message.contains("internal error")), "a stage panicked: {}", d.message),
     }
 }
 

@@ -48,7 +48,13 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
         fields: Fields::default(),
     };
     let article = onrecord_engine::analyze(doc).unwrap();
-    let by = |needle: &str| article.statements.iter().find(|s| s.content.of(&article.text).contains(needle)).unwrap_or_else(|| panic!("{needle}: {:?}", article.statements));
+    let by = |needle: &str| {
+        article
+            .statements
+            .iter()
+            .find(|s| s.content.of(&article.text).contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {:?}", article.statements))
+    };
     assert_eq!(by("travel on Sunday").speaker, None);
     assert_eq!(by("agenda was not yet fixed").speaker.as_ref().map(|s| s.name.as_str()), Some("Officials"));
 }
@@ -59,7 +65,9 @@ fn a_titled_mention_keeps_the_words_that_qualify_the_title() {
         "Nigerian Trade Minister Daniel Okafor met the delegation.\n\nOkafor said the tariffs would fall next year.\n\n\
          Japanese Chief Cabinet Secretary Kenji Aoyama arrived later.\n\nAoyama said the talks were useful.",
     );
-    let has = |n: &str, r: &str, a: &str| found.iter().any(|(name, role, aff)| name == n && role.as_deref() == Some(r) && aff.as_deref() == Some(a));
+    let has = |n: &str, r: &str, a: &str| {
+        found.iter().any(|(name, role, aff)| name == n && role.as_deref() == Some(r) && aff.as_deref() == Some(a))
+    };
     assert!(has("Daniel Okafor", "trade minister", "Nigeria"), "{found:?}");
     assert!(has("Kenji Aoyama", "chief cabinet secretary", "Japan"), "{found:?}");
 }
@@ -84,7 +92,8 @@ fn a_name_after_a_lower_case_role_in_the_narrative_is_who_the_surname_and_the_ro
 
 #[test]
 fn a_pronoun_before_anyone_has_spoken_is_the_person_named_last() {
-    let text = "Harbour Authority Director Ingrid Solberg, speaking at the annual meeting in Bergen, said that cargo volumes rose by a tenth.\n\n\
+    let text =
+        "Harbour Authority Director Ingrid Solberg, speaking at the annual meeting in Bergen, said that cargo volumes rose by a tenth.\n\n\
                 \"We expect the same next year,\" she said.";
     assert_eq!(speaker_of(text, "cargo volumes rose").as_deref(), Some("Ingrid Solberg"));
     assert_eq!(speaker_of(text, "We expect the same").as_deref(), Some("Ingrid Solberg"));
@@ -163,7 +172,10 @@ fn a_counterpart_named_in_passing_is_who_the_surname_points_to() {
         "Foreign Minister Lina Haddad met her Turkish counterpart Kemal Arslan in Ankara.\n\n\
          Arslan said Türkiye would support the reconstruction fund.",
     );
-    assert!(found.iter().any(|(n, r, a)| n == "Kemal Arslan" && r.as_deref() == Some("counterpart") && a.as_deref() == Some("Turkey")), "{found:?}");
+    assert!(
+        found.iter().any(|(n, r, a)| n == "Kemal Arslan" && r.as_deref() == Some("counterpart") && a.as_deref() == Some("Turkey")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -182,7 +194,8 @@ fn a_questioner_label_in_a_briefing_transcript_is_no_speaker() {
                 MS HALVORSEN: I have nothing more to announce on the schedule.";
     let doc = RawDocument { name: "t".into(), origin: "t".into(), body: Body::Text(text.into()), fields: Fields::default() };
     let article = onrecord_engine::analyze(doc).expect("analysed");
-    let question = article.statements.iter().find(|s| s.content.of(&article.text).contains("Will she meet")).expect("the question is a line");
+    let question =
+        article.statements.iter().find(|s| s.content.of(&article.text).contains("Will she meet")).expect("the question is a line");
     assert_eq!(question.speaker, None);
     let names: Vec<String> = speakers(text).into_iter().map(|(n, _, _)| n).collect();
     assert_eq!(names, ["HALVORSEN", "HALVORSEN"]);
@@ -235,10 +248,7 @@ fn a_sentence_without_a_cue_carries_on_the_speaker_of_a_report_but_not_one_voice
          The two sides had also decided to open a new consulate in the port city.\n\n\
          Lin said the agreement would be signed next month.",
     );
-    assert!(
-        report.iter().any(|(c, sp)| c.starts_with("The two sides had also decided") && sp.as_deref() == Some("Lin Wei")),
-        "{report:?}"
-    );
+    assert!(report.iter().any(|(c, sp)| c.starts_with("The two sides had also decided") && sp.as_deref() == Some("Lin Wei")), "{report:?}");
     // a story that gives several people their say: the sentence after one of them is the
     // writer's narrative
     let story = floating(

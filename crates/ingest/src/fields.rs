@@ -32,7 +32,9 @@ impl Default for FieldMap {
                 (FieldRole::Url, names(&["url", "link", "source_url"])),
                 (
                     FieldRole::Date,
-                    names(&["date", "date_publish", "published", "publish_date", "published_at", "pubdate", "date_published", "datePublished"]),
+                    names(&[
+                        "date", "date_publish", "published", "publish_date", "published_at", "pubdate", "date_published", "datePublished",
+                    ]),
                 ),
                 (FieldRole::Outlet, names(&["outlet", "source_domain", "source", "publisher", "site_name", "domain"])),
                 (FieldRole::Id, names(&["id", "_id", "doc_id", "article_id"])),

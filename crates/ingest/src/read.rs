@@ -180,12 +180,18 @@ fn read_jsonl(ctx: &Ctx, mut reader: Box<dyn BufRead>, stem: &str, sink: &mut dy
         match read_line_bounded(&mut *reader, &mut buf, ctx.cfg.max_doc_bytes) {
             Ok(Line::Eof) => return,
             Ok(Line::TooLong(n)) => {
-                let msg = format!("line of {} is larger than the {} document limit (--max-doc-mb); skipped", human(n), human(ctx.cfg.max_doc_bytes));
+                let msg = format!(
+                    "line of {} is larger than the {} document limit (--max-doc-mb); skipped",
+                    human(n),
+                    human(ctx.cfg.max_doc_bytes)
+                );
                 sink(Item::Diag(diag(&at, Severity::Skipped, msg)));
                 continue;
             }
             Ok(Line::Ok) => {}
-            Err(e) => return sink(Item::Diag(read_error(ctx.origin, ctx.gzip, &e, &format!("at line {line_no}; lines before it were read")))),
+            Err(e) => {
+                return sink(Item::Diag(read_error(ctx.origin, ctx.gzip, &e, &format!("at line {line_no}; lines before it were read"))))
+            }
         }
         let line = buf.trim_ascii();
         if line.is_empty() {
@@ -207,7 +213,8 @@ fn read_jsonl(ctx: &Ctx, mut reader: Box<dyn BufRead>, stem: &str, sink: &mut dy
         } else if let Some(h) = fields.get(&value, FieldRole::Html) {
             Body::Html(h)
         } else {
-            let msg = format!("no text: none of the fields {} holds a string (use --field text=NAME)", fields.names(FieldRole::Text).join(", "));
+            let msg =
+                format!("no text: none of the fields {} holds a string (use --field text=NAME)", fields.names(FieldRole::Text).join(", "));
             sink(Item::Diag(diag(&at, Severity::Skipped, msg)));
             continue;
         };

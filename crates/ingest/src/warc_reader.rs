@@ -129,7 +129,8 @@ mod tests {
         assert_eq!(p.charset.as_deref(), Some("utf-8"));
         assert!(http_payload(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n").is_none());
         assert!(http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG").is_none());
-        let chunked = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>a\r\n5\r\nb</p>\r\n0\r\n\r\n";
+        let chunked =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>a\r\n5\r\nb</p>\r\n0\r\n\r\n";
         assert_eq!(http_payload(chunked).unwrap().bytes, b"<p>ab</p>");
     }
 }

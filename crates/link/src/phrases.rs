@@ -259,7 +259,17 @@ mod tests {
     }
 
     fn stat(stems: &str, statements: u64, articles: u64, background: u64) -> GramStats {
-        GramStats { key: 0, stems: stems.into(), statements, occurrences: statements, articles, outlets: articles, speakers: 1, months: 1, background }
+        GramStats {
+            key: 0,
+            stems: stems.into(),
+            statements,
+            occurrences: statements,
+            articles,
+            outlets: articles,
+            speakers: 1,
+            months: 1,
+            background,
+        }
     }
 
     #[test]

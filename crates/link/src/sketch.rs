@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use gaoya::minhash::{MinHasher, MinHasher32};
 use xxhash_rust::xxh3::xxh3_64;
 
-
 /// Settings for the syndication and statement links. The defaults suit news: wire copies differ
 /// in their first lines, a headline, a sentence cut or a word changed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,12 +89,8 @@ pub struct ArticleSketch {
 /// hashes of paragraph `i`, empty for a repeated one).
 pub fn article_sketch(paragraphs: &[Vec<u64>], cfg: &LinkConfig) -> ArticleSketch {
     let all: Vec<u64> = paragraphs.iter().flatten().copied().collect();
-    let para_hashes = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.len() >= cfg.paragraph_min_words)
-        .map(|(i, p)| (i, fingerprint(p)))
-        .collect();
+    let para_hashes =
+        paragraphs.iter().enumerate().filter(|(_, p)| p.len() >= cfg.paragraph_min_words).map(|(i, p)| (i, fingerprint(p))).collect();
     if all.len() < 8 {
         return ArticleSketch { signature: Vec::new(), bands: Vec::new(), paragraphs: para_hashes };
     }

@@ -23,7 +23,10 @@ pub fn may_be_same(a: &str, b: &str) -> bool {
 /// Pakistan", not "the spokesperson").
 pub fn is_full_personal_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        })
 }
 
 /// Whether a source as written is worth keeping as an alias of the speaker it resolved to: it

@@ -113,14 +113,13 @@ const STOPWORDS: &[&str] = &[
     "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
     "each", "either", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
     "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
-    "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself",
-    "near", "need", "neither", "never", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or",
-    "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "quite", "rather", "really", "said", "same", "say",
-    "saying", "says", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them",
-    "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "today", "told", "too",
-    "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yesterday", "yet",
-    "you", "your", "yours",
+    "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "near",
+    "need", "neither", "never", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other",
+    "others", "our", "ours", "ourselves", "out", "over", "own", "per", "quite", "rather", "really", "said", "same", "say", "saying",
+    "says", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "today", "told", "too", "toward", "towards",
+    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yesterday", "yet", "you", "your", "yours",
 ];
 
 /// A light stem for matching variants: plural and third-person `-s` folded

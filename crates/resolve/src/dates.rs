@@ -37,10 +37,12 @@ pub fn date_in(s: &str, anchor: NaiveDate) -> Option<NaiveDate> {
 /// days ago", "recently".
 fn names_no_day(s: &str) -> bool {
     let s = s.to_lowercase();
-    ["last week", "last month", "last year", "earlier this week", "earlier this month", "earlier this year", "recently", "days ago",
-        "weeks ago", "months ago", "years ago", "last weekend"]
-        .iter()
-        .any(|p| s.contains(p))
+    [
+        "last week", "last month", "last year", "earlier this week", "earlier this month", "earlier this year", "recently", "days ago",
+        "weeks ago", "months ago", "years ago", "last weekend",
+    ]
+    .iter()
+    .any(|p| s.contains(p))
 }
 
 /// Date of each statement: a date named in its sentence outside the content (near the cue);
@@ -69,15 +71,17 @@ pub fn fill_dates(article: &mut Article) {
             let a = crate::boundary_at_or_after(text, c.start.saturating_sub(24));
             let b = crate::boundary_at_or_before(text, c.end + 24);
             let (a, b) = if st.content.end <= c.start { (a.max(st.content.end), b) } else { (a, b.min(st.content.start.max(c.end))) };
-            if b > a { &text[a..b] } else { "" }
+            if b > a {
+                &text[a..b]
+            } else {
+                ""
+            }
         };
         if found.is_none() && st.cue.is_some_and(|c| names_no_day(beside_cue(c))) {
             st.date = None;
             continue;
         }
-        let date = found
-            .or_else(|| last_by_speaker.iter().rev().find(|(n, _)| *n == name).map(|(_, d)| *d))
-            .unwrap_or(published);
+        let date = found.or_else(|| last_by_speaker.iter().rev().find(|(n, _)| *n == name).map(|(_, d)| *d)).unwrap_or(published);
         if found.is_some() {
             last_by_speaker.push((name, date));
         }

@@ -70,7 +70,5 @@ fn keep_floating_in_reports(article: &mut Article) {
         }
     }
     let main: Vec<String> = by_speaker.into_iter().filter(|&(_, n)| 2 * n >= cued).map(|(name, _)| name.to_string()).collect();
-    article
-        .statements
-        .retain(|st| st.kind != StatementKind::Floating || st.speaker.as_ref().is_some_and(|sp| main.contains(&sp.name)));
+    article.statements.retain(|st| st.kind != StatementKind::Floating || st.speaker.as_ref().is_some_and(|sp| main.contains(&sp.name)));
 }

@@ -27,14 +27,17 @@ pub enum Gender {
 }
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
-const ROLES: &[&str] = &["foreign office spokesperson", "secretary-general", "secretary general", "director-general", "director general",
+const ROLES: &[&str] = &[
+    "foreign office spokesperson", "secretary-general", "secretary general", "director-general", "director general",
     "permanent representative", "high commissioner", "foreign minister", "prime minister", "vice president", "secretary of state",
-    "press secretary", "chief executive", "defense minister", "defence minister", "interior minister", "finance minister", "information minister",
-    "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator", "sen.", "governor", "mayor",
-    "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy", "adviser", "advisor",
-    "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor", "consul", "diplomat",
-    "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general", "judge", "manager",
-    "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair", "counterpart"];
+    "press secretary", "chief executive", "defense minister", "defence minister", "interior minister", "finance minister",
+    "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator",
+    "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy",
+    "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor",
+    "consul", "diplomat", "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general",
+    "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair",
+    "counterpart",
+];
 
 /// The words of each role in [`ROLES`], listed under their first word in the order of the list:
 /// a source is matched against the roles its words can begin, not all of them at every word.
@@ -52,17 +55,24 @@ static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLES.iter
 /// Occupations written as a title before a name ("Engineer Priya Nair", "Activist Angela
 /// Davis"): read as a role only there, not as role nouns of their own ("his lawyer" stays a
 /// description).
-const OCCUPATION_TITLES: &[&str] = &["engineer", "lawyer", "attorney", "prosecutor", "activist", "doctor", "nurse", "teacher", "student",
-    "researcher", "scientist", "historian", "author", "writer", "columnist", "editor", "journalist", "commentator", "pollster",
-    "lobbyist", "consultant", "executive", "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi",
-    "imam", "bishop", "captain", "officer", "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress"];
-const DOCUMENTS: &[&str] = &["resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey",
-    "poll", "document", "filing", "release", "post", "tweet", "editorial"];
-const ORG_WORDS: &[&str] = &["senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department",
-    "agency", "army", "embassy", "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house",
-    "administration", "police", "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute"];
+const OCCUPATION_TITLES: &[&str] = &[
+    "engineer", "lawyer", "attorney", "prosecutor", "activist", "doctor", "nurse", "teacher", "student", "researcher", "scientist",
+    "historian", "author", "writer", "columnist", "editor", "journalist", "commentator", "pollster", "lobbyist", "consultant", "executive",
+    "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi", "imam", "bishop", "captain", "officer",
+    "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress",
+];
+const DOCUMENTS: &[&str] = &[
+    "resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey", "poll", "document", "filing",
+    "release", "post", "tweet", "editorial",
+];
+const ORG_WORDS: &[&str] = &[
+    "senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department", "agency", "army", "embassy",
+    "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
+    "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
+];
 const MALE_TITLES: &[&str] = &["mr", "mr.", "sir", "king", "prince", "lord", "congressman", "spokesman"];
-const FEMALE_TITLES: &[&str] = &["mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady", "congresswoman", "spokeswoman", "chairwoman"];
+const FEMALE_TITLES: &[&str] =
+    &["mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady", "congresswoman", "spokeswoman", "chairwoman"];
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -76,10 +86,12 @@ fn is_honorific(w: &str) -> bool {
 
 /// Words that qualify a role noun rather than name who the speaker works for: "Deputy Foreign
 /// Minister", "Chief Cabinet Secretary", "Economy Minister".
-const ROLE_MODIFIERS: &[&str] = &["deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior",
-    "state", "interim", "federal", "provincial", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
+const ROLE_MODIFIERS: &[&str] = &[
+    "deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior", "state", "interim",
+    "federal", "provincial", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
     "justice", "agriculture", "environment", "planning", "commerce", "labour", "labor", "transport", "information", "culture", "prime",
-    "principal", "permanent", "special", "general", "press", "top"];
+    "principal", "permanent", "special", "general", "press", "top",
+];
 /// Prepositions that open a role's complement: "Minister for Planning", "Ambassador to China".
 const ROLE_COMPLEMENTS: &[&str] = &["for", "to", "of", "on"];
 
@@ -117,16 +129,17 @@ fn complement_len(after: &[&str]) -> usize {
 
 /// Words of ministerial portfolios, in the titles of Commonwealth governments ("Federal Minister
 /// for Communications Abdul Aleem Khan", "Minister of State for Foreign Affairs ...").
-const PORTFOLIO_WORDS: &[&str] = &["foreign", "affairs", "communications", "planning", "development", "special", "initiatives",
-    "finance", "revenue", "economic", "information", "broadcasting", "interior", "defence", "defense", "health", "services",
-    "education", "commerce", "trade", "industries", "industry", "production", "railways", "energy", "power", "petroleum", "water",
-    "resources", "climate", "change", "human", "rights", "law", "justice", "maritime", "religious", "housing", "works", "science",
-    "technology", "food", "security", "national", "narcotics", "control", "privatisation", "parliamentary", "overseas",
-    "pakistanis", "kashmir", "and", "&", "agriculture", "environment", "labour", "labor", "transport", "tourism", "culture",
-    "youth", "sports", "women", "social", "welfare", "local", "government", "states", "frontier", "regions", "aviation",
-    "ports", "shipping", "home", "external", "mines", "minerals", "investment", "statistics", "highways", "roads", "fisheries",
-    "irrigation", "lands", "media", "public", "administration", "forests", "wildlife", "urban", "rural", "digital",
-    "telecommunications", "railway", "cooperatives", "disaster", "management", "relief", "textiles"];
+const PORTFOLIO_WORDS: &[&str] = &[
+    "foreign", "affairs", "communications", "planning", "development", "special", "initiatives", "finance", "revenue", "economic",
+    "information", "broadcasting", "interior", "defence", "defense", "health", "services", "education", "commerce", "trade", "industries",
+    "industry", "production", "railways", "energy", "power", "petroleum", "water", "resources", "climate", "change", "human", "rights",
+    "law", "justice", "maritime", "religious", "housing", "works", "science", "technology", "food", "security", "national", "narcotics",
+    "control", "privatisation", "parliamentary", "overseas", "pakistanis", "kashmir", "and", "&", "agriculture", "environment", "labour",
+    "labor", "transport", "tourism", "culture", "youth", "sports", "women", "social", "welfare", "local", "government", "states",
+    "frontier", "regions", "aviation", "ports", "shipping", "home", "external", "mines", "minerals", "investment", "statistics",
+    "highways", "roads", "fisheries", "irrigation", "lands", "media", "public", "administration", "forests", "wildlife", "urban", "rural",
+    "digital", "telecommunications", "railway", "cooperatives", "disaster", "management", "relief", "textiles",
+];
 
 /// Parses a source as written into name, role and affiliation. An appositive after the head
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
@@ -181,7 +194,8 @@ fn parse_phrase(src: &str) -> ParsedSource {
         None => (None, src),
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let mut words: Vec<&str> = words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
+    let mut words: Vec<&str> =
+        words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
     // "Mr. McGinley" is McGinley (an honorific is no part of the name the speaker goes by)
     if words.len() >= 2 && is_honorific(words[0]) && is_cap(words[1]) {
         words.remove(0);
@@ -259,9 +273,15 @@ fn parse_phrase(src: &str) -> ParsedSource {
                 }
                 // "Ferry captain Nils Berg", "farmer Joan Pike": a descriptor before the name is
                 // their role, not part of the name
-                let connector = |w: &str| matches!(w, "of" | "for" | "and" | "the" | "de" | "da" | "del" | "al" | "bin" | "van" | "von" | "le" | "la");
+                let connector =
+                    |w: &str| matches!(w, "of" | "for" | "and" | "the" | "de" | "da" | "del" | "al" | "bin" | "van" | "von" | "le" | "la");
                 if let Some(j) = words.iter().rposition(|w| !is_cap(w) && !connector(w)) {
-                    let preposition = |w: &str| matches!(w.to_lowercase().as_str(), "at" | "on" | "in" | "with" | "from" | "by" | "to" | "for" | "of" | "who" | "which");
+                    let preposition = |w: &str| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "at" | "on" | "in" | "with" | "from" | "by" | "to" | "for" | "of" | "who" | "which"
+                        )
+                    };
                     let descriptor = j < 3 && !words[..=j].iter().any(|w| preposition(w));
                     if descriptor && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
                         out.role = Some(words[..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
@@ -333,11 +353,15 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     if !before.ends_with(' ') || !capitalised || pronoun {
         return src;
     }
-    let words: Vec<(usize, &str)> = before.split(' ').scan(line_start, |at, w| {
-        let here = *at;
-        *at += w.len() + 1;
-        Some((here, w))
-    }).filter(|(_, w)| !w.is_empty()).collect();
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(line_start, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
     let mut start = None;
     let mut role_seen = false;
     for &(at, w) in words.iter().rev().take(6) {
@@ -367,7 +391,9 @@ fn same_person(a: &str, b: &str) -> bool {
     let bt: Vec<&str> = b.split_whitespace().collect();
     let (short, long) = if at.len() <= bt.len() { (&at, &bt) } else { (&bt, &at) };
     // a surname of two letters is a name ("Xi", "Li", "Wu"), an initial ("J.") is not
-    short.len() < long.len() && short.iter().all(|w| long.contains(w)) && short.iter().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
+    short.len() < long.len()
+        && short.iter().all(|w| long.contains(w))
+        && short.iter().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
 impl Entity {
@@ -397,7 +423,10 @@ impl Registry {
     }
 
     fn find(&self, name: &str) -> Option<usize> {
-        self.entities.iter().position(|e| e.name == name).or_else(|| self.entities.iter().position(|e| !e.collective && same_person(&e.name, name)))
+        self.entities
+            .iter()
+            .position(|e| e.name == name)
+            .or_else(|| self.entities.iter().position(|e| !e.collective && same_person(&e.name, name)))
     }
 
     fn add(&mut self, p: &ParsedSource, at: usize) -> Option<usize> {
@@ -455,11 +484,17 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
             Some((at, w.trim_end()))
         })
         .collect();
-    const TITLES: &[&str] = &["President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson", "Secretary", "Premier", "Chancellor", "Mayor", "Rep.",
-        "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman", "Commissioner", "Envoy", "Leader"];
+    const TITLES: &[&str] = &[
+        "President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson",
+        "Secretary", "Premier", "Chancellor", "Mayor", "Rep.", "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman",
+        "Commissioner", "Envoy", "Leader",
+    ];
     // in running text a role noun is often written in lower case before the name: "Foreign
     // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
-    const LOWER_TITLES: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor", "leader", "counterpart"];
+    const LOWER_TITLES: &[&str] = &[
+        "spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor",
+        "leader", "counterpart",
+    ];
     for (i, (at, w)) in words.iter().enumerate() {
         if !TITLES.contains(w) && !LOWER_TITLES.contains(w) {
             continue;
@@ -467,7 +502,11 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
         let mut name = Vec::new();
         for (_, n) in &words[i + 1..] {
             let clean = n.trim_end_matches([',', '.', ';', ':', ')', '"', '”']).trim_end_matches("'s").trim_end_matches("’s");
-            if is_cap(clean) && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') && clean.len() > 1 && !is_calendar_word(clean) {
+            if is_cap(clean)
+                && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && clean.len() > 1
+                && !is_calendar_word(clean)
+            {
                 name.push(clean.to_string());
                 if clean.len() != n.len() {
                     break;
@@ -493,7 +532,13 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
             let w = words[role_start - 1].1;
             let lw = w.to_lowercase();
             let org = is_cap(w) && ORG_WORDS.contains(&lw.trim_end_matches("'s").trim_end_matches("’s"));
-            let org_name = in_org && is_cap(w) && !is_calendar_word(w) && !matches!(lw.as_str(), "the" | "a" | "an" | "on" | "in" | "at" | "and" | "but" | "as" | "for" | "when" | "after" | "while");
+            let org_name = in_org
+                && is_cap(w)
+                && !is_calendar_word(w)
+                && !matches!(
+                    lw.as_str(),
+                    "the" | "a" | "an" | "on" | "in" | "at" | "and" | "but" | "as" | "for" | "when" | "after" | "while"
+                );
             in_org |= org;
             if ROLE_MODIFIERS.contains(&lw.as_str()) || org || org_name || (is_cap(w) && country_of(w).is_some()) {
                 role_start -= 1;
@@ -538,7 +583,11 @@ pub fn resolve_speakers(article: &mut Article) {
     let parsed: Vec<Option<ParsedSource>> = article
         .statements
         .iter()
-        .map(|s| s.source.filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text)))).map(|sp| parse_source(with_title_before(&text, sp))))
+        .map(|s| {
+            s.source
+                .filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text))))
+                .map(|sp| parse_source(with_title_before(&text, sp)))
+        })
         .collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
         if let (Some(p), Some(src)) = (p, st.source) {
@@ -554,7 +603,9 @@ pub fn resolve_speakers(article: &mut Article) {
     // Pass 2: in text order, resolve each source to an entity.
     let order: Vec<usize> = {
         let mut v: Vec<usize> = (0..article.statements.len()).collect();
-        v.sort_by_key(|&i| article.statements[i].cue.or(article.statements[i].source).map_or(article.statements[i].content.start, |s| s.start));
+        v.sort_by_key(|&i| {
+            article.statements[i].cue.or(article.statements[i].source).map_or(article.statements[i].content.start, |s| s.start)
+        });
         v
     };
     let mut last_speaker: Option<usize> = None;
@@ -564,7 +615,8 @@ pub fn resolve_speakers(article: &mut Article) {
     // titled mentions before a statement count as mentions (for "the President"); the registry
     // takes no new names from here on, so each mention's entity is found once, and mentions are
     // taken in text order as the statements pass them
-    let titled_entities: Vec<(usize, Option<usize>)> = titled.iter().map(|(at, p)| (*at, p.name.as_ref().and_then(|n| reg.find(n)))).collect();
+    let titled_entities: Vec<(usize, Option<usize>)> =
+        titled.iter().map(|(at, p)| (*at, p.name.as_ref().and_then(|n| reg.find(n)))).collect();
     let mut titled_seen = 0;
     for &si in &order {
         let st = &article.statements[si];
@@ -585,7 +637,9 @@ pub fn resolve_speakers(article: &mut Article) {
             (None, StatementKind::Transcript, _) => None,
             // no source found: whoever the sentence names before the cue ("Spokesperson X,
             // addressing the briefing, said ..."), else the speaker carried on
-            (None, _, Some(cue)) => subject_before(&reg, &text, cue.start).or_else(|| last_speaker.filter(|_| !opens_with_new_subject(&text, cue.start))),
+            (None, _, Some(cue)) => {
+                subject_before(&reg, &text, cue.start).or_else(|| last_speaker.filter(|_| !opens_with_new_subject(&text, cue.start)))
+            }
             (None, _, None) => last_speaker,
             (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
             // within a paragraph "she" is whoever spoke last, if she can be: news names a new
@@ -604,11 +658,16 @@ pub fn resolve_speakers(article: &mut Article) {
                     // "the diplomat said", "the official added": a word for any office, for the
                     // person in office who spoke last
                     .or_else(|| {
-                        let definite = st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
-                        last_speaker.filter(|&i| definite && GENERIC_ROLES.contains(&role) && !reg.entities[i].collective && reg.entities[i].role.is_some())
+                        let definite =
+                            st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
+                        last_speaker.filter(|&i| {
+                            definite && GENERIC_ROLES.contains(&role) && !reg.entities[i].collective && reg.entities[i].role.is_some()
+                        })
                     })
                     // a headline's "Minister vows ...": the minister the story goes on to name
-                    .or_else(|| headline.is_some_and(|h| st.source.is_some_and(|x| h.contains(x))).then(|| first_with_role(&reg, role)).flatten())
+                    .or_else(|| {
+                        headline.is_some_and(|h| st.source.is_some_and(|x| h.contains(x))).then(|| first_with_role(&reg, role)).flatten()
+                    })
             }
             // "the ministry", "the association": the organisation of that kind named last
             (Some(_), _, _) => st.source.and_then(|x| pick_organisation(&reg, x.of(&text), pos)),
@@ -647,9 +706,10 @@ pub fn resolve_speakers(article: &mut Article) {
         }
         // the sentence ends at the first full stop or line break after the cue
         let end = text[cue.end..].find(['.', '\n']).map_or(text.len(), |i| cue.end + i);
-        let next = order.iter().copied().find(|&o| {
-            article.statements[o].source.is_some_and(|x| x.start > cue.end && x.start <= end) && resolved[o].is_some()
-        });
+        let next = order
+            .iter()
+            .copied()
+            .find(|&o| article.statements[o].source.is_some_and(|x| x.start > cue.end && x.start <= end) && resolved[o].is_some());
         resolved[si] = next.and_then(|o| resolved[o]);
     }
     for (si, st) in article.statements.iter_mut().enumerate() {
@@ -676,8 +736,30 @@ pub fn resolve_speakers(article: &mut Article) {
                     .match_indices(' ')
                     .find(|&(at, _)| {
                         head[at + 1..].split(' ').next().is_some_and(|w| {
-                            matches!(w, "released" | "issued" | "published" | "posted" | "signed" | "sent" | "seen" | "obtained" | "adopted"
-                                | "after" | "on" | "in" | "at" | "by" | "from" | "during" | "following" | "with" | "who" | "which" | "that")
+                            matches!(
+                                w,
+                                "released"
+                                    | "issued"
+                                    | "published"
+                                    | "posted"
+                                    | "signed"
+                                    | "sent"
+                                    | "seen"
+                                    | "obtained"
+                                    | "adopted"
+                                    | "after"
+                                    | "on"
+                                    | "in"
+                                    | "at"
+                                    | "by"
+                                    | "from"
+                                    | "during"
+                                    | "following"
+                                    | "with"
+                                    | "who"
+                                    | "which"
+                                    | "that"
+                            )
                         })
                     })
                     .map_or(head, |(at, _)| &head[..at]);
@@ -696,8 +778,10 @@ pub fn resolve_speakers(article: &mut Article) {
 
 /// Days and months: capitalised, but never a name ("the minister Monday said").
 fn is_calendar_word(w: &str) -> bool {
-    const WORDS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const WORDS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December",
+    ];
     WORDS.contains(&w)
 }
 
@@ -715,8 +799,10 @@ fn titled_gender(s: &str) -> Option<Gender> {
 /// A transcript label that stands for whoever asks (`QUESTION:`, `Reporter:`), not for a name.
 fn is_questioner_label(label: &str) -> bool {
     let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
-    matches!(words.first().map(String::as_str), Some("question" | "questions" | "questioner" | "reporter" | "reporters" | "journalist" | "audience"))
-        && words.len() <= 2
+    matches!(
+        words.first().map(String::as_str),
+        Some("question" | "questions" | "questioner" | "reporter" | "reporters" | "journalist" | "audience")
+    ) && words.len() <= 2
 }
 
 /// A cue that puts a question to someone rather than reports what they said.
@@ -856,12 +942,37 @@ mod tests {
 
     #[test]
     fn sources_parse_into_name_role_affiliation() {
-        check("Federal Minister for Communications Abdul Aleem Khan", Some("Abdul Aleem Khan"), Some("federal minister for Communications"), None);
+        check(
+            "Federal Minister for Communications Abdul Aleem Khan",
+            Some("Abdul Aleem Khan"),
+            Some("federal minister for Communications"),
+            None,
+        );
         check("UN Secretary-General Antonio Guterres", Some("Antonio Guterres"), Some("secretary-general"), Some("UN"));
-        check("Pakistan's Permanent Representative to the UN Munir Akram", Some("Munir Akram"), Some("permanent representative to the UN"), Some("Pakistan"));
-        check("Minister for Information and Broadcasting Ana Lima", Some("Ana Lima"), Some("minister for Information and Broadcasting"), None);
-        check("Chinese Foreign Ministry's Spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
-        check("the Chinese Foreign Ministry spokesperson Zhao Lijian", Some("Zhao Lijian"), Some("spokesperson"), Some("Chinese Foreign Ministry"));
+        check(
+            "Pakistan's Permanent Representative to the UN Munir Akram",
+            Some("Munir Akram"),
+            Some("permanent representative to the UN"),
+            Some("Pakistan"),
+        );
+        check(
+            "Minister for Information and Broadcasting Ana Lima",
+            Some("Ana Lima"),
+            Some("minister for Information and Broadcasting"),
+            None,
+        );
+        check(
+            "Chinese Foreign Ministry's Spokesperson Zhao Lijian",
+            Some("Zhao Lijian"),
+            Some("spokesperson"),
+            Some("Chinese Foreign Ministry"),
+        );
+        check(
+            "the Chinese Foreign Ministry spokesperson Zhao Lijian",
+            Some("Zhao Lijian"),
+            Some("spokesperson"),
+            Some("Chinese Foreign Ministry"),
+        );
         check("President Arif Alvi", Some("Arif Alvi"), Some("president"), None);
         check("Foreign Minister Bilawal Bhutto Zardari", Some("Bilawal Bhutto Zardari"), Some("foreign minister"), None);
         check("Chinese Ambassador Nong Rong", Some("Nong Rong"), Some("ambassador"), Some("China"));
@@ -869,8 +980,18 @@ mod tests {
         check("The spokesperson", None, Some("spokesperson"), None);
         check("Pakistani Minister for Planning Tariq Mehmood", Some("Tariq Mehmood"), Some("minister for Planning"), Some("Pakistan"));
         check("Chinese Ambassador to Pakistan Liu Jian", Some("Liu Jian"), Some("ambassador to Pakistan"), Some("China"));
-        check("Kenyan Cabinet Secretary for Health Grace Mwangi", Some("Grace Mwangi"), Some("cabinet secretary for Health"), Some("Kenya"));
-        check("Ukrainian Deputy Foreign Minister Viktor Petrenko", Some("Viktor Petrenko"), Some("deputy foreign minister"), Some("Ukraine"));
+        check(
+            "Kenyan Cabinet Secretary for Health Grace Mwangi",
+            Some("Grace Mwangi"),
+            Some("cabinet secretary for Health"),
+            Some("Kenya"),
+        );
+        check(
+            "Ukrainian Deputy Foreign Minister Viktor Petrenko",
+            Some("Viktor Petrenko"),
+            Some("deputy foreign minister"),
+            Some("Ukraine"),
+        );
         check("Jordanian Foreign Minister Omar Haddad", Some("Omar Haddad"), Some("foreign minister"), Some("Jordan"));
         check("Minister for Foreign Affairs Ishaq Dar", Some("Ishaq Dar"), Some("minister for Foreign Affairs"), None);
         check("Ambassador to the United States Masood Khan", Some("Masood Khan"), Some("ambassador to the United States"), None);
@@ -881,7 +1002,12 @@ mod tests {
         check("the Chinese government", Some("China"), None, None);
         check("Heavy rain", None, None, None);
         check("Mr. McGinley, the law professor", Some("McGinley"), Some("professor"), None);
-        check("Maria Olsen, an economist at the University of Bergen,", Some("Maria Olsen"), Some("economist"), Some("University of Bergen"));
+        check(
+            "Maria Olsen, an economist at the University of Bergen,",
+            Some("Maria Olsen"),
+            Some("economist"),
+            Some("University of Bergen"),
+        );
         // an occupation written as a title before the name, at the start of a sentence
         check("Engineer Priya Nair", Some("Priya Nair"), Some("engineer"), None);
         check("Detective Inspector Jane Roe", Some("Jane Roe"), Some("detective inspector"), None);

@@ -55,7 +55,9 @@ fn single_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mar
     let letter_after = after.is_some_and(char::is_alphanumeric);
     match c {
         '‘' | '‹' | '‚' if !after.is_some_and(char::is_whitespace) => Some(Mark::Open),
-        '\'' | '`' if !letter_before && letter_after && before.is_none_or(|b| b.is_whitespace() || "([{—–\"“".contains(b)) => Some(Mark::Open),
+        '\'' | '`' if !letter_before && letter_after && before.is_none_or(|b| b.is_whitespace() || "([{—–\"“".contains(b)) => {
+            Some(Mark::Open)
+        }
         '’' | '\'' | '›' if !letter_after && !before.is_some_and(char::is_whitespace) => Some(Mark::Close),
         _ => None,
     }
@@ -167,7 +169,10 @@ mod tests {
 
     #[test]
     fn a_mark_of_the_wrong_shape_reads_by_its_place() {
-        assert_eq!(quotes("“We have never seen a season like this one,“ stated Rosa Klein."), ["“We have never seen a season like this one,“"]);
+        assert_eq!(
+            quotes("“We have never seen a season like this one,“ stated Rosa Klein."),
+            ["“We have never seen a season like this one,“"]
+        );
         assert_eq!(quotes("”Fear. I am truly afraid,” she wrote."), ["”Fear. I am truly afraid,”"]);
         // in place, a closing-shaped mark still only closes
         assert_eq!(quotes("He said “yes” and “no”."), ["“yes”", "“no”"]);
@@ -175,7 +180,10 @@ mod tests {
 
     #[test]
     fn two_single_marks_make_a_double_one() {
-        assert_eq!(quotes("''This isn't tax reform,'' said Ada Holt. ''It is a patch.''"), ["''This isn't tax reform,''", "''It is a patch.''"]);
+        assert_eq!(
+            quotes("''This isn't tax reform,'' said Ada Holt. ''It is a patch.''"),
+            ["''This isn't tax reform,''", "''It is a patch.''"]
+        );
         assert_eq!(quotes("He called it ``a win'' for all."), ["``a win''"]);
         // one quotation over two paragraphs, the second opening with the pair again
         assert_eq!(quotes("''First part.\n\n''Second part,'' he said."), ["''First part.\n\n''Second part,''"]);

@@ -216,7 +216,13 @@ mod tests {
 }
 
 fn member(r: &rusqlite::Row, at: usize) -> rusqlite::Result<ClusterMember> {
-    Ok(ClusterMember { article_id: r.get(at)?, name: r.get(at + 1)?, outlet: r.get(at + 2)?, published: r.get(at + 3)?, headline: r.get(at + 4)? })
+    Ok(ClusterMember {
+        article_id: r.get(at)?,
+        name: r.get(at + 1)?,
+        outlet: r.get(at + 2)?,
+        published: r.get(at + 3)?,
+        headline: r.get(at + 4)?,
+    })
 }
 
 impl Store {
@@ -282,9 +288,15 @@ impl Store {
         let found: Option<String> = conn
             .query_row("SELECT key FROM speakers WHERE key = ?1", [&key], |r| r.get(0))
             .optional()?
-            .or(conn.query_row("SELECT speaker FROM speaker_aliases WHERE alias = ?1 COLLATE NOCASE ORDER BY n DESC LIMIT 1", [name], |r| r.get(0)).optional()?)
             .or(conn
-                .query_row("SELECT key FROM speakers WHERE key LIKE '%' || ?1 || '%' ORDER BY occurrences DESC LIMIT 1", [&key], |r| r.get(0))
+                .query_row("SELECT speaker FROM speaker_aliases WHERE alias = ?1 COLLATE NOCASE ORDER BY n DESC LIMIT 1", [name], |r| {
+                    r.get(0)
+                })
+                .optional()?)
+            .or(conn
+                .query_row("SELECT key FROM speakers WHERE key LIKE '%' || ?1 || '%' ORDER BY occurrences DESC LIMIT 1", [&key], |r| {
+                    r.get(0)
+                })
                 .optional()?);
         let Some(key) = found else { return Ok(None) };
         let Some(speaker) = self.speakers(Some(&key), 50, 0)?.into_iter().find(|s| s.key == key) else { return Ok(None) };
@@ -376,10 +388,8 @@ impl Store {
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        let grams: Vec<GramStats> = stats
-            .iter()
-            .map(|(g, _, _)| GramStats { background: background.estimate(g.key), ..g.clone() })
-            .collect();
+        let grams: Vec<GramStats> =
+            stats.iter().map(|(g, _, _)| GramStats { background: background.estimate(g.key), ..g.clone() }).collect();
         let chains = chain(&grams, total as u64);
         let mut out = Vec::new();
         for c in chains.into_iter().take(limit) {
@@ -412,7 +422,8 @@ impl Store {
     fn gram_counts(&self, table: &str, col: &str, gram: i64, by_count: bool) -> Result<Vec<(String, i64)>, StoreError> {
         let order = if by_count { format!("n DESC, {col}") } else { col.to_string() };
         let sql = format!("SELECT {col}, n FROM {table} WHERE gram = ?1 ORDER BY {order} LIMIT 200");
-        let mut v: Vec<(String, i64)> = self.conn().prepare_cached(&sql)?.query_map([gram], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let mut v: Vec<(String, i64)> =
+            self.conn().prepare_cached(&sql)?.query_map([gram], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         if table == "gram_speakers" {
             self.speaker_names(&mut v)?;
         }
@@ -512,7 +523,9 @@ impl Store {
         }
         let mut rarest_groups = 0;
         {
-            let mut q = conn.prepare_cached("SELECT DISTINCT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
+            let mut q = conn.prepare_cached(
+                "SELECT DISTINCT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1",
+            )?;
             for k in &keys {
                 let set: HashSet<i64> = q.query_map([k], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
                 groups = Some(match groups {
@@ -545,13 +558,22 @@ impl Store {
         let (occurrences, first, last, by_month, by_speaker, by_outlet) = match kept {
             Some((n, first, last)) => {
                 let g = keys[0];
-                (n, first, last, self.gram_counts("gram_months", "month", g, false)?, self.gram_counts("gram_speakers", "speaker", g, true)?, self.gram_counts("gram_outlets", "outlet", g, true)?)
+                (
+                    n,
+                    first,
+                    last,
+                    self.gram_counts("gram_months", "month", g, false)?,
+                    self.gram_counts("gram_speakers", "speaker", g, true)?,
+                    self.gram_counts("gram_outlets", "outlet", g, true)?,
+                )
             }
             None => {
                 let mut tally = crate::link::Tally::default();
                 let mut q = conn.prepare_cached("SELECT day, speaker_key, outlet FROM statements WHERE group_id = ?1")?;
                 for g in &groups {
-                    for r in q.query_map([g], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?)))? {
+                    for r in q.query_map([g], |r| {
+                        Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+                    })? {
                         let (day, sp, o) = r?;
                         tally.add(day.and_then(crate::link::date_of_day).as_deref(), sp.as_deref(), o.as_deref());
                     }
@@ -574,7 +596,9 @@ impl Store {
         firsts.sort_unstable();
         let mut examples = Vec::new();
         {
-            let mut q = conn.prepare_cached(&format!("SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?1"))?;
+            let mut q = conn.prepare_cached(&format!(
+                "SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?1"
+            ))?;
             for (_, id) in firsts.iter().take(limit) {
                 if let Some(r) = q.query_row([id], statement_row).optional()? {
                     examples.push(r);
@@ -668,7 +692,8 @@ impl Store {
         }
         // best BM25 first (lower is better), or newest first without words; id breaks ties
         let key = |x: &(f64, i64, Option<i64>)| if words { (x.0, x.1) } else { (-(x.2.unwrap_or(i64::MIN / 2) as f64), -x.1) };
-        let cmp = |a: &(f64, i64, Option<i64>), b: &(f64, i64, Option<i64>)| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal);
+        let cmp =
+            |a: &(f64, i64, Option<i64>), b: &(f64, i64, Option<i64>)| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal);
         let end = (f.offset + f.limit.max(1)).min(all.len());
         if end < all.len() && end > 0 {
             all.select_nth_unstable_by(end - 1, cmp);
@@ -683,7 +708,8 @@ impl Store {
                  JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id
                  WHERE statements_fts MATCH ?1 AND statements_fts.rowid = ?4"
             );
-            let plain_sql = format!("SELECT {STATEMENT_COLUMNS}, s.content FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?1");
+            let plain_sql =
+                format!("SELECT {STATEMENT_COLUMNS}, s.content FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?1");
             let mut q = conn.prepare_cached(if words { &snippet_sql } else { &plain_sql })?;
             for (id, rank) in page {
                 let row = if words {
@@ -716,7 +742,8 @@ impl Store {
         )?;
         let mut out = Vec::new();
         for (rep, size) in reps {
-            let members: Vec<ClusterMember> = q.query_map(params![rep, members.max(1) as i64], |r| member(r, 1))?.collect::<Result<_, _>>()?;
+            let members: Vec<ClusterMember> =
+                q.query_map(params![rep, members.max(1) as i64], |r| member(r, 1))?.collect::<Result<_, _>>()?;
             if let Some(first) = members.first().cloned() {
                 out.push(Cluster { representative: first, size: size as usize, members });
             }
@@ -751,22 +778,30 @@ impl Store {
                AND (?1 IS NULL OR a.rowid = (SELECT rowid FROM articles WHERE id = ?1) OR b.rowid = (SELECT rowid FROM articles WHERE id = ?1))
              LIMIT ?2",
         )?;
-        let rows = q.query_map(params![article_id, (limit * 4) as i64], |r| Ok((member(r, 0)?, r.get::<_, i64>(5)?, member(r, 6)?, r.get::<_, i64>(11)?)))?;
+        let rows = q.query_map(params![article_id, (limit * 4) as i64], |r| {
+            Ok((member(r, 0)?, r.get::<_, i64>(5)?, member(r, 6)?, r.get::<_, i64>(11)?))
+        })?;
         let mut out: Vec<ParagraphReuse> = Vec::new();
         for r in rows {
             let (a, ai, b, bi) = r?;
             // the earlier article is the source, whichever was stored first
-            let a_first = (a.published.as_deref().unwrap_or("9999"), &a.article_id) < (b.published.as_deref().unwrap_or("9999"), &b.article_id);
+            let a_first =
+                (a.published.as_deref().unwrap_or("9999"), &a.article_id) < (b.published.as_deref().unwrap_or("9999"), &b.article_id);
             let (article, paragraph, source, source_paragraph) = if a_first { (b, bi, a, ai) } else { (a, ai, b, bi) };
             match out.iter_mut().find(|o| o.article.article_id == article.article_id && o.paragraph == paragraph) {
-                Some(o) if (source.published.as_deref().unwrap_or("9999"), &source.article_id) < (o.source.published.as_deref().unwrap_or("9999"), &o.source.article_id) => {
+                Some(o)
+                    if (source.published.as_deref().unwrap_or("9999"), &source.article_id)
+                        < (o.source.published.as_deref().unwrap_or("9999"), &o.source.article_id) =>
+                {
                     *o = ParagraphReuse { article, paragraph, source, source_paragraph }
                 }
                 Some(_) => {}
                 None => out.push(ParagraphReuse { article, paragraph, source, source_paragraph }),
             }
         }
-        out.sort_by(|a, b| (&a.article.published, &a.article.article_id, a.paragraph).cmp(&(&b.article.published, &b.article.article_id, b.paragraph)));
+        out.sort_by(|a, b| {
+            (&a.article.published, &a.article.article_id, a.paragraph).cmp(&(&b.article.published, &b.article.article_id, b.paragraph))
+        });
         out.truncate(limit);
         Ok(out)
     }
@@ -784,7 +819,10 @@ impl Store {
     }
 
     /// Every article's id, name and text, in store order, with its statements; for brat export.
-    pub fn for_each_article(&self, mut f: impl FnMut(&str, &str, &str, &[StatementRow]) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    pub fn for_each_article(
+        &self,
+        mut f: impl FnMut(&str, &str, &str, &[StatementRow]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare("SELECT id, name, text FROM articles ORDER BY rowid")?;
         let mut st = conn.prepare(&format!(

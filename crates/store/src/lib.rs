@@ -19,7 +19,10 @@ use onrecord_model::{Article, CharIndex, Span};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 pub use article::{ArticleDetail, ParagraphRow};
-pub use corpus::{Cluster, ClusterMember, Occurrence, ParagraphReuse, Phrase, PhraseTimeline, RoleSpan, SearchHit, SearchResults, SpeakerDetail, SpeakerRow, StatementDetail};
+pub use corpus::{
+    Cluster, ClusterMember, Occurrence, ParagraphReuse, Phrase, PhraseTimeline, RoleSpan, SearchHit, SearchResults, SpeakerDetail,
+    SpeakerRow, StatementDetail,
+};
 pub use onrecord_link::LinkConfig;
 pub use query::{day_bound, StatementFilter, StatementRow};
 
@@ -81,7 +84,10 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         // one connection per thread: SQLite's own locking would only cost time
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
         // the writer and the queries use more distinct statements than rusqlite's default 16
         conn.set_prepared_statement_cache_capacity(128);
@@ -259,7 +265,8 @@ fn write_articles(
         let mut stored = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         // rowids, like statement ids below, are given before the row is written
         let mut next_article: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
-        let mut ins_para = tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut ins_para =
+            tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut ins_stmt = tx.prepare_cached(
             "INSERT INTO statements (id, group_id, article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
                source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about,

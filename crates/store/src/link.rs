@@ -10,8 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-
-use onrecord_link::{word_hashes, signature_similarity, statement_similarity, ArticleLinks, LinkConfig};
+use onrecord_link::{signature_similarity, statement_similarity, word_hashes, ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Statement};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -83,7 +82,8 @@ pub(crate) fn link_article(
             for &k in &links.sketch.bands {
                 ins.execute(params![k, rowid])?;
             }
-            tx.prepare_cached("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)")?.execute(params![rowid, signature_blob(sig)])?;
+            tx.prepare_cached("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)")?
+                .execute(params![rowid, signature_blob(sig)])?;
         }
     }
     // A near-exact copy shares its paragraphs with the stored article it copies, which already
@@ -120,9 +120,11 @@ fn link_paragraphs(tx: &Connection, rowid: i64, links: &ArticleLinks, clusters: 
          WHERE p.hash = ?1 AND p.article != ?2 LIMIT {}",
         MAX_REUSE + 1
     ))?;
-    let mut ins_link = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut ins_link =
+        tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
-        let others: Vec<(i64, i64, i64)> = same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let others: Vec<(i64, i64, i64)> =
+            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         if others.len() <= MAX_REUSE {
             // copies in the story's own cluster share every paragraph; clusters only ever
             // merge, so such a pair would stay inside one cluster and never be reported
@@ -187,7 +189,8 @@ impl Siblings {
                 "SELECT s.group_id, s.speaker_key, s.content FROM articles me JOIN articles a ON a.rowid = me.cluster AND a.rowid != me.rowid
                  JOIN statements s ON s.article_id = a.id WHERE me.rowid = ?1 AND s.group_id IS NOT NULL LIMIT 4000",
             )?;
-            let rows = q.query_map([self.article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?;
+            let rows =
+                q.query_map([self.article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?;
             let mut out = Vec::new();
             for r in rows {
                 let (group, speaker, content) = r?;
@@ -237,7 +240,8 @@ impl BatchLinks {
 /// (`SELECT id_col FROM table WHERE key = ?i ORDER BY id_col DESC LIMIT per_key`, joined by
 /// UNION), so a lookup is one statement execution. Index `n` holds the query for `n` keys.
 fn newest_per_key(table: &str, id_col: &str, per_key: usize) -> Vec<String> {
-    let one = |i: usize| format!("SELECT {id_col} FROM (SELECT {id_col} FROM {table} WHERE key = ?{i} ORDER BY {id_col} DESC LIMIT {per_key})");
+    let one =
+        |i: usize| format!("SELECT {id_col} FROM (SELECT {id_col} FROM {table} WHERE key = ?{i} ORDER BY {id_col} DESC LIMIT {per_key})");
     (0..=32).map(|n| (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")).collect()
 }
 
@@ -295,9 +299,15 @@ pub(crate) fn link_statement(
     let both_or_neither = |other: &Option<String>| other.is_some() == sl.speaker_key.is_some() && same_speaker(other);
     let mut found: Option<(i64, f64)> = {
         let short = sl.sketch.keys.is_empty();
-        let mut q = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16")?;
-        let rows: Vec<(i64, Option<String>)> = q.query_map(params![sl.sketch.fingerprint, id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        rows.into_iter().filter(|(_, sk)| same_speaker(sk) && (!short || both_or_neither(sk))).map(|(g, _)| (g, 1.0)).min_by_key(|(g, _)| *g)
+        let mut q = tx.prepare_cached(
+            "SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16",
+        )?;
+        let rows: Vec<(i64, Option<String>)> =
+            q.query_map(params![sl.sketch.fingerprint, id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .filter(|(_, sk)| same_speaker(sk) && (!short || both_or_neither(sk)))
+            .map(|(g, _)| (g, 1.0))
+            .min_by_key(|(g, _)| *g)
     };
     if found.is_none() && words.len() >= onrecord_link::sketch::STATEMENT_MIN_WORDS {
         for s in siblings.get(tx)? {
@@ -371,9 +381,14 @@ pub(crate) fn index_statement(
         ins.execute(params![k, this.day, id])?;
     }
     if !sl.sketch.keys.is_empty() {
-        tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![id, this.day, words_blob(&sl.words)])?;
+        tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![
+            id,
+            this.day,
+            words_blob(&sl.words)
+        ])?;
     }
-    tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?.execute(params![id, content, speaker])?;
+    tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, content, speaker])?;
     let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
     for (g, stems, surface) in &sl.grams {
         if ins_gram.execute(params![g, id, surface])? > 0 {
@@ -539,10 +554,8 @@ pub(crate) fn mark_dirty_groups(tx: &Connection) -> Result<(), StoreError> {
 /// only cleaned. With many dirty grams, one pass over all statements is cheaper than a query
 /// per gram.
 pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
-    let dirty: Vec<i64> = tx
-        .prepare("SELECT gram FROM grams WHERE dirty = 1 AND variants >= 2")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let dirty: Vec<i64> =
+        tx.prepare("SELECT gram FROM grams WHERE dirty = 1 AND variants >= 2")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     if dirty.is_empty() {
         tx.execute("UPDATE grams SET dirty = 0 WHERE dirty = 1", [])?;
         return Ok(0);
@@ -550,7 +563,8 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
     // gram → groups
     let mut groups_of: HashMap<i64, BTreeSet<i64>> = HashMap::new();
     {
-        let mut q = tx.prepare_cached("SELECT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
+        let mut q =
+            tx.prepare_cached("SELECT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
         for &g in &dirty {
             let set: BTreeSet<i64> = q.query_map([g], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
             groups_of.insert(g, set);

@@ -51,7 +51,8 @@ pub struct StatementRow {
     pub occurrences: i64,
 }
 
-pub(crate) const STATEMENT_COLUMNS: &str = "s.id, s.article_id, a.name, a.outlet, a.published, s.kind, s.content, s.content_start, s.content_end,
+pub(crate) const STATEMENT_COLUMNS: &str =
+    "s.id, s.article_id, a.name, a.outlet, a.published, s.kind, s.content, s.content_start, s.content_end,
     s.cue, s.source, s.speaker, s.speaker_role, s.speaker_affiliation, s.date, s.confidence, s.about, coalesce(s.group_id, s.id),
     (SELECT count(*) FROM statements o WHERE o.group_id = s.group_id), s.cue_start, s.cue_end, s.source_start, s.source_end";
 

@@ -16,7 +16,8 @@ fn batch(docs: &[(&str, &str)]) -> (Vec<Article>, Vec<ArticleLinks>) {
     docs.iter().map(|(n, t)| article(n, t)).unzip()
 }
 
-const QUAY: &str = "Dock workers walk out\n\n\"We will not sign anything that cuts the night shift,\" said union leader Dana Quist on Monday.";
+const QUAY: &str =
+    "Dock workers walk out\n\n\"We will not sign anything that cuts the night shift,\" said union leader Dana Quist on Monday.";
 const FERRY: &str = "Ferry fares rise\n\nThe ferry company said that fares would rise by a tenth from April, blaming fuel costs.";
 const BRIDGE: &str = "Bridge closes for repairs\n\n\"The bridge will reopen in May,\" the mayor, Ola Berg, told reporters on Tuesday.";
 const MARKET: &str = "Fish market moves\n\nTraders said the new hall was too far from the quay for the morning catch to arrive fresh.";
@@ -96,7 +97,8 @@ fn two_writers_taking_turns_keep_each_others_background_counts() {
     first.write_batch(&a, &l).unwrap();
     first.finish().unwrap();
     drop(first);
-    let blob: Vec<u8> = rusqlite::Connection::open(&db).unwrap().query_row("SELECT counts FROM gram_background WHERE id = 1", [], |r| r.get(0)).unwrap();
+    let blob: Vec<u8> =
+        rusqlite::Connection::open(&db).unwrap().query_row("SELECT counts FROM gram_background WHERE id = 1", [], |r| r.get(0)).unwrap();
     let counts = onrecord_link::background::Background::from_bytes(&blob).unwrap();
     assert!(!ferry_links.background.is_empty());
     for key in &ferry_links.background {

@@ -6,7 +6,8 @@ mod common;
 use onrecord_store::Store;
 
 fn write(store: &mut Store, docs: &[(&str, &str, &str, String)]) {
-    let (articles, links): (Vec<_>, Vec<_>) = docs.iter().map(|(name, outlet, date, text)| common::analysed(name, outlet, date, text)).unzip();
+    let (articles, links): (Vec<_>, Vec<_>) =
+        docs.iter().map(|(name, outlet, date, text)| common::analysed(name, outlet, date, text)).unzip();
     store.write_batch(&articles, &links).unwrap();
 }
 

@@ -41,11 +41,7 @@ impl ViewCache {
     }
 
     fn read_stamp(files: &[PathBuf; 2]) -> Stamp {
-        files.each_ref().map(|f| {
-            std::fs::metadata(f)
-                .ok()
-                .map(|m| (m.len(), m.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
-        })
+        files.each_ref().map(|f| std::fs::metadata(f).ok().map(|m| (m.len(), m.modified().unwrap_or(SystemTime::UNIX_EPOCH))))
     }
 
     /// Empties the cache if the store changed since the last look (at most one look a second).
@@ -73,12 +69,8 @@ impl ViewCache {
         self.forget_if_store_changed(entries);
         // the type is part of the key, so a hit always downcasts
         let key = format!("{}\u{0}{key}", std::any::type_name::<T>());
-        let entry = entries
-            .get_or_insert_async(&key, async { load.await.map(|v| Arc::new(v) as Entry) })
-            .await?;
-        entry
-            .downcast::<T>()
-            .map_err(|_| WebError::Internal(format!("cached view of the wrong type for {key}")))
+        let entry = entries.get_or_insert_async(&key, async { load.await.map(|v| Arc::new(v) as Entry) }).await?;
+        entry.downcast::<T>().map_err(|_| WebError::Internal(format!("cached view of the wrong type for {key}")))
     }
 }
 

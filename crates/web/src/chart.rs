@@ -36,30 +36,16 @@ struct Bar {
 /// The bars for a monthly series: every month from the first to the last, zeros included;
 /// years instead when the span is too long for months.
 fn bars(series: &[(String, i64)]) -> Vec<Bar> {
-    let points: Vec<(i64, i64)> = series
-        .iter()
-        .filter_map(|(m, n)| Some((month_index(m)?, *n)))
-        .collect();
-    let (Some(lo), Some(hi)) = (
-        points.iter().map(|p| p.0).min(),
-        points.iter().map(|p| p.0).max(),
-    ) else {
+    let points: Vec<(i64, i64)> = series.iter().filter_map(|(m, n)| Some((month_index(m)?, *n))).collect();
+    let (Some(lo), Some(hi)) = (points.iter().map(|p| p.0).min(), points.iter().map(|p| p.0).max()) else {
         return Vec::new();
     };
     let by_year = (hi - lo + 1) as usize > MAX_MONTH_BARS;
-    let (lo, hi, step) = if by_year {
-        (lo - lo.rem_euclid(12), hi - hi.rem_euclid(12), 12)
-    } else {
-        (lo, hi, 1)
-    };
+    let (lo, hi, step) = if by_year { (lo - lo.rem_euclid(12), hi - hi.rem_euclid(12), 12) } else { (lo, hi, 1) };
     let mut out: Vec<Bar> = (0..=(hi - lo) / step)
         .map(|k| {
             let start = lo + k * step;
-            let label = if by_year {
-                format!("{:04}", start.div_euclid(12))
-            } else {
-                month_label(start)
-            };
+            let label = if by_year { format!("{:04}", start.div_euclid(12)) } else { month_label(start) };
             Bar { label, start, n: 0 }
         })
         .collect();
@@ -97,20 +83,12 @@ pub fn monthly(series: &[(String, i64)], title: &str, unit: &str) -> Markup {
     let plot_h = HEIGHT - TOP - BOTTOM;
     let slot = plot_w / bars.len() as f64;
     // bars stay narrow enough to read as bars when there are only a few months
-    let bar_w = if slot > 4.0 {
-        (slot * 0.85).min(48.0)
-    } else {
-        slot
-    };
+    let bar_w = if slot > 4.0 { (slot * 0.85).min(48.0) } else { slot };
     let y = |n: i64| TOP + plot_h - plot_h * n as f64 / top as f64;
     // at most about ten date labels, on a regular stride
     let stride = bars.len().div_ceil(10).max(1);
     let total: i64 = bars.iter().map(|b| b.n).sum();
-    let label = format!(
-        "{title}: {total} {unit}, {} to {}",
-        bars[0].label,
-        bars[bars.len() - 1].label
-    );
+    let label = format!("{title}: {total} {unit}, {} to {}", bars[0].label, bars[bars.len() - 1].label);
     html! {
         figure.chart {
             svg xmlns="http://www.w3.org/2000/svg" viewBox={"0 0 " (WIDTH) " " (HEIGHT)} role="img" aria-label=(label) class="chart" {
@@ -167,13 +145,7 @@ mod tests {
 
     #[test]
     fn long_spans_become_years_and_garbage_is_ignored() {
-        let b = bars(&s(&[
-            ("1990-03", 1),
-            ("2020-05", 2),
-            ("2020-07", 3),
-            ("not a month", 9),
-            ("2020-13", 9),
-        ]));
+        let b = bars(&s(&[("1990-03", 1), ("2020-05", 2), ("2020-07", 3), ("not a month", 9), ("2020-13", 9)]));
         assert_eq!(b.len(), 31);
         assert_eq!((b[0].label.as_str(), b[0].n), ("1990", 1));
         assert_eq!((b[30].label.as_str(), b[30].n), ("2020", 5));
@@ -181,25 +153,15 @@ mod tests {
 
     #[test]
     fn count_axis_steps_are_round() {
-        assert_eq!(
-            [1, 4, 5, 6, 11, 37, 240, 999].map(tick_step),
-            [1, 1, 1, 2, 5, 10, 50, 200]
-        );
+        assert_eq!([1, 4, 5, 6, 11, 37, 240, 999].map(tick_step), [1, 1, 1, 2, 5, 10, 50, 200]);
     }
 
     #[test]
     fn a_chart_has_bars_axes_and_escaped_labels() {
-        let svg = monthly(
-            &s(&[("2020-05", 3), ("2020-06", 1)]),
-            "<Zhao>",
-            "statements",
-        )
-        .into_string();
+        let svg = monthly(&s(&[("2020-05", 3), ("2020-06", 1)]), "<Zhao>", "statements").into_string();
         assert_eq!(svg.matches("<rect class=\"bar\"").count(), 2);
         assert!(svg.contains("2020-05: 3 statements"));
         assert!(svg.contains("&lt;Zhao&gt;") && !svg.contains("<Zhao>"));
-        assert!(monthly(&[], "x", "statements")
-            .into_string()
-            .contains("no dated statements"));
+        assert!(monthly(&[], "x", "statements").into_string().contains("no dated statements"));
     }
 }

@@ -55,10 +55,7 @@ pub enum ServeError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
     #[error("the server stopped: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -71,22 +68,12 @@ pub struct AppState {
 
 /// Serves until Ctrl-C. `ready` is called with the address once the socket listens (port 0
 /// becomes the port chosen).
-pub fn serve_blocking(
-    config: ServeConfig,
-    ready: impl FnOnce(SocketAddr),
-) -> Result<(), ServeError> {
+pub fn serve_blocking(config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let pool = Pool::open(&config.db, config.pool.clone())?;
     let cache = Arc::new(ViewCache::new(&config.db, config.cache_entries));
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(config.bind)
-            .await
-            .map_err(|source| ServeError::Bind {
-                addr: config.bind,
-                source,
-            })?;
+        let listener = tokio::net::TcpListener::bind(config.bind).await.map_err(|source| ServeError::Bind { addr: config.bind, source })?;
         ready(listener.local_addr()?);
         axum::serve(listener, app(AppState { pool, cache }))
             .with_graceful_shutdown(async {
@@ -124,37 +111,20 @@ pub fn app(state: AppState) -> Router {
 
 async fn security_headers(mut r: Response) -> Response {
     let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     r
 }
 
 fn page_error(e: WebError) -> Response {
     let status = e.status();
-    (
-        status,
-        Html(pages::error_page(status.as_u16(), &e.public_message()).into_string()),
-    )
-        .into_response()
+    (status, Html(pages::error_page(status.as_u16(), &e.public_message()).into_string())).into_response()
 }
 
 fn api_error(e: WebError) -> Response {
-    (
-        e.status(),
-        Json(serde_json::json!({ "error": e.public_message(), "status": e.status().as_u16() })),
-    )
-        .into_response()
+    (e.status(), Json(serde_json::json!({ "error": e.public_message(), "status": e.status().as_u16() }))).into_response()
 }
 
 fn page<T>(r: Result<T, WebError>, render: impl FnOnce(&T) -> Markup) -> Response {
@@ -173,16 +143,12 @@ fn api<T: Serialize>(r: Result<T, WebError>) -> Response {
 
 /// The parameters, or the reason they cannot be read, as a client error.
 fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, WebError> {
-    q.map(|Query(p)| p)
-        .map_err(|e| WebError::BadRequest(format!("cannot read the parameters: {}", e.body_text())))
+    q.map(|Query(p)| p).map_err(|e| WebError::BadRequest(format!("cannot read the parameters: {}", e.body_text())))
 }
 
 /// The route and its parameters as read: a page and its API twin share the entry.
 fn cache_key(route: &str, params: &impl Serialize) -> String {
-    format!(
-        "{route}?{}",
-        serde_urlencoded::to_string(params).unwrap_or_default()
-    )
+    format!("{route}?{}", serde_urlencoded::to_string(params).unwrap_or_default())
 }
 
 /// A page and its API twin over one loader: `$page` renders what `$load` returns as HTML,
@@ -198,94 +164,36 @@ macro_rules! query_routes {
         }
     };
     ($page:ident, $api:ident, $params:ty, $load:path, $render:expr) => {
-        async fn $page(
-            State(s): State<AppState>,
-            q: Result<Query<$params>, QueryRejection>,
-        ) -> Response {
+        async fn $page(State(s): State<AppState>, q: Result<Query<$params>, QueryRejection>) -> Response {
             match params(q) {
-                Ok(p) => page(
-                    s.cache
-                        .get(cache_key(stringify!($load), &p), $load(&s.pool, &p))
-                        .await,
-                    |v| $render(&p, v),
-                ),
+                Ok(p) => page(s.cache.get(cache_key(stringify!($load), &p), $load(&s.pool, &p)).await, |v| $render(&p, v)),
                 Err(e) => page_error(e),
             }
         }
 
-        async fn $api(
-            State(s): State<AppState>,
-            q: Result<Query<$params>, QueryRejection>,
-        ) -> Response {
+        async fn $api(State(s): State<AppState>, q: Result<Query<$params>, QueryRejection>) -> Response {
             match params(q) {
-                Ok(p) => api(s
-                    .cache
-                    .get(cache_key(stringify!($load), &p), $load(&s.pool, &p))
-                    .await),
+                Ok(p) => api(s.cache.get(cache_key(stringify!($load), &p), $load(&s.pool, &p)).await),
                 Err(e) => api_error(e),
             }
         }
     };
 }
 
-query_routes!(
-    search_page,
-    search_api,
-    views::SearchParams,
-    views::search,
-    pages::search
-);
-query_routes!(
-    speakers_page,
-    speakers_api,
-    views::NameParams,
-    views::speakers,
-    |_, v| pages::speakers(v)
-);
-query_routes!(
-    speaker_page,
-    speaker_api,
-    views::NameParams,
-    views::speaker,
-    |_, v| pages::speaker(v)
-);
-query_routes!(
-    phrases_page,
-    phrases_api,
-    views::PhrasesParams,
-    views::phrases,
-    |_, v| pages::phrases(v)
-);
-query_routes!(
-    phrase_page,
-    phrase_api,
-    views::PhraseParams,
-    views::phrase,
-    |_, v| pages::phrase(v)
-);
+query_routes!(search_page, search_api, views::SearchParams, views::search, pages::search);
+query_routes!(speakers_page, speakers_api, views::NameParams, views::speakers, |_, v| pages::speakers(v));
+query_routes!(speaker_page, speaker_api, views::NameParams, views::speaker, |_, v| pages::speaker(v));
+query_routes!(phrases_page, phrases_api, views::PhrasesParams, views::phrases, |_, v| pages::phrases(v));
+query_routes!(phrase_page, phrase_api, views::PhraseParams, views::phrase, |_, v| pages::phrase(v));
 query_routes!(by_id article_page, article_api, views::article, pages::article);
 query_routes!(by_id statement_page, statement_api, views::statement, pages::statement);
 
 async fn style() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "max-age=3600"),
-        ],
-        STYLE,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], STYLE).into_response()
 }
 
 async fn icon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "max-age=86400"),
-        ],
-        ICON,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "max-age=86400")], ICON).into_response()
 }
 
 async fn api_index() -> Response {

@@ -83,10 +83,7 @@ impl Client {
 
     fn request(&mut self, path: &str) -> std::io::Result<u16> {
         let conn = self.conn.as_mut().expect("connected");
-        write!(
-            conn.get_mut(),
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )?;
+        write!(conn.get_mut(), "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n")?;
         let mut line = String::new();
         conn.read_line(&mut line)?;
         let status: u16 = line
@@ -137,9 +134,7 @@ pub fn run(addr: SocketAddr, cfg: &LoadConfig) -> LoadReport {
                     let (mut latencies, mut errors, mut asked) = (Vec::new(), 0, Vec::new());
                     while start.elapsed() < cfg.duration {
                         let x = rng.unit() * total;
-                        let i = cumulative
-                            .partition_point(|&w| w < x)
-                            .min(cfg.paths.len() - 1);
+                        let i = cumulative.partition_point(|&w| w < x).min(cfg.paths.len() - 1);
                         let t = Instant::now();
                         let ok = matches!(client.get(&cfg.paths[i]), Ok(200));
                         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -152,16 +147,10 @@ pub fn run(addr: SocketAddr, cfg: &LoadConfig) -> LoadReport {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let seconds = start.elapsed().as_secs_f64();
-    let mut report = LoadReport {
-        seconds,
-        ..LoadReport::default()
-    };
+    let mut report = LoadReport { seconds, ..LoadReport::default() };
     let mut asked = vec![false; cfg.paths.len()];
     for (l, e, a) in results {
         report.requests += l.len();

@@ -8,9 +8,7 @@ use serde::Serialize;
 
 use crate::chart;
 use crate::text::{article_text, marked, speaker_line};
-use crate::views::{
-    NameParams, Paging, PhrasesView, SearchParams, SearchView, SpeakerView, SpeakersView,
-};
+use crate::views::{NameParams, Paging, PhrasesView, SearchParams, SearchView, SpeakerView, SpeakersView};
 
 /// `path?query` with the parameters URL-encoded (absent ones left out).
 pub fn link(path: &str, params: &impl Serialize) -> String {
@@ -74,10 +72,7 @@ pub fn error_page(status: u16, message: &str) -> Markup {
 }
 
 fn date_of(s: &StatementRow) -> &str {
-    s.date
-        .as_deref()
-        .or(s.published.as_deref())
-        .unwrap_or("undated")
+    s.date.as_deref().or(s.published.as_deref()).unwrap_or("undated")
 }
 
 /// One statement in a list: date, speaker (linked), the words (or a snippet), where it ran.
@@ -130,18 +125,11 @@ fn pager(page: usize, more: bool, with_page: impl Fn(usize) -> String) -> Markup
 pub fn search(p: &SearchParams, v: &SearchView) -> Markup {
     let kinds: Vec<&str> = StatementKind::ALL.iter().map(|k| k.as_str()).collect();
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
-    let title = if v.query.is_empty() {
-        "Search statements".to_string()
-    } else {
-        format!("{} — search", v.query)
-    };
+    let title = if v.query.is_empty() { "Search statements".to_string() } else { format!("{} — search", v.query) };
     let more = (v.page * v.per_page) < v.total as usize;
     let with_page = |n: usize| {
         let mut q = p.clone();
-        q.paging = Paging {
-            page: Some(n.to_string()),
-            per_page: p.paging.per_page.clone(),
-        };
+        q.paging = Paging { page: Some(n.to_string()), per_page: p.paging.per_page.clone() };
         link("/", &q)
     };
     layout(
@@ -185,18 +173,8 @@ pub fn search(p: &SearchParams, v: &SearchView) -> Markup {
 }
 
 pub fn speakers(v: &SpeakersView) -> Markup {
-    let with_page = |n: usize| {
-        link(
-            "/speakers",
-            &NameParams {
-                name: v.name.clone(),
-                paging: Paging {
-                    page: Some(n.to_string()),
-                    per_page: None,
-                },
-            },
-        )
-    };
+    let with_page =
+        |n: usize| link("/speakers", &NameParams { name: v.name.clone(), paging: Paging { page: Some(n.to_string()), per_page: None } });
     layout(
         "Speakers",
         html! {
@@ -247,16 +225,7 @@ pub fn speaker(v: &SpeakerView) -> Markup {
     let s = &d.speaker;
     let more = v.page * v.per_page < d.distinct as usize;
     let with_page = |n: usize| {
-        link(
-            "/speaker",
-            &NameParams {
-                name: Some(s.name.clone()),
-                paging: Paging {
-                    page: Some(n.to_string()),
-                    per_page: None,
-                },
-            },
-        )
+        link("/speaker", &NameParams { name: Some(s.name.clone()), paging: Paging { page: Some(n.to_string()), per_page: None } })
     };
     layout(
         &s.name,

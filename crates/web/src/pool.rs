@@ -28,11 +28,7 @@ pub struct PoolConfig {
 impl Default for PoolConfig {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        PoolConfig {
-            connections: cores * 2,
-            query_time_limit: Duration::from_secs(3),
-            queue_time_limit: Duration::from_secs(10),
-        }
+        PoolConfig { connections: cores * 2, query_time_limit: Duration::from_secs(3), queue_time_limit: Duration::from_secs(10) }
     }
 }
 
@@ -79,10 +75,7 @@ impl Pool {
                 None => Self::connect(&pool.path)?,
             };
             let out = store.with_time_limit(pool.config.query_time_limit, f);
-            pool.idle
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(store);
+            pool.idle.lock().unwrap_or_else(|e| e.into_inner()).push(store);
             out
         })
         .await;

@@ -77,14 +77,7 @@ fn pieces(start: usize, end: usize, statements: &[StatementRow]) -> Vec<Piece> {
         .iter()
         .enumerate()
         .flat_map(|(i, s)| {
-            let span = |a: Option<i64>, b: Option<i64>, role| {
-                Some((
-                    i,
-                    role,
-                    usize::try_from(a?).ok()?,
-                    usize::try_from(b?).ok()?,
-                ))
-            };
+            let span = |a: Option<i64>, b: Option<i64>, role| Some((i, role, usize::try_from(a?).ok()?, usize::try_from(b?).ok()?));
             [
                 span(Some(s.content_start), Some(s.content_end), Role::Content),
                 span(s.cue_start, s.cue_end, Role::Cue),
@@ -94,11 +87,7 @@ fn pieces(start: usize, end: usize, statements: &[StatementRow]) -> Vec<Piece> {
         .flatten()
         .filter(|&(_, _, a, b)| a < b && a < end && b > start)
         .collect();
-    let mut cuts: Vec<usize> = spans
-        .iter()
-        .flat_map(|&(_, _, a, b)| [a, b])
-        .filter(|&x| x > start && x < end)
-        .collect();
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|&(_, _, a, b)| [a, b]).filter(|&x| x > start && x < end).collect();
     cuts.extend([start, end]);
     cuts.sort_unstable();
     cuts.dedup();
@@ -107,16 +96,10 @@ fn pieces(start: usize, end: usize, statements: &[StatementRow]) -> Vec<Piece> {
         let (a, b) = (w[0], w[1]);
         let covering = spans.iter().filter(|&&(_, _, x, y)| x <= a && b <= y);
         // cue and source win over the content around them; the first statement wins ties
-        let mark = covering
-            .min_by_key(|&&(i, role, _, _)| (role == Role::Content, i))
-            .map(|&(i, role, _, _)| (i, role));
+        let mark = covering.min_by_key(|&&(i, role, _, _)| (role == Role::Content, i)).map(|&(i, role, _, _)| (i, role));
         match out.last_mut() {
             Some(p) if p.mark == mark && p.end == a => p.end = b,
-            _ => out.push(Piece {
-                start: a,
-                end: b,
-                mark,
-            }),
+            _ => out.push(Piece { start: a, end: b, mark }),
         }
     }
     out
@@ -124,15 +107,8 @@ fn pieces(start: usize, end: usize, statements: &[StatementRow]) -> Vec<Piece> {
 
 /// Who a statement is by, for a tooltip or a label: "Zhao Lijian (spokesperson, Chinese Foreign Ministry)".
 pub fn speaker_line(s: &StatementRow) -> String {
-    let mut who = s
-        .speaker
-        .clone()
-        .or_else(|| s.source.clone())
-        .unwrap_or_else(|| "unknown speaker".into());
-    let extra: Vec<&str> = [s.speaker_role.as_deref(), s.speaker_affiliation.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut who = s.speaker.clone().or_else(|| s.source.clone()).unwrap_or_else(|| "unknown speaker".into());
+    let extra: Vec<&str> = [s.speaker_role.as_deref(), s.speaker_affiliation.as_deref()].into_iter().flatten().collect();
     if !extra.is_empty() {
         who.push_str(&format!(" ({})", extra.join(", ")));
     }
@@ -147,17 +123,8 @@ pub fn article_text(a: &ArticleDetail) -> Markup {
     let n = chars.len();
     let slice = |x: usize, y: usize| chars[x.min(n)..y.min(n)].iter().collect::<String>();
     // paragraphs as stored; an article stored without them is one paragraph
-    let mut paras: Vec<(usize, usize, Option<i64>)> = a
-        .paragraphs
-        .iter()
-        .filter_map(|p| {
-            Some((
-                usize::try_from(p.start).ok()?,
-                usize::try_from(p.end).ok()?,
-                p.repeat_of,
-            ))
-        })
-        .collect();
+    let mut paras: Vec<(usize, usize, Option<i64>)> =
+        a.paragraphs.iter().filter_map(|p| Some((usize::try_from(p.start).ok()?, usize::try_from(p.end).ok()?, p.repeat_of))).collect();
     if paras.is_empty() {
         paras.push((0, n, None));
     }
@@ -210,18 +177,10 @@ mod tests {
         let html = marked("a <b> c", &[(2, 5)]).into_string();
         assert_eq!(html, "a <mark>&lt;b&gt;</mark> c");
         // ranges past the end or out of order never panic
-        assert_eq!(
-            marked("ab", &[(5, 9), (0, 1)]).into_string(),
-            "<mark>a</mark>b"
-        );
+        assert_eq!(marked("ab", &[(5, 9), (0, 1)]).into_string(), "<mark>a</mark>b");
     }
 
-    fn statement(
-        id: i64,
-        content: (i64, i64),
-        cue: (i64, i64),
-        source: (i64, i64),
-    ) -> StatementRow {
+    fn statement(id: i64, content: (i64, i64), cue: (i64, i64), source: (i64, i64)) -> StatementRow {
         StatementRow {
             id,
             article_id: "a".into(),
@@ -270,10 +229,7 @@ mod tests {
         let html = article_text(&a).into_string();
         assert!(html.contains("<span class=\"source\""), "{html}");
         assert!(html.contains("→ Zhao &lt;Lijian&gt;"), "{html}");
-        assert!(
-            html.contains("<span class=\"cue\" title=\"cue of statement 7\">said</span>"),
-            "{html}"
-        );
+        assert!(html.contains("<span class=\"cue\" title=\"cue of statement 7\">said</span>"), "{html}");
         assert!(html.contains("id=\"s7\""), "{html}");
         assert!(html.contains("&lt;b&gt;war&lt;/b&gt; is over"), "{html}");
         assert!(!html.contains("<b>"));
@@ -281,10 +237,7 @@ mod tests {
 
     #[test]
     fn pieces_cover_the_paragraph_once() {
-        let s = vec![
-            statement(1, (0, 10), (2, 4), (20, 30)),
-            statement(2, (5, 15), (40, 41), (40, 41)),
-        ];
+        let s = vec![statement(1, (0, 10), (2, 4), (20, 30)), statement(2, (5, 15), (40, 41), (40, 41))];
         let p = pieces(0, 12, &s);
         assert_eq!(p.first().unwrap().start, 0);
         assert_eq!(p.last().unwrap().end, 12);

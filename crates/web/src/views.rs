@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use onrecord_model::StatementKind;
 use onrecord_store::{
-    day_bound, ArticleDetail, Phrase, PhraseTimeline, SpeakerDetail, SpeakerRow, StatementDetail,
-    StatementFilter, StatementRow,
+    day_bound, ArticleDetail, Phrase, PhraseTimeline, SpeakerDetail, SpeakerRow, StatementDetail, StatementFilter, StatementRow,
 };
 use serde::{Deserialize, Serialize};
 
@@ -30,9 +29,7 @@ fn field(name: &str, v: &Option<String>, max: usize) -> Result<Option<String>, W
         return Ok(None);
     };
     if v.chars().count() > max {
-        return Err(WebError::BadRequest(format!(
-            "{name} is longer than {max} characters"
-        )));
+        return Err(WebError::BadRequest(format!("{name} is longer than {max} characters")));
     }
     Ok(Some(v.to_string()))
 }
@@ -42,9 +39,7 @@ fn number(name: &str, v: &Option<String>, default: usize, max: usize) -> Result<
         None => Ok(default),
         Some(s) => match s.parse::<usize>() {
             Ok(n) if (1..=max).contains(&n) => Ok(n),
-            _ => Err(WebError::BadRequest(format!(
-                "{name} must be a whole number from 1 to {max}, not {s:?}"
-            ))),
+            _ => Err(WebError::BadRequest(format!("{name} must be a whole number from 1 to {max}, not {s:?}"))),
         },
     }
 }
@@ -59,10 +54,7 @@ pub struct Paging {
 impl Paging {
     /// (page from 1, page size)
     pub fn read(&self) -> Result<(usize, usize), WebError> {
-        Ok((
-            number("page", &self.page, 1, MAX_PAGE)?,
-            number("per_page", &self.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE)?,
-        ))
+        Ok((number("page", &self.page, 1, MAX_PAGE)?, number("per_page", &self.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE)?))
     }
 }
 
@@ -85,26 +77,20 @@ impl SearchParams {
     pub fn read(&self) -> Result<(String, StatementFilter, usize), WebError> {
         let q = field("q", &self.q, MAX_QUERY_CHARS)?.unwrap_or_default();
         let (page, per_page) = self.paging.read()?;
-        let date =
-            |name: &str, v: &Option<String>, end: bool| -> Result<Option<String>, WebError> {
-                let v = field(name, v, 10)?;
-                if let Some(d) = &v {
-                    if day_bound(d, end).is_none() {
-                        return Err(WebError::BadRequest(format!(
-                            "{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {d:?}"
-                        )));
-                    }
+        let date = |name: &str, v: &Option<String>, end: bool| -> Result<Option<String>, WebError> {
+            let v = field(name, v, 10)?;
+            if let Some(d) = &v {
+                if day_bound(d, end).is_none() {
+                    return Err(WebError::BadRequest(format!("{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {d:?}")));
                 }
-                Ok(v)
-            };
+            }
+            Ok(v)
+        };
         let kind = field("kind", &self.kind, 20)?;
         if let Some(k) = &kind {
             if StatementKind::parse(k).is_none() {
                 let kinds: Vec<&str> = StatementKind::ALL.iter().map(|k| k.as_str()).collect();
-                return Err(WebError::BadRequest(format!(
-                    "kind must be one of {}, not {k:?}",
-                    kinds.join(", ")
-                )));
+                return Err(WebError::BadRequest(format!("kind must be one of {}, not {k:?}", kinds.join(", "))));
             }
         }
         let filter = StatementFilter {
@@ -123,17 +109,9 @@ impl SearchParams {
 
     /// Whether anything narrows the search (a query or a filter).
     pub fn is_empty(&self) -> bool {
-        [
-            &self.q,
-            &self.speaker,
-            &self.outlet,
-            &self.about,
-            &self.since,
-            &self.until,
-            &self.kind,
-        ]
-        .iter()
-        .all(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()))
+        [&self.q, &self.speaker, &self.outlet, &self.about, &self.since, &self.until, &self.kind]
+            .iter()
+            .all(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()))
     }
 }
 
@@ -163,30 +141,16 @@ pub async fn search(pool: &Arc<Pool>, p: &SearchParams) -> Result<SearchView, We
     let (query, filter, page) = p.read()?;
     let per_page = filter.limit;
     let q = query.clone();
-    let r = pool
-        .run(move |s| s.search_page(&q, &filter, (MARK_OPEN, MARK_CLOSE), true))
-        .await?;
+    let r = pool.run(move |s| s.search_page(&q, &filter, (MARK_OPEN, MARK_CLOSE), true)).await?;
     let hits = r
         .hits
         .into_iter()
         .map(|h| {
             let (snippet, marks) = split_marks(&h.snippet);
-            Hit {
-                statement: h.statement,
-                snippet,
-                marks,
-                rank: h.rank,
-            }
+            Hit { statement: h.statement, snippet, marks, rank: h.rank }
         })
         .collect();
-    Ok(SearchView {
-        query,
-        page,
-        per_page,
-        total: r.total,
-        by_month: r.by_month,
-        hits,
-    })
+    Ok(SearchView { query, page, per_page, total: r.total, by_month: r.by_month, hits })
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -208,15 +172,8 @@ pub async fn speakers(pool: &Arc<Pool>, p: &NameParams) -> Result<SpeakersView, 
     let name = field("name", &p.name, MAX_FIELD_CHARS)?;
     let (page, per_page) = p.paging.read()?;
     let n = name.clone();
-    let speakers = pool
-        .run(move |s| s.speakers(n.as_deref(), per_page, (page - 1) * per_page))
-        .await?;
-    Ok(SpeakersView {
-        name,
-        page,
-        per_page,
-        speakers,
-    })
+    let speakers = pool.run(move |s| s.speakers(n.as_deref(), per_page, (page - 1) * per_page)).await?;
+    Ok(SpeakersView { name, page, per_page, speakers })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,21 +186,12 @@ pub struct SpeakerView {
 
 pub async fn speaker(pool: &Arc<Pool>, p: &NameParams) -> Result<SpeakerView, WebError> {
     let Some(name) = field("name", &p.name, MAX_FIELD_CHARS)? else {
-        return Err(WebError::BadRequest(
-            "name is missing: /speaker?name=Zhao Lijian".into(),
-        ));
+        return Err(WebError::BadRequest("name is missing: /speaker?name=Zhao Lijian".into()));
     };
     let (page, per_page) = p.paging.read()?;
     let n = name.clone();
-    match pool
-        .run(move |s| s.speaker(&n, per_page, (page - 1) * per_page))
-        .await?
-    {
-        Some(detail) => Ok(SpeakerView {
-            page,
-            per_page,
-            detail,
-        }),
+    match pool.run(move |s| s.speaker(&n, per_page, (page - 1) * per_page)).await? {
+        Some(detail) => Ok(SpeakerView { page, per_page, detail }),
         None => Err(WebError::NotFound(format!("no speaker named {name:?}"))),
     }
 }
@@ -264,10 +212,7 @@ pub async fn phrases(pool: &Arc<Pool>, p: &PhrasesParams) -> Result<PhrasesView,
     let min_articles = number("min_articles", &p.min_articles, 2, 1_000_000)?;
     let limit = number("limit", &p.limit, 50, 500)?;
     let phrases = pool.run(move |s| s.phrases(min_articles, limit)).await?;
-    Ok(PhrasesView {
-        min_articles,
-        phrases,
-    })
+    Ok(PhrasesView { min_articles, phrases })
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -277,16 +222,11 @@ pub struct PhraseParams {
 
 pub async fn phrase(pool: &Arc<Pool>, p: &PhraseParams) -> Result<PhraseTimeline, WebError> {
     let Some(text) = field("text", &p.text, MAX_FIELD_CHARS)? else {
-        return Err(WebError::BadRequest(
-            "text is missing: /phrase?text=community of shared future".into(),
-        ));
+        return Err(WebError::BadRequest("text is missing: /phrase?text=community of shared future".into()));
     };
     let found = pool.run(move |s| s.phrase(&text, 20)).await?;
     if found.statements == 0 {
-        return Err(WebError::NotFound(format!(
-            "no statement uses the phrase {:?}",
-            found.phrase
-        )));
+        return Err(WebError::NotFound(format!("no statement uses the phrase {:?}", found.phrase)));
     }
     Ok(found)
 }
@@ -294,23 +234,15 @@ pub async fn phrase(pool: &Arc<Pool>, p: &PhraseParams) -> Result<PhraseTimeline
 pub async fn article(pool: &Arc<Pool>, id: &str) -> Result<ArticleDetail, WebError> {
     // ids are 16 hex digits; anything else cannot name an article
     if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(WebError::NotFound(format!(
-            "no article with id {id:?} (ids are 16 hexadecimal digits)"
-        )));
+        return Err(WebError::NotFound(format!("no article with id {id:?} (ids are 16 hexadecimal digits)")));
     }
     let key = id.to_ascii_lowercase();
-    pool.run(move |s| s.article(&key))
-        .await?
-        .ok_or_else(|| WebError::NotFound(format!("no article with id {id}")))
+    pool.run(move |s| s.article(&key)).await?.ok_or_else(|| WebError::NotFound(format!("no article with id {id}")))
 }
 
 pub async fn statement(pool: &Arc<Pool>, id: &str) -> Result<StatementDetail, WebError> {
     let Ok(n) = id.parse::<i64>() else {
-        return Err(WebError::NotFound(format!(
-            "no statement with id {id:?} (ids are numbers)"
-        )));
+        return Err(WebError::NotFound(format!("no statement with id {id:?} (ids are numbers)")));
     };
-    pool.run(move |s| s.statement(n))
-        .await?
-        .ok_or_else(|| WebError::NotFound(format!("no statement with id {n}")))
+    pool.run(move |s| s.statement(n)).await?.ok_or_else(|| WebError::NotFound(format!("no statement with id {n}")))
 }

@@ -25,26 +25,17 @@ fn search_then_speaker_page_in_headless_chromium() {
         eprintln!("browser test skipped: no Chromium (install Debian's `chromium`, or set ONRECORD_CHROMIUM)");
         return;
     };
-    if Command::new("node")
-        .arg("--version")
-        .output()
-        .map_or(true, |o| !o.status.success())
-    {
+    if Command::new("node").arg("--version").output().map_or(true, |o| !o.status.success()) {
         eprintln!("browser test skipped: no Node.js on PATH");
         return;
     }
     if !script_dir.join("node_modules/playwright-core").is_dir() {
-        eprintln!(
-            "browser test skipped: run `npm ci --prefix {}` to install playwright-core",
-            script_dir.display()
-        );
+        eprintln!("browser test skipped: run `npm ci --prefix {}` to install playwright-core", script_dir.display());
         return;
     }
     let server = common::start();
     let tmp = tempfile::tempdir().unwrap();
-    let out = std::env::var_os("ONRECORD_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| tmp.path().to_path_buf());
+    let out = std::env::var_os("ONRECORD_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&out).unwrap();
     let run = Command::new("node")
         .arg(script_dir.join("browser.mjs"))
@@ -53,17 +44,11 @@ fn search_then_speaker_page_in_headless_chromium() {
         .arg(&chromium)
         .output()
         .expect("node runs");
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let said = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
     eprintln!("{said}");
     assert!(run.status.success(), "the browser test failed:\n{said}");
     for shot in ["search.png", "speaker.png"] {
-        let len = std::fs::metadata(out.join(shot))
-            .map(|m| m.len())
-            .unwrap_or(0);
+        let len = std::fs::metadata(out.join(shot)).map(|m| m.len()).unwrap_or(0);
         assert!(len > 10_000, "{shot} was taken ({len} bytes)");
     }
 }

@@ -76,12 +76,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     let runs = runs(seq, tags);
     let cues: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Cue).collect();
     let nearest_cue = |r: &Run, limit: usize| -> Option<usize> {
-        cues.iter()
-            .enumerate()
-            .map(|(k, c)| (distance(seq, r, c), k))
-            .filter(|(d, _)| *d <= limit)
-            .min()
-            .map(|(_, k)| k)
+        cues.iter().enumerate().map(|(k, c)| (distance(seq, r, c), k)).filter(|(d, _)| *d <= limit).min().map(|(_, k)| k)
     };
     // Each source goes to its nearest cue (a cue keeps the closest source).
     let mut cue_source: Vec<Option<(usize, &Run)>> = vec![None; cues.len()];
@@ -102,7 +97,8 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     }
     let contents: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Content).collect();
     let only_commas_between = |a: &Run, b: &Run| {
-        b.first > a.last + 1 && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
+        b.first > a.last + 1
+            && seq.infos[a.last + 1..b.first].iter().all(|t| matches!(t.shape, Shape::Comma | Shape::Semicolon | Shape::Dash))
     };
     // contents split only by commas pair as one ("the MEA said such allegations sought to shift
     // the focus from extremists, who have been given shelter")

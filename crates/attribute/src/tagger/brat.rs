@@ -47,7 +47,8 @@ mod tests {
 
     #[test]
     fn reads_roles_and_discontinuous_fragments() {
-        let ann = "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 12;20 25\tx\nE1\tAttribution:T2\nT4\tDiscard 1 2\tx\nT5\tCue 9 x\tbad\n";
+        let ann =
+            "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 12;20 25\tx\nE1\tAttribution:T2\nT4\tDiscard 1 2\tx\nT5\tCue 9 x\tbad\n";
         let a = parse_ann(ann);
         assert_eq!(a.len(), 3);
         assert_eq!(a[0], Annotation { role: Role::Source, fragments: vec![(0, 2)] });

@@ -61,9 +61,51 @@ pub(crate) struct Sequence {
 fn is_abbreviation(w: &str) -> bool {
     matches!(
         w,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Jr" | "Sr" | "St" | "Prof" | "Rev"
-            | "Hon" | "No" | "vs" | "Ft" | "Mt" | "Capt" | "Cmdr" | "Adm" | "Maj" | "Cpl" | "Pres" | "Supt" | "Det" | "Messrs"
-            | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "a.m" | "p.m" | "Calif" | "Fla" | "Mass" | "Wash"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Prof"
+            | "Rev"
+            | "Hon"
+            | "No"
+            | "vs"
+            | "Ft"
+            | "Mt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Cpl"
+            | "Pres"
+            | "Supt"
+            | "Det"
+            | "Messrs"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "a.m"
+            | "p.m"
+            | "Calif"
+            | "Fla"
+            | "Mass"
+            | "Wash"
     )
 }
 
@@ -157,7 +199,13 @@ fn shape_of(tok: &Token, t: &str, quote_edge: Option<bool>) -> Shape {
 
 /// Tokens of the live paragraphs, with what each one is. `cue_words` are the hashes of words the
 /// training data often uses as cues (part of the model).
-pub(crate) fn sequence(text: &str, paragraphs: &[Span], quotes: &[Quote], hints: &[Statement], cue_words: &dyn Fn(u64) -> bool) -> Sequence {
+pub(crate) fn sequence(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    hints: &[Statement],
+    cue_words: &dyn Fn(u64) -> bool,
+) -> Sequence {
     let mut tokens = Vec::new();
     let mut para_first = Vec::new();
     for p in paragraphs {
@@ -399,7 +447,8 @@ pub(crate) fn features(seq: &Sequence, out: &mut Vec<u64>) {
     // The index of the next quote mark after each token (n when none).
     let mut next_quote_mark = vec![n; n];
     for i in (0..n.saturating_sub(1)).rev() {
-        next_quote_mark[i] = if matches!(infos[i + 1].shape, Shape::OpenQuote | Shape::CloseQuote) { i + 1 } else { next_quote_mark[i + 1] };
+        next_quote_mark[i] =
+            if matches!(infos[i + 1].shape, Shape::OpenQuote | Shape::CloseQuote) { i + 1 } else { next_quote_mark[i + 1] };
     }
     let mut last_punct = 99u64;
     let mut quote_seen = false;
@@ -580,7 +629,8 @@ pub(crate) fn stacked(seq: &Sequence, tags: &[super::Tag], out: &mut Vec<u64>) {
         while e < n && !infos[e].sentence_start {
             e += 1;
         }
-        let last_word = (s..e).rev().find(|&k| !matches!(infos[k].shape, Shape::Terminal | Shape::CloseQuote | Shape::OtherQuote)).unwrap_or(e - 1);
+        let last_word =
+            (s..e).rev().find(|&k| !matches!(infos[k].shape, Shape::Terminal | Shape::CloseQuote | Shape::OtherQuote)).unwrap_or(e - 1);
         let cues = (s..e).filter(|&k| tags[k] == super::Tag::BCue).count().min(2) as u64;
         let mut later = false;
         for k in (s..e).rev() {

@@ -89,7 +89,14 @@ impl Fused {
 
     /// The first stage's emission scores (`em`), and the second stage's integer sums over the
     /// same base features (`second`), `n_features` hashes per token.
-    pub(crate) fn base(&self, first: &Stage, feats: &[u64], n_features: usize, em: &mut Vec<[f32; N_TAGS]>, second: &mut Vec<[i32; LANES]>) {
+    pub(crate) fn base(
+        &self,
+        first: &Stage,
+        feats: &[u64],
+        n_features: usize,
+        em: &mut Vec<[f32; N_TAGS]>,
+        second: &mut Vec<[i32; LANES]>,
+    ) {
         em.clear();
         second.clear();
         let shift = 64 - self.bits;
@@ -332,7 +339,8 @@ impl Stage {
         }
         let scale = f32::from_bits(r.u32()?);
         let raw = r.take((1usize << bits) * LANES * 2)?;
-        let weights = raw.chunks_exact(LANES * 2).map(|row| std::array::from_fn(|k| i16::from_le_bytes([row[2 * k], row[2 * k + 1]]))).collect();
+        let weights =
+            raw.chunks_exact(LANES * 2).map(|row| std::array::from_fn(|k| i16::from_le_bytes([row[2 * k], row[2 * k + 1]]))).collect();
         Ok(Stage { bits, weights, scale, trans })
     }
 }
@@ -344,7 +352,8 @@ struct Reader<'b> {
 
 impl<'b> Reader<'b> {
     fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
-        let s = self.bytes.get(self.at..self.at + n).ok_or_else(|| ModelError::Corrupt(format!("wanted {n} bytes at offset {}", self.at)))?;
+        let s =
+            self.bytes.get(self.at..self.at + n).ok_or_else(|| ModelError::Corrupt(format!("wanted {n} bytes at offset {}", self.at)))?;
         self.at += n;
         Ok(s)
     }

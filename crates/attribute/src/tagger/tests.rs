@@ -126,7 +126,10 @@ fn assembled(text: &str, marks: &[(&str, Tag)]) -> Vec<(Option<String>, Option<S
         .collect();
     assert_eq!(next, marks.len(), "every mark meets its token");
     let of = |s: Option<onrecord_model::Span>| s.map(|s| s.of(&a.text).to_string());
-    assemble::statements(&seq, &tags, &live.quotes).into_iter().map(|s| (of(s.source), of(s.cue), s.content.of(&a.text).to_string())).collect()
+    assemble::statements(&seq, &tags, &live.quotes)
+        .into_iter()
+        .map(|s| (of(s.source), of(s.cue), s.content.of(&a.text).to_string()))
+        .collect()
 }
 
 #[test]
@@ -134,9 +137,16 @@ fn a_content_between_two_cues_goes_to_the_one_beside_it_with_the_speaker_of_the_
     use Tag::*;
     let text = "Talks will go on, Lavrov said on Thursday, accusing Washington of delays.";
     let marks = [
-        ("Talks", BContent), ("will", IContent), ("go", IContent), ("on", IContent),
-        ("Lavrov", BSource), ("said", BCue), ("accusing", BCue),
-        ("Washington", BContent), ("of", IContent), ("delays", IContent),
+        ("Talks", BContent),
+        ("will", IContent),
+        ("go", IContent),
+        ("on", IContent),
+        ("Lavrov", BSource),
+        ("said", BCue),
+        ("accusing", BCue),
+        ("Washington", BContent),
+        ("of", IContent),
+        ("delays", IContent),
     ];
     let found = assembled(text, &marks);
     let lavrov = Some("Lavrov".to_string());
@@ -150,7 +160,15 @@ fn a_cue_left_without_content_shares_one_only_with_another_speaker() {
     use Tag::*;
     // the minister's "said" has no content of its own: it is not repeated with "adding"'s words
     let text = "The minister said, adding that costs were high.";
-    let marks = [("minister", BSource), ("said", BCue), ("adding", BCue), ("that", BContent), ("costs", IContent), ("were", IContent), ("high", IContent)];
+    let marks = [
+        ("minister", BSource),
+        ("said", BCue),
+        ("adding", BCue),
+        ("that", BContent),
+        ("costs", IContent),
+        ("were", IContent),
+        ("high", IContent),
+    ];
     let found = assembled(text, &marks);
     assert_eq!(found, vec![(Some("minister".into()), Some("adding".into()), "that costs were high".into())]);
 }

@@ -47,11 +47,7 @@ fn gold_tags(article: &Article, seq: &Sequence, annotations: &[Annotation]) -> V
     let mut anns: Vec<&Annotation> = annotations.iter().collect();
     anns.sort_by_key(|a| a.fragments[0].0);
     for a in anns {
-        let frags: Vec<Span> = a
-            .fragments
-            .iter()
-            .map(|&(s, e)| Span::new(index.byte_of(text, s), index.byte_of(text, e)))
-            .collect();
+        let frags: Vec<Span> = a.fragments.iter().map(|&(s, e)| Span::new(index.byte_of(text, s), index.byte_of(text, e))).collect();
         let (b, i) = match a.role {
             Role::Source => (Tag::BSource, Tag::ISource),
             Role::Cue => (Tag::BCue, Tag::ICue),
@@ -207,11 +203,8 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
     }
     let mut first_tags: Vec<Vec<Tag>> = vec![Vec::new(); prepared.len()];
     for fold in 0..opts.folds as u64 {
-        let train_on: Vec<(&[u64], &[Tag])> = prepared
-            .iter()
-            .filter(|p| p.group % opts.folds as u64 != fold)
-            .map(|p| (p.feats.as_slice(), p.gold.as_slice()))
-            .collect();
+        let train_on: Vec<(&[u64], &[Tag])> =
+            prepared.iter().filter(|p| p.group % opts.folds as u64 != fold).map(|p| (p.feats.as_slice(), p.gold.as_slice())).collect();
         let st = train_stage(&train_on, N_FEATURES, opts, &mut |e, a| progress(&format!("fold {}", fold + 1), e, a));
         let mut em = Vec::new();
         for (i, p) in prepared.iter().enumerate().filter(|(_, p)| p.group % opts.folds as u64 == fold) {

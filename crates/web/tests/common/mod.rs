@@ -34,11 +34,7 @@ fn doc(name: &str, text: String, outlet: &str, date: &str) -> RawDocument {
         name: name.into(),
         origin: name.into(),
         body: Body::Text(text),
-        fields: Fields {
-            outlet: Some(outlet.into()),
-            date: Some(date.into()),
-            ..Fields::default()
-        },
+        fields: Fields { outlet: Some(outlet.into()), date: Some(date.into()), ..Fields::default() },
     }
 }
 
@@ -58,34 +54,16 @@ pub fn start() -> Server {
             doc("000", seed("000"), "UrduPoint", "2020-06-04"),
             doc("001", seed("001"), "Gwadar Pro", "2020-05-17"),
             doc("003", seed("003"), "UrduPoint", "2023-01-04"),
-            doc(
-                "hostile",
-                HOSTILE_TEXT.into(),
-                "Harbour <Gazette> & \"Post\"",
-                "2021-03-02",
-            ),
+            doc("hostile", HOSTILE_TEXT.into(), "Harbour <Gazette> & \"Post\"", "2021-03-02"),
         ];
-        let mut articles: Vec<_> = docs
-            .into_iter()
-            .map(|d| onrecord_engine::analyze(d).expect("analyses"))
-            .collect();
+        let mut articles: Vec<_> = docs.into_iter().map(|d| onrecord_engine::analyze(d).expect("analyses")).collect();
         let hostile = articles.last_mut().unwrap();
-        assert!(
-            !hostile.statements.is_empty(),
-            "the hostile article has statements to show"
-        );
+        assert!(!hostile.statements.is_empty(), "the hostile article has statements to show");
         for s in &mut hostile.statements {
-            s.speaker = Some(Speaker {
-                name: HOSTILE_NAME.into(),
-                role: Some("<i>leader</i>".into()),
-                affiliation: None,
-            });
+            s.speaker = Some(Speaker { name: HOSTILE_NAME.into(), role: Some("<i>leader</i>".into()), affiliation: None });
         }
         let hostile_article = hostile.id.clone();
-        let links: Vec<_> = articles
-            .iter()
-            .map(|a| onrecord_link::prepare(a, &LinkConfig::default()))
-            .collect();
+        let links: Vec<_> = articles.iter().map(|a| onrecord_link::prepare(a, &LinkConfig::default())).collect();
         let mut store = Store::open(&db).unwrap();
         store.write_batch(&articles, &links).unwrap();
         store.finish().unwrap();
@@ -97,14 +75,8 @@ pub fn start() -> Server {
             pool: onrecord_web::PoolConfig::default(),
             cache_entries: 256,
         };
-        std::thread::spawn(move || {
-            onrecord_web::serve_blocking(config, |addr| tx.send(addr).unwrap()).unwrap()
-        });
+        std::thread::spawn(move || onrecord_web::serve_blocking(config, |addr| tx.send(addr).unwrap()).unwrap());
         let addr = rx.recv().unwrap();
-        Server {
-            addr,
-            hostile_article,
-            _dir: dir,
-        }
+        Server { addr, hostile_article, _dir: dir }
     }
 }
