@@ -258,3 +258,16 @@ fn a_sentence_without_a_cue_carries_on_the_speaker_of_a_report_but_not_one_voice
     );
     assert!(story.is_empty(), "{story:?}");
 }
+
+#[test]
+fn a_sentence_about_the_speaker_is_no_continuation_of_their_words() {
+    let found = floating(
+        "Foreign Ministry spokesperson Lin Wei said on Monday that the two countries had agreed to expand trade.\n\n\
+         The two sides had also decided to open a new consulate in the port city.\n\n\
+         He has held the post since 2019, and briefs reporters twice a week.\n\n\
+         Lin said the agreement would be signed next month. In recent weeks, Mr. Lin had travelled to both capitals.",
+    );
+    let contents: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert!(contents.iter().any(|c| c.starts_with("The two sides")), "{found:?}");
+    assert!(!contents.iter().any(|c| c.starts_with("He has held") || c.contains("Mr. Lin")), "{found:?}");
+}

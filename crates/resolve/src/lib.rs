@@ -57,7 +57,7 @@ pub fn resolve(article: &mut Article) {
 /// a speech, an interview written up): an article in which at least half of the statements
 /// with a cue are theirs. In a story that gives many voices their say, the sentence after one
 /// of them is the writer's own narrative, and the floating reading of it is dropped (as it is
-/// when no speaker was found to carry on).
+/// when no speaker was found to carry on, and when the sentence is about the speaker).
 fn keep_floating_in_reports(article: &mut Article) {
     let mut by_speaker: HashMap<&str, usize> = HashMap::new();
     let mut cued = 0usize;
@@ -70,5 +70,35 @@ fn keep_floating_in_reports(article: &mut Article) {
         }
     }
     let main: Vec<String> = by_speaker.into_iter().filter(|&(_, n)| 2 * n >= cued).map(|(name, _)| name.to_string()).collect();
-    article.statements.retain(|st| st.kind != StatementKind::Floating || st.speaker.as_ref().is_some_and(|sp| main.contains(&sp.name)));
+    let text = &article.text;
+    article.statements.retain(|st| {
+        st.kind != StatementKind::Floating
+            || st.speaker.as_ref().is_some_and(|sp| main.contains(&sp.name) && !describes_person(st.content.of(text), &sp.name))
+    });
+}
+
+/// Whether a sentence is about a person rather than in their voice: it opens with a personal
+/// pronoun ("He was a central broker ...") or names them ("Lynch herself was a partner ...",
+/// "Mr. Obama spoke emotionally ..."). A speaker's words carried on do neither; a country or an
+/// organisation may well name itself ("China will never forget ..."), so a one-word name counts
+/// only after an honorific.
+fn describes_person(sentence: &str, name: &str) -> bool {
+    let words: Vec<&str> =
+        sentence.split(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’')).filter(|w| !w.is_empty()).collect();
+    let opens = words.iter().find(|w| !matches!(**w, "But" | "And" | "So" | "Yet" | "Still"));
+    if matches!(opens, Some(&("He" | "She" | "His" | "Her"))) {
+        return true;
+    }
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else { return false };
+    let person = parts.len() >= 2
+        && !is_country(name)
+        && parts.iter().all(|w| w.starts_with(char::is_uppercase) && !speakers::ORG_WORDS.contains(&w.to_lowercase().as_str()));
+    let is_name = |w: &str| {
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        w.len() >= 3 && (w == first || w == last)
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        is_name(w) && (person || i > 0 && matches!(words[i - 1], "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "President"))
+    })
 }

@@ -65,7 +65,7 @@ const DOCUMENTS: &[&str] = &[
     "resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey", "poll", "document", "filing",
     "release", "post", "tweet", "editorial",
 ];
-const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department", "agency", "army", "embassy",
     "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
     "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
