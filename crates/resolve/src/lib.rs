@@ -91,9 +91,7 @@ fn describes_person(sentence: &str, name: &str) -> bool {
     }
     let parts: Vec<&str> = name.split_whitespace().collect();
     let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else { return false };
-    let person = parts.len() >= 2
-        && !is_country(name)
-        && parts.iter().all(|w| w.starts_with(char::is_uppercase) && !speakers::ORG_WORDS.contains(&w.to_lowercase().as_str()));
+    let person = parts.len() >= 2 && parts.iter().all(|w| w.starts_with(char::is_uppercase)) && !speakers::names_collective(name);
     let is_name = |w: &str| {
         let w = w.trim_end_matches("'s").trim_end_matches("’s");
         w.len() >= 3 && (w == first || w == last)

@@ -61,11 +61,17 @@ const OCCUPATION_TITLES: &[&str] = &[
     "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi", "imam", "bishop", "captain", "officer",
     "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress",
 ];
+/// Words that open what qualifies a noun after it ("a joint statement [released after the
+/// talks]", "a report [published on Monday]").
+const QUALIFIES_HEAD: &[&str] = &[
+    "released", "issued", "published", "posted", "signed", "sent", "seen", "obtained", "adopted", "after", "on", "in", "at", "by", "from",
+    "during", "following", "with", "who", "which", "that",
+];
 const DOCUMENTS: &[&str] = &[
     "resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey", "poll", "document", "filing",
     "release", "post", "tweet", "editorial",
 ];
-pub(crate) const ORG_WORDS: &[&str] = &[
+const ORG_WORDS: &[&str] = &[
     "senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department", "agency", "army", "embassy",
     "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
     "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
@@ -73,6 +79,12 @@ pub(crate) const ORG_WORDS: &[&str] = &[
 const MALE_TITLES: &[&str] = &["mr", "mr.", "sir", "king", "prince", "lord", "congressman", "spokesman"];
 const FEMALE_TITLES: &[&str] =
     &["mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady", "congresswoman", "spokeswoman", "chairwoman"];
+
+/// Whether a name is a country's or an organisation's ("Senate of Pakistan", "Foreign
+/// Ministry"), not a person's.
+pub(crate) fn names_collective(name: &str) -> bool {
+    is_country(name) || name.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+}
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -293,8 +305,7 @@ fn parse_phrase(src: &str) -> ParsedSource {
                     out.role = Some(words.drain(..titles).map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                 }
                 let name = words.join(" ");
-                let lname: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                out.collective = is_country(&name) || lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+                out.collective = names_collective(&name);
                 if let Some(of) = name.find(" of ") {
                     let tail = &name[of + 4..];
                     if is_country(tail) {
@@ -734,34 +745,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 // [released after the talks]", "a report [published on Monday]")
                 let head = head
                     .match_indices(' ')
-                    .find(|&(at, _)| {
-                        head[at + 1..].split(' ').next().is_some_and(|w| {
-                            matches!(
-                                w,
-                                "released"
-                                    | "issued"
-                                    | "published"
-                                    | "posted"
-                                    | "signed"
-                                    | "sent"
-                                    | "seen"
-                                    | "obtained"
-                                    | "adopted"
-                                    | "after"
-                                    | "on"
-                                    | "in"
-                                    | "at"
-                                    | "by"
-                                    | "from"
-                                    | "during"
-                                    | "following"
-                                    | "with"
-                                    | "who"
-                                    | "which"
-                                    | "that"
-                            )
-                        })
-                    })
+                    .find(|&(at, _)| head[at + 1..].split(' ').next().is_some_and(|w| QUALIFIES_HEAD.contains(&w)))
                     .map_or(head, |(at, _)| &head[..at]);
                 // "the ministry", "the agency" with no such organisation named before: the
                 // same, a pointer back that found nothing
