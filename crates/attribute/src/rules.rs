@@ -545,25 +545,9 @@ impl<'t> Reader<'t> {
             }
         } else if let Some(i) = (from..last.min(from + 7)).find(|&i| low[i] == "that") {
             // "said on Wednesday that", "said in a statement that"
-            if i > from
-                && matches!(
-                    low[from].as_str(),
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "yesterday"
-                        | "today"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "late"
-                        | "to"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "also"
-                )
-            {
+            #[rustfmt::skip] // a word list, packed
+            let adjunct = matches!(low[from].as_str(), "on" | "in" | "at" | "during" | "yesterday" | "today" | "last" | "this" | "earlier" | "late" | "to" | "after" | "before" | "while" | "also");
+            if i > from && adjunct {
                 from = i;
             }
         }
@@ -597,92 +581,24 @@ impl<'t> Reader<'t> {
     }
 
     /// "on Wednesday", "during his regular briefing held here", "in a statement", "here".
+    #[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
     fn is_trailing_adjunct(&self, words: &[String]) -> bool {
         if words.is_empty() {
             return true;
         }
         let first = words[0].as_str();
         words.len() <= 14
-            && (matches!(
-                first,
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "here"
-                    | "there"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "late"
-                    | "early"
-                    | "while"
-                    | "when"
-                    | "after"
-                    | "before"
-                    | "recently"
-                    | "also"
-                    | "again"
-                    | "via"
-                    | "through"
-                    | "from"
-                    | "as"
-                    | "by"
-                    | "with"
-                    | "to"
-                    | "told"
-                    | "shortly"
-                    | "afterwards"
-                    | ","
-            ))
+            && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
+                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," ))
             && !words.iter().any(|w| w == "that")
     }
 }
 
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
 pub fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "president"
-            | "prime"
-            | "minister"
-            | "senator"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "governor"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "mayor"
-            | "secretary"
-            | "ambassador"
-            | "general"
-            | "gen"
-            | "chairman"
-            | "king"
-            | "queen"
-            | "prince"
-            | "pope"
-            | "judge"
-            | "justice"
-            | "foreign"
-            | "chinese"
-            | "pakistani"
-            | "american"
-            | "vice"
-            | "chief"
-            | "premier"
-            | "chancellor"
-            | "speaker"
-            | "leader"
-            | "former"
-            | "sir"
-            | "lord"
-    )
+    matches!(w, "president" | "prime" | "minister" | "senator" | "sen" | "rep" | "gov" | "governor" | "mr" | "mrs" | "ms" | "dr" | "mayor"
+        | "secretary" | "ambassador" | "general" | "gen" | "chairman" | "king" | "queen" | "prince" | "pope" | "judge" | "justice"
+        | "foreign" | "chinese" | "pakistani" | "american" | "vice" | "chief" | "premier" | "chancellor" | "speaker" | "leader" | "former" | "sir" | "lord")
 }
 
 fn is_place_like(words: &[&str]) -> bool {

@@ -204,17 +204,8 @@ mod parquet {
             }
             let mut cols: Vec<(&str, ArrayRef)> = Vec::new();
             for (i, name) in super::CSV_HEADER.iter().enumerate() {
-                let numeric = matches!(
-                    *name,
-                    "id" | "group"
-                        | "occurrences"
-                        | "source_start"
-                        | "source_end"
-                        | "cue_start"
-                        | "cue_end"
-                        | "content_start"
-                        | "content_end"
-                );
+                #[rustfmt::skip] // a word list, packed
+                let numeric = matches!(*name, "id" | "group" | "occurrences" | "source_start" | "source_end" | "cue_start" | "cue_end" | "content_start" | "content_end");
                 let arr: ArrayRef = if numeric {
                     Arc::new(Int64Array::from(rows.iter().map(|r| r[i].parse::<i64>().ok()).collect::<Vec<_>>()))
                 } else {

@@ -58,54 +58,13 @@ pub(crate) struct Sequence {
 }
 
 /// Words that end with a dot that does not end a sentence.
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
 fn is_abbreviation(w: &str) -> bool {
     matches!(
         w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Sgt"
-            | "Jr"
-            | "Sr"
-            | "St"
-            | "Prof"
-            | "Rev"
-            | "Hon"
-            | "No"
-            | "vs"
-            | "Ft"
-            | "Mt"
-            | "Capt"
-            | "Cmdr"
-            | "Adm"
-            | "Maj"
-            | "Cpl"
-            | "Pres"
-            | "Supt"
-            | "Det"
-            | "Messrs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "a.m"
-            | "p.m"
-            | "Calif"
-            | "Fla"
-            | "Mass"
-            | "Wash"
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Jr" | "Sr" | "St" | "Prof" | "Rev"
+            | "Hon" | "No" | "vs" | "Ft" | "Mt" | "Capt" | "Cmdr" | "Adm" | "Maj" | "Cpl" | "Pres" | "Supt" | "Det" | "Messrs"
+            | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "a.m" | "p.m" | "Calif" | "Fla" | "Mass" | "Wash"
     )
 }
 
