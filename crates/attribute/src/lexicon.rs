@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use onrecord_model::Span;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How a cue verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +123,32 @@ static CUES: LazyLock<FxHashMap<String, CueClass>> = LazyLock::new(|| {
     }
     m
 });
+
+/// Verbs of speech, will and attitude that PolNeAR reads as cues ("wants to", "protested that",
+/// "spoke of", "railed against") but that the rules never take: alone, they seldom introduce
+/// anyone's words.
+const TAGGER_ONLY_CUES: &[&str] = &[
+    "want", "wish", "assume", "fathom", "protest", "lambast", "exhort", "comment", "concur", "object", "swear", "suspect", "speak", "echo",
+    "rail", "admire",
+];
+
+/// Every inflection of every verb above, the ambiguous ones included (`NOT_CUES` only keeps the
+/// rules from reading "support", "know" or "report" alone as a cue).
+static CUE_HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    [SPEECH, TELL, OBJECT, TAGGER_ONLY_CUES]
+        .into_iter()
+        .flatten()
+        .flat_map(|b| inflect(b))
+        .chain(["swore", "sworn", "spoke", "spoken", "echoes", "echoed"].map(String::from))
+        .collect()
+});
+
+/// Whether `word_lower` can head a cue: an inflection of a verb of speech, thought, evaluation,
+/// will or reaction. The tagger's hashed features sometimes read a cue into a sentence with no
+/// such verb ("was replaced at half-time by", "stabbed"); such a reading reports no one.
+pub fn may_head_cue(word_lower: &str) -> bool {
+    CUE_HEADS.contains(word_lower)
+}
 
 /// Verbs of saying proper: their complement reports the speaker's words, and the sentences after
 /// it may carry those words on without a cue of their own ("He said China was ready ... China

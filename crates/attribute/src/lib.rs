@@ -49,6 +49,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
+    drop_headless_cues(&article.text, model, &mut tagged);
     tagged.retain(|t| !is_according_object(&article.text, t) && !t.source.is_some_and(|x| cuts_a_name(&article.text, x, t.cue)));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
@@ -525,6 +526,28 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     });
 }
 
+/// Drops the tagger's readings whose cue has no word that can head one: no verb of speech,
+/// thought, evaluation or will (`lexicon::may_head_cue`), no "according to", no colon, and no
+/// last word the training data uses as a cue ("cited", "continued"). Hashed features put a
+/// cue on a verb of any kind now and then ("was replaced at half-time by", "stabbed", "were
+/// arrested"); such a reading reports no one's words.
+fn drop_headless_cues(text: &str, model: &tagger::Model, tagged: &mut Vec<Statement>) {
+    tagged.retain(|t| t.cue.is_none_or(|c| has_cue_head(text, c, &|w| tagger::is_learned_cue(model, w))));
+}
+
+/// Whether the words of `cue` can be a cue (see [`drop_headless_cues`]); `learned` says whether
+/// the training data uses a (lower-case) word as a cue.
+fn has_cue_head(text: &str, cue: Span, learned: &dyn Fn(&str) -> bool) -> bool {
+    let words = tokenize(text, cue);
+    let lower = |w: &onrecord_segment::Token| w.text(text).to_lowercase();
+    words.iter().any(|w| {
+        let l = lower(w);
+        lexicon::may_head_cue(&l) || l == "according" || l == ":"
+    })
+    // the last word: "also" and "has" are learned cue words only because they stand inside cues
+    || words.iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).is_some_and(|w| learned(&lower(w)))
+}
+
 /// A statement the page's layout attributes, not a verb: a headline around a colon, a
 /// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
 fn is_structural(text: &str, s: &Statement) -> bool {
@@ -583,6 +606,20 @@ mod tests {
     fn span_in(text: &str, w: &str) -> Span {
         let i = text.find(w).unwrap_or_else(|| panic!("{w:?} not in {text:?}"));
         Span::new(i, i + w.len())
+    }
+
+    #[test]
+    fn a_cue_needs_a_verb_of_speech_thought_or_will() {
+        let text = "Smith was replaced at half-time by Jones. Lee has railed against the plan. According to Kim, \
+                    it rained. Park also cited the rules. Cho spoke of reform. The trade deal stabbed them.";
+        let learned = |w: &str| w == "cited";
+        let head = |w: &str| has_cue_head(text, span_in(text, w), &learned);
+        assert!(!head("was replaced at half-time by"));
+        assert!(!head("stabbed"));
+        assert!(head("has railed against"));
+        assert!(head("According to"));
+        assert!(head("also cited"));
+        assert!(head("spoke of"));
     }
 
     #[test]
