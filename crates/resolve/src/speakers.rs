@@ -36,8 +36,12 @@ const ROLES: &[&str] = &[
     "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor",
     "consul", "diplomat", "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general",
     "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair",
-    "counterpart",
+    "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep", "msp",
 ];
+/// Members of a legislature: the words before the role are their party or constituency ("Labour
+/// MP", "Tory MP", "Lib Dem MP"), not a qualifier of the office; and British usage also puts
+/// the role after the name ("Frank Field MP").
+const LEGISLATORS: &[&str] = &["mp", "mep", "msp", "senator", "lawmaker", "congressman", "congresswoman"];
 
 /// The words of each role in [`ROLES`], listed under their first word in the order of the list:
 /// a source is matched against the roles its words can begin, not all of them at every word.
@@ -102,7 +106,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "deputy", "acting", "chief", "senior", "vice", "assistant", "associate", "executive", "cabinet", "junior", "state", "interim",
     "federal", "provincial", "foreign", "economy", "trade", "finance", "health", "education", "energy", "defence", "defense", "interior",
     "justice", "agriculture", "environment", "planning", "commerce", "labour", "labor", "transport", "information", "culture", "prime",
-    "principal", "permanent", "special", "general", "press", "top",
+    "principal", "permanent", "special", "general", "press", "top", "first", "home", "shadow", "under",
 ];
 /// Prepositions that open a role's complement: "Minister for Planning", "Ambassador to China".
 const ROLE_COMPLEMENTS: &[&str] = &["for", "to", "of", "on"];
@@ -192,11 +196,16 @@ fn parse_phrase(src: &str) -> ParsedSource {
     let src = src.trim();
     let lower = src.to_lowercase();
     match lower.as_str() {
-        "he" | "him" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
+        // a possessive is a source too: "[his] remarks", "[its] statement"
+        "he" | "him" | "his" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
         "she" | "her" => return ParsedSource { pronoun: Some(Gender::Female), ..Default::default() },
-        "they" | "it" | "we" | "i" | "you" => return ParsedSource { pronoun: Some(Gender::Other), ..Default::default() },
+        "they" | "it" | "we" | "i" | "you" | "its" | "their" | "our" => {
+            return ParsedSource { pronoun: Some(Gender::Other), ..Default::default() }
+        }
         _ => {}
     }
+    // "[Howard's] claim that ...": the owner of the words is the speaker
+    let src = src.strip_suffix("'s").or_else(|| src.strip_suffix("’s")).filter(|s| is_cap(s)).unwrap_or(src);
     // possessive: "Chinese Foreign Ministry's Spokesperson Zhao Lijian"
     let (owner, rest) = match src.find("'s ").or_else(|| src.find("’s ")) {
         Some(i) => {
@@ -244,6 +253,13 @@ fn parse_phrase(src: &str) -> ParsedSource {
             if !name.is_empty() && re < words.len() {
                 out.name = Some(name.join(" "));
             }
+            let legislator = LEGISLATORS.contains(&role.as_str());
+            // "Frank Field MP": the name before the role
+            if legislator && re == words.len() && rs >= 2 && words[..rs].iter().all(|w| is_cap(w)) {
+                out.name = Some(words[..rs].join(" "));
+                out.role = Some(role);
+                return out;
+            }
             let before: Vec<&str> = words[..rs].to_vec();
             let org = before.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
             if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
@@ -258,7 +274,7 @@ fn parse_phrase(src: &str) -> ParsedSource {
                             role = format!("{} {role}", modifiers.join(" "));
                         }
                     }
-                    _ if !org && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())) => {
+                    _ if !org && !legislator && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())) => {
                         role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                     }
                     _ => out.affiliation = Some(before.join(" ")),
@@ -318,6 +334,12 @@ fn parse_phrase(src: &str) -> ParsedSource {
     }
     if let Some(o) = owner {
         out.affiliation = Some(o.trim_start_matches("the ").trim_start_matches("The ").to_string());
+    }
+    // "accepted Prime Minister Tony Blair's": the name without the possessive
+    if let Some(n) = &mut out.name {
+        if let Some(bare) = n.strip_suffix("'s").or_else(|| n.strip_suffix("’s")) {
+            *n = bare.to_string();
+        }
     }
     if let Some(a) = &out.affiliation {
         if let Some(c) = country_of_demonym(a) {
@@ -388,6 +410,28 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
         Some(at) if role_seen => &text[at..source.end],
         _ => src,
     }
+}
+
+fn is_relative_pronoun(src: &str) -> bool {
+    matches!(src.trim().to_lowercase().as_str(), "who" | "which" | "that")
+}
+
+/// The noun phrase a relative pronoun source hangs on: "[David Klein], who often argued ...",
+/// "[The IAAF] - which said ...". Only a non-restrictive clause, set off by a comma or a dash,
+/// has one: in "some analysts who had expected ..." the phrase before "who" is the whole
+/// clause. `None` for any other source.
+fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str> {
+    if !is_relative_pronoun(source.of(text)) {
+        return None;
+    }
+    let floor = crate::boundary_at_or_after(text, source.start.saturating_sub(200));
+    let before = text[floor..source.start].trim_end();
+    let before = before.strip_suffix([',', '-', '–', '—'])?.trim_end();
+    let start = before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1);
+    // the boundaries are ASCII or three-byte dashes and quotes: step over the whole character
+    let start = (start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let phrase = before[start..].trim();
+    (!phrase.is_empty() && phrase.split_whitespace().count() <= 6).then_some(phrase)
 }
 
 fn same_person(a: &str, b: &str) -> bool {
@@ -597,7 +641,7 @@ pub fn resolve_speakers(article: &mut Article) {
         .map(|s| {
             s.source
                 .filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text))))
-                .map(|sp| parse_source(with_title_before(&text, sp)))
+                .map(|sp| parse_source(relative_antecedent(&text, sp).unwrap_or_else(|| with_title_before(&text, sp))))
         })
         .collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
@@ -734,7 +778,9 @@ pub fn resolve_speakers(article: &mut Article) {
                 // aide"); but "the spokesperson" points back to someone, like "he", and when
                 // no one is found it names no speaker (else every unresolved spokesperson of
                 // the corpus would be one speaker called "spokesperson")
-                let src = st.source?.of(&text).trim();
+                let src = st.source?;
+                // "who" or "which" with no phrase before it to hang on names no one
+                let src = if is_relative_pronoun(src.of(&text)) { relative_antecedent(&text, src)? } else { src.of(&text).trim() };
                 let definite = src.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
                 // the phrase without its appositive ("A senior US official, speaking on
@@ -998,6 +1044,16 @@ mod tests {
         check("His lawyer", None, None, None);
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
         check("the association's chief executive, Anthony Mwangi", Some("Anthony Mwangi"), Some("chief executive"), Some("association"));
+        // members of a legislature: the party before the role, or the role after the name
+        check("Labour MP Stephen Pound", Some("Stephen Pound"), Some("mp"), Some("Labour"));
+        check("Lib Dem MP Lembit Opik", Some("Lembit Opik"), Some("mp"), Some("Lib Dem"));
+        check("Frank Field MP", Some("Frank Field"), Some("mp"), None);
+        check("First Minister Jack McConnell", Some("Jack McConnell"), Some("first minister"), None);
+        check("Vice-President Dick Cheney", Some("Dick Cheney"), Some("vice-president"), None);
+        // a possessive source: the owner of the words
+        check("Michael Howard's", Some("Michael Howard"), None, None);
+        assert_eq!(parse_source("his").pronoun, Some(Gender::Male));
+        assert_eq!(parse_source("its").pronoun, Some(Gender::Other));
         assert!(parse_source("The resolution").document);
         assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
     }
