@@ -45,6 +45,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
+    take_rule_contents_for_shared_cues(&mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
     }
@@ -548,6 +549,30 @@ fn has_cue_head(text: &str, cue: Span, learned: &dyn Fn(&str) -> bool) -> bool {
     || words.iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).is_some_and(|w| learned(&lower(w)))
 }
 
+/// A tagger cue that found no content of its own shares a neighbour's (`assemble`): in `He
+/// said A, adding, "B." The spokesperson said, C.` the second "said" may take "B" when the
+/// tagger reads no content in C. When the rules read that cue with a content no tagger
+/// reading covers, the cue is theirs: it introduces those words, not words another cue has.
+fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Statement]) {
+    let contents: Vec<Span> = tagged.iter().map(|t| t.content).collect();
+    for t in tagged.iter_mut() {
+        let Some(cue) = t.cue else { continue };
+        if contents.iter().filter(|&&c| c == t.content).count() < 2 {
+            continue;
+        }
+        let own = rules.iter().find(|r| {
+            r.cue.is_some_and(|rc| rc.overlaps(cue))
+                && !matches!(r.kind, StatementKind::Floating)
+                && !contents.iter().any(|c| c.overlaps(r.content))
+        });
+        if let Some(r) = own {
+            t.content = r.content;
+            t.kind = r.kind;
+            t.source = t.source.or(r.source);
+        }
+    }
+}
+
 /// A statement the page's layout attributes, not a verb: a headline around a colon, a
 /// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
 fn is_structural(text: &str, s: &Statement) -> bool {
@@ -606,6 +631,37 @@ mod tests {
     fn span_in(text: &str, w: &str) -> Span {
         let i = text.find(w).unwrap_or_else(|| panic!("{w:?} not in {text:?}"));
         Span::new(i, i + w.len())
+    }
+
+    #[test]
+    fn a_cue_that_shares_a_content_takes_the_rules_reading_of_it() {
+        let text =
+            r#"He said ties were strong, adding, "We help each other." The spokesperson said, in the hardest time, Lisbon stood by us."#;
+        let at = text.find("said, in").unwrap();
+        let said = Span::new(at, at + 4);
+        let st = |kind, cue: Span, content: &str| Statement {
+            kind,
+            content: span_in(text, content),
+            cue: Some(cue),
+            source: None,
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.85,
+        };
+        let quote = r#""We help each other.""#;
+        let clause = "in the hardest time, Lisbon stood by us";
+        let adding = st(StatementKind::Direct, span_in(text, "adding"), quote);
+        let rules = vec![st(StatementKind::Indirect, said, clause)];
+        let mut tagged = vec![adding.clone(), st(StatementKind::Direct, said, quote)];
+        take_rule_contents_for_shared_cues(&mut tagged, &rules);
+        assert_eq!(tagged[0].content.of(text), quote);
+        assert_eq!(tagged[1].content.of(text), clause);
+        assert_eq!(tagged[1].kind, StatementKind::Indirect);
+        // the rules' content is not taken when the tagger already reads it elsewhere
+        let mut read = vec![adding, st(StatementKind::Direct, said, quote), st(StatementKind::Indirect, said, clause)];
+        take_rule_contents_for_shared_cues(&mut read, &rules);
+        assert_eq!(read[1].content.of(text), quote);
     }
 
     #[test]

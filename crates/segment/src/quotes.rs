@@ -110,6 +110,15 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                         out.push(Quote { span: Span::new(start, at + width), multi_paragraph: multi });
                         open_double = None;
                     }
+                    // A quotation of several paragraphs whose breaks were lost in conversion
+                    // keeps the convention's mark at each new paragraph: `"A. "B. "C."` is one
+                    // quotation. An opening mark after the end of a sentence continues it, when
+                    // it is typed as the first one was (a straight mark before a curly one is a
+                    // stray).
+                    (Some(start), Mark::Open)
+                        if text[start..].starts_with(c)
+                            && s[..i].ends_with(char::is_whitespace)
+                            && s[..i].trim_end().ends_with(['.', '!', '?']) => {}
                     (Some(_), Mark::Open) => open_double = Some(at), // unbalanced: restart here
                     (None, Mark::Close) => {}                        // stray closer
                 }
@@ -189,6 +198,18 @@ mod tests {
         assert_eq!(quotes("''First part.\n\n''Second part,'' he said."), ["''First part.\n\n''Second part,''"]);
         // an apostrophe next to a single quote mark stays an apostrophe
         assert_eq!(quotes("the peoples' 'choice' today"), ["'choice'"]);
+    }
+
+    #[test]
+    fn a_quotation_whose_paragraph_breaks_were_lost_is_one() {
+        assert_eq!(
+            quotes(r#"She said: "The time has come. "There is evidence a ban works. "But we must listen." He left."#),
+            [r#""The time has come. "There is evidence a ban works. "But we must listen.""#]
+        );
+        // an opening mark inside a sentence still restarts an unbalanced quotation, and so
+        // does one typed differently from the first
+        assert_eq!(quotes(r#"He called it "a win and she said "no." Then"#), [r#""no.""#]);
+        assert_eq!(quotes(r#""A stray mark. “They see that,” she said."#), ["“They see that,”"]);
     }
 
     #[test]
