@@ -276,7 +276,9 @@ fn a_sentence_about_the_speaker_is_no_continuation_of_their_words() {
 fn a_relative_pronoun_source_is_the_phrase_it_hangs_on() {
     let text = "Wellington, May 3 -- The fisheries board met on Tuesday to set next year's catch limits.\n\n\
                 The board's chair, Tama Ngata, who said the quota would be cut by a fifth, left before the vote.\n\n\
-                The Harbour Authority - which said the channel would reopen in June - declined to comment further.";
+                The Harbour Authority - which said the channel would reopen in June - declined to comment further.\n\n\
+                The Tasman Freight Association (TFA), which said costs would rise, was not consulted.";
     assert_eq!(speaker_of(text, "quota would be cut").as_deref(), Some("Tama Ngata"));
+    assert_eq!(speaker_of(text, "costs would rise").as_deref(), Some("Tasman Freight Association"));
     assert_eq!(speaker_of(text, "channel would reopen").as_deref(), Some("Harbour Authority"));
 }

@@ -87,7 +87,13 @@ const FEMALE_TITLES: &[&str] =
 /// Whether a name is a country's or an organisation's ("Senate of Pakistan", "Foreign
 /// Ministry"), not a person's.
 pub(crate) fn names_collective(name: &str) -> bool {
-    is_country(name) || name.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+    is_country(name) || name.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str())) || is_acronym(name)
+}
+
+/// "BBC", "UKIP", "IPPR": a name of capitals only, too short for a surname set in capitals
+/// (a transcript's "WALLACE:"), is an organisation's, and no "he" or "she" points to it.
+fn is_acronym(name: &str) -> bool {
+    (2..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase()) && !name.bytes().all(|b| b"AEIOUY".contains(&b))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -427,6 +433,11 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     let floor = crate::boundary_at_or_after(text, source.start.saturating_sub(200));
     let before = text[floor..source.start].trim_end();
     let before = before.strip_suffix([',', '-', '–', '—'])?.trim_end();
+    // "the International Air Transport Association (IATA), which": the phrase, not its acronym
+    let before = match before.strip_suffix(')') {
+        Some(inner) => inner.rfind('(').map_or(before, |open| inner[..open].trim_end()),
+        None => before,
+    };
     let start = before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1);
     // the boundaries are ASCII or three-byte dashes and quotes: step over the whole character
     let start = (start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
@@ -1055,6 +1066,9 @@ mod tests {
         assert_eq!(parse_source("his").pronoun, Some(Gender::Male));
         assert_eq!(parse_source("its").pronoun, Some(Gender::Other));
         assert!(parse_source("The resolution").document);
+        // an acronym is an organisation ("he" never points to it); a surname in capitals is not
+        assert!(parse_source("IPPR").collective);
+        assert!(!parse_source("WALLACE").collective);
         assert_eq!(parse_source("she").pronoun, Some(Gender::Female));
     }
 }
