@@ -44,7 +44,11 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
     let doc = onrecord_engine::ingest::RawDocument {
         name: "t".into(),
         origin: "t".into(),
-        body: Body::Text("The talks will resume in May.\n\nThe spokesperson said the delegation would travel on Sunday.\n\nOfficials said the agenda was not yet fixed.".into()),
+        body: Body::Text(
+            "The talks will resume in May.\n\nThe spokesperson said the delegation would travel on Sunday.\n\nOfficials said the agenda \
+             was not yet fixed.\n\nA spokesman said the venue had been booked.\n\nA Harbour Board spokesman said the quay would close.\n\nSome said the fees were too high."
+                .into(),
+        ),
         fields: Fields::default(),
     };
     let article = onrecord_engine::analyze(doc).unwrap();
@@ -57,6 +61,10 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
     };
     assert_eq!(by("travel on Sunday").speaker, None);
     assert_eq!(by("agenda was not yet fixed").speaker.as_ref().map(|s| s.name.as_str()), Some("Officials"));
+    // "a spokesman" is someone unnamed; one of an organisation says whose
+    assert_eq!(by("venue had been booked").speaker, None);
+    assert_eq!(by("quay would close").speaker.as_ref().map(|s| s.name.as_str()), Some("Harbour Board spokesman"));
+    assert_eq!(by("fees were too high").speaker, None);
 }
 
 #[test]

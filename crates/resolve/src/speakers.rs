@@ -210,6 +210,10 @@ fn parse_phrase(src: &str) -> ParsedSource {
         }
         _ => {}
     }
+    // "Some said ...": a quantity of people is no name
+    if is_quantifier(src) {
+        return ParsedSource::default();
+    }
     // "[Howard's] claim that ...": the owner of the words is the speaker
     let src = src.strip_suffix("'s").or_else(|| src.strip_suffix("’s")).filter(|s| is_cap(s)).unwrap_or(src);
     // possessive: "Chinese Foreign Ministry's Spokesperson Zhao Lijian"
@@ -807,7 +811,13 @@ pub fn resolve_speakers(article: &mut Article) {
                 // "the ministry", "the agency" with no such organisation named before: the
                 // same, a pointer back that found nothing
                 let anaphoric_noun = definite && !head.contains(' ') && head.chars().all(|c| c.is_lowercase() || c == '-');
-                (p.pronoun.is_none() && !anaphoric_role && !anaphoric_noun && !head.is_empty()).then(|| Speaker {
+                // "a spokesman", "an official": someone, not a speaker of the corpus (every
+                // unnamed spokesman would be one called "spokesman"); "analysts" and "a
+                // Labour Party spokesman" still say who
+                let someone = p.name.is_none() && p.role.as_deref().is_some_and(|r| head.eq_ignore_ascii_case(r)) && !head.ends_with('s')
+                    // "some", "others", "everyone": a quantity of people, no one in particular
+                    || is_quantifier(head);
+                (p.pronoun.is_none() && !anaphoric_role && !anaphoric_noun && !someone && !head.is_empty()).then(|| Speaker {
                     name: head.to_string(),
                     role: p.role.clone(),
                     affiliation: p.affiliation.clone(),
@@ -815,6 +825,12 @@ pub fn resolve_speakers(article: &mut Article) {
             }),
         };
     }
+}
+
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
+fn is_quantifier(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "some" | "many" | "most" | "all" | "any" | "one" | "others" | "both" | "each" | "few"
+        | "several" | "everyone" | "everybody" | "someone" | "somebody" | "anyone" | "anybody" | "nobody" | "none" | "whose")
 }
 
 /// Days and months: capitalised, but never a name ("the minister Monday said").
