@@ -264,9 +264,11 @@ fn parse_phrase(src: &str) -> ParsedSource {
                 out.name = Some(name.join(" "));
             }
             let legislator = LEGISLATORS.contains(&role.as_str());
-            // "Frank Field MP": the name before the role
-            if legislator && re == words.len() && rs >= 2 && words[..rs].iter().all(|w| is_cap(w)) {
-                out.name = Some(words[..rs].join(" "));
+            // "Frank Field MP", "former welfare minister Frank Field MP": the name just before
+            // the role
+            let name_before = words[..rs].iter().rev().take_while(|w| is_cap(w)).count();
+            if legislator && re == words.len() && name_before >= 2 {
+                out.name = Some(words[rs - name_before..rs].join(" "));
                 out.role = Some(role);
                 return out;
             }
@@ -1075,6 +1077,7 @@ mod tests {
         check("Labour MP Stephen Pound", Some("Stephen Pound"), Some("mp"), Some("Labour"));
         check("Lib Dem MP Lembit Opik", Some("Lembit Opik"), Some("mp"), Some("Lib Dem"));
         check("Frank Field MP", Some("Frank Field"), Some("mp"), None);
+        check("Former welfare minister Frank Field MP", Some("Frank Field"), Some("mp"), None);
         check("First Minister Jack McConnell", Some("Jack McConnell"), Some("first minister"), None);
         check("Vice-President Dick Cheney", Some("Dick Cheney"), Some("vice-president"), None);
         // a possessive source: the owner of the words
