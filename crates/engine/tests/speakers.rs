@@ -46,7 +46,7 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
         origin: "t".into(),
         body: Body::Text(
             "The talks will resume in May.\n\nThe spokesperson said the delegation would travel on Sunday.\n\nOfficials said the agenda \
-             was not yet fixed.\n\nA spokesman said the venue had been booked.\n\nA Harbour Board spokesman said the quay would close.\n\nSome said the fees were too high."
+             was not yet fixed.\n\nA spokesman said the venue had been booked.\n\nA Harbour Board spokesman said the quay would close.\n\nSome said the fees were too high.\n\nA spokesman for Aroha Tane said she would attend."
                 .into(),
         ),
         fields: Fields::default(),
@@ -65,6 +65,8 @@ fn an_unresolved_the_spokesperson_names_no_speaker_but_sources_do() {
     assert_eq!(by("venue had been booked").speaker, None);
     assert_eq!(by("quay would close").speaker.as_ref().map(|s| s.name.as_str()), Some("Harbour Board spokesman"));
     assert_eq!(by("fees were too high").speaker, None);
+    let tane = by("she would attend").speaker.clone().expect("a spokesman for someone named");
+    assert_eq!((tane.name.as_str(), tane.role.as_deref()), ("spokesman for Aroha Tane", Some("spokesman for Aroha Tane")));
 }
 
 #[test]

@@ -225,8 +225,14 @@ fn parse_phrase(src: &str) -> ParsedSource {
         None => (None, src),
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let mut words: Vec<&str> =
-        words.into_iter().skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then")).collect();
+    // "a spokesman for Michael Howard": an indefinite phrase introduces someone unnamed, so
+    // the words after the role are all its complement
+    let indefinite = words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an"));
+    // "[In] December Microsoft said": a month or a day is no part of a name
+    let mut words: Vec<&str> = words
+        .into_iter()
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then") || is_calendar_word(w))
+        .collect();
     // "Mr. McGinley" is McGinley (an honorific is no part of the name the speaker goes by)
     if words.len() >= 2 && is_honorific(words[0]) && is_cap(words[1]) {
         words.remove(0);
@@ -254,7 +260,11 @@ fn parse_phrase(src: &str) -> ParsedSource {
     match role_at {
         Some((rs, re)) => {
             let mut role = lw[rs..re].join(" ").trim_end_matches('.').to_string();
-            let comp = complement_len(&words[re..]);
+            let comp = if indefinite && words.len() > re + 1 && complement_len(&words[re..]) > 0 {
+                words.len() - re
+            } else {
+                complement_len(&words[re..])
+            };
             if comp > 0 {
                 role = format!("{role} {}", words[re..re + comp].join(" "));
             }
@@ -797,7 +807,12 @@ pub fn resolve_speakers(article: &mut Article) {
                 // the corpus would be one speaker called "spokesperson")
                 let src = st.source?;
                 // "who" or "which" with no phrase before it to hang on names no one
-                let src = if is_relative_pronoun(src.of(&text)) { relative_antecedent(&text, src)? } else { src.of(&text).trim() };
+                // (with the title a reader cut it out of, as it was parsed)
+                let src = if is_relative_pronoun(src.of(&text)) {
+                    relative_antecedent(&text, src)?
+                } else {
+                    with_title_before(&text, src).trim()
+                };
                 let definite = src.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
                 // the phrase without its appositive ("A senior US official, speaking on
@@ -816,7 +831,10 @@ pub fn resolve_speakers(article: &mut Article) {
                 // "a spokesman", "an official": someone, not a speaker of the corpus (every
                 // unnamed spokesman would be one called "spokesman"); "analysts" and "a
                 // Labour Party spokesman" still say who
-                let someone = p.name.is_none() && p.role.as_deref().is_some_and(|r| head.eq_ignore_ascii_case(r)) && !head.ends_with('s')
+                let someone = p.name.is_none()
+                    && p.role.as_deref().is_some_and(|r| head.eq_ignore_ascii_case(r))
+                    && !head.contains(' ')
+                    && !head.ends_with('s')
                     // "some", "others", "everyone": a quantity of people, no one in particular
                     || is_quantifier(head);
                 (p.pronoun.is_none() && !anaphoric_role && !anaphoric_noun && !someone && !head.is_empty()).then(|| Speaker {
@@ -1078,6 +1096,9 @@ mod tests {
         check("Lib Dem MP Lembit Opik", Some("Lembit Opik"), Some("mp"), Some("Lib Dem"));
         check("Frank Field MP", Some("Frank Field"), Some("mp"), None);
         check("Former welfare minister Frank Field MP", Some("Frank Field"), Some("mp"), None);
+        // an indefinite role introduces someone unnamed; a month is no part of a name
+        check("a spokesman for Michael Howard", None, Some("spokesman for Michael Howard"), None);
+        check("December Microsoft", Some("Microsoft"), None, None);
         check("First Minister Jack McConnell", Some("Jack McConnell"), Some("first minister"), None);
         check("Vice-President Dick Cheney", Some("Dick Cheney"), Some("vice-president"), None);
         // a possessive source: the owner of the words
