@@ -174,7 +174,13 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                         && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned")
                 })
             });
-        !topic && !prompt && !addressee && !is_bare_pronoun(content) && !s.source.is_some_and(|x| editorial.contains(&x))
+        let titled_headline = s.kind == StatementKind::Headline && s.source.is_some_and(|x| is_headline_phrase(x.of(text)));
+        !topic
+            && !prompt
+            && !addressee
+            && !titled_headline
+            && !is_bare_pronoun(content)
+            && !s.source.is_some_and(|x| editorial.contains(&x))
     });
 }
 
@@ -244,6 +250,16 @@ fn is_topic_phrase(content: &str) -> bool {
                 && !rest.contains(',')
         })
     })
+}
+
+/// Whether the words before a headline's colon are a phrase of the headline, not a speaker:
+/// "Stealth Over Health: Hillary Clinton Was Headed to ER". A name or a title has no
+/// preposition but those of a role's complement ("Minister for Planning", "Secretary of State",
+/// "Ambassador to China", "Envoy on Climate").
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
+fn is_headline_phrase(source: &str) -> bool {
+    source.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "over" | "in" | "at" | "with" | "from" | "by" | "about"
+        | "after" | "before" | "against" | "into" | "under" | "behind" | "without" | "between" | "amid" | "as" | "is" | "are"))
 }
 
 /// A content that is one subject pronoun ("He" of "He was asked to comment ...") is the subject
@@ -662,6 +678,15 @@ mod tests {
         let mut read = vec![adding, st(StatementKind::Direct, said, quote), st(StatementKind::Indirect, said, clause)];
         take_rule_contents_for_shared_cues(&mut read, &rules);
         assert_eq!(read[1].content.of(text), quote);
+    }
+
+    #[test]
+    fn a_headline_phrase_before_a_colon_is_no_speaker() {
+        assert!(is_headline_phrase("Stealth Over Health"));
+        assert!(is_headline_phrase("Storm in a Teacup"));
+        assert!(!is_headline_phrase("Mao Ning"));
+        assert!(!is_headline_phrase("Minister for Planning Ahsan Iqbal"));
+        assert!(!is_headline_phrase("Secretary of State Antony Blinken"));
     }
 
     #[test]

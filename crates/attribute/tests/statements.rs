@@ -242,6 +242,8 @@ fn a_headline_may_name_its_speaker_before_the_colon() {
         "The Latest: Harbour fees to rise in spring across the north.\n\nThe minister said fees would rise.",
         "Exclusive: Harbour Fees Will Rise in Spring.\n\nThe minister said fees would rise.",
         "Holm: Will Harbour Fees Ruin the Fleet?\n\nThe minister said fees would rise.",
+        // a headline's own phrase before the colon
+        "Storm Over Harbour: Fees Will Rise Sharply in Spring.\n\nThe minister said fees would rise.",
     ] {
         assert_eq!(src_and_content(t), None, "{t}");
     }
