@@ -45,6 +45,17 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
+    for t in &mut tagged {
+        let Some(cue) = t.cue else { continue };
+        // only a subject before its verb: "according to X" names its source after the cue
+        if let Some(head) = name_before_relative_clause(&article.text, cue) {
+            // the relative pronoun itself stays the source, as written (resolve finds who it is)
+            let misread = |x: Span| x.start > head.end && x.end <= cue.start && !matches!(x.of(&article.text), "who" | "whose" | "which");
+            if t.source.is_none_or(misread) && !cue.of(&article.text).to_lowercase().starts_with("according") {
+                t.source = Some(head);
+            }
+        }
+    }
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
@@ -354,6 +365,37 @@ fn capitalised_run_start(before: &str, separators: &[char], takes: impl Fn(&str,
 /// A name that is the object of a preposition inside a longer name ("The Chinese Embassy in
 /// [London]", "the Prime Minister of [Pakistan]") takes the whole phrase: up to four
 /// capitalised words before the preposition, with a determiner before them.
+/// "Martin Scorsese, whose movie The Aviator won best film, said ...": the name a relative
+/// clause hangs on, when the clause ends right before the cue. A tagger reads such a subject
+/// badly (no source, or one inside the clause: "[a Golden Globe and a Bafta for] his role").
+fn name_before_relative_clause(text: &str, cue: Span) -> Option<Span> {
+    let mut floor = cue.start.saturating_sub(300);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..cue.start];
+    let clause_end = before.trim_end().strip_suffix(',')?;
+    // the clause opens at the last ", who|whose|which" of the sentence
+    let sentence = clause_end
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | ';' | ':' | '"' | '“' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let open = [", who ", ", whose ", ", which "].iter().filter_map(|m| clause_end[sentence..].rfind(m)).max()? + sentence;
+    let head_text = &clause_end[sentence..open];
+    let takes = |w: &str, _: usize| !w.ends_with([',', ';', ':', ')']);
+    let mut start = capitalised_run_start(head_text, &[' '], takes)?;
+    // "And Agassi, who ...": the conjunction that opens the sentence is no part of the name
+    for conjunction in ["And ", "But ", "Yet ", "So ", "Meanwhile "] {
+        if head_text[start..].starts_with(conjunction) {
+            start += conjunction.len();
+        }
+    }
+    let head = Span::new(floor + sentence + start, floor + open);
+    // a name, not the first word of a sentence that only happens to be capitalised
+    (head.of(text).split_whitespace().count() >= 2 || speaker_like(text, head)).then_some(head)
+}
+
 fn with_head_before_preposition(text: &str, source: Span) -> Span {
     let s = source.of(text);
     if !s.starts_with(char::is_uppercase) || s.contains(',') {

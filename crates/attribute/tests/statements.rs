@@ -320,3 +320,15 @@ fn a_participle_after_the_cue_starts_the_same_speakers_next_statement() {
     assert!(!second.content.of(t).contains("harbour"), "{found:#?}");
     assert_eq!(second.source.map(|s| s.of(t)), Some("the minister"));
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_before_its_cue_is_the_source() {
+    let t = "The festival closed on Sunday night in Lisbon.\n\n\
+             Film-maker Ana Duarte, whose documentary Salt Roads went on to win the jury prize, said being honoured at home meant a lot to her crew. \
+             British actor Tom Reyes, who has won a Golden Globe and a Bafta for his supporting role in Tides, said it \"meant a lot\" to be there.";
+    let found = statements(t);
+    let source = |needle: &str| find(&found, needle).source.map(|s| s.of(t).to_string());
+    // the subject opens the source (a reading may keep the clause as its appositive)
+    assert!(source("being honoured at home").is_some_and(|s| s.starts_with("Film-maker Ana Duarte")), "{found:#?}");
+    assert_eq!(source("to be there").as_deref(), Some("Tom Reyes"));
+}
