@@ -45,17 +45,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
-    for t in &mut tagged {
-        let Some(cue) = t.cue else { continue };
-        // only a subject before its verb: "according to X" names its source after the cue
-        if let Some(head) = name_before_relative_clause(&article.text, cue) {
-            // the relative pronoun itself stays the source, as written (resolve finds who it is)
-            let misread = |x: Span| x.start > head.end && x.end <= cue.start && !matches!(x.of(&article.text), "who" | "whose" | "which");
-            if t.source.is_none_or(misread) && !cue.of(&article.text).to_lowercase().starts_with("according") {
-                t.source = Some(head);
-            }
-        }
-    }
+    take_subjects_before_relative_clauses(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
@@ -365,6 +355,28 @@ fn capitalised_run_start(before: &str, separators: &[char], takes: impl Fn(&str,
 /// A name that is the object of a preposition inside a longer name ("The Chinese Embassy in
 /// [London]", "the Prime Minister of [Pakistan]") takes the whole phrase: up to four
 /// capitalised words before the preposition, with a determiner before them.
+/// A subject with a relative clause before its cue ("Clive Owen, who has won a Bafta for his
+/// role in Closer, said ...") is the source when the tagger found none or read one inside the
+/// clause; a content inside the clause ("his role in Closer") is the clause's words, not the
+/// subject's, unless it is reported there ("who understood that ..."). A relative pronoun read as the source stays, as written (resolve finds who it is),
+/// and "according to" names its source after the cue.
+fn take_subjects_before_relative_clauses(text: &str, tagged: &mut Vec<Statement>) {
+    tagged.retain_mut(|t| {
+        let Some(cue) = t.cue.filter(|c| !c.of(text).to_lowercase().starts_with("according")) else { return true };
+        let Some(head) = name_before_relative_clause(text, cue) else { return true };
+        let in_clause = |x: Span| x.start > head.end && x.end <= cue.start;
+        // (a that-clause in it is the words of a verb of its own: "who understood that ...")
+        let reported = |c: &str| c.starts_with("that ") || c.starts_with(['"', '“', '\'', '‘']);
+        if in_clause(t.content) && !reported(t.content.of(text)) {
+            return false;
+        }
+        if t.source.is_none_or(|x| in_clause(x) && !matches!(x.of(text), "who" | "whose" | "which")) {
+            t.source = Some(head);
+        }
+        true
+    });
+}
+
 /// "Martin Scorsese, whose movie The Aviator won best film, said ...": the name a relative
 /// clause hangs on, when the clause ends right before the cue. A tagger reads such a subject
 /// badly (no source, or one inside the clause: "[a Golden Globe and a Bafta for] his role").

@@ -331,4 +331,6 @@ fn a_subject_with_a_relative_clause_before_its_cue_is_the_source() {
     // the subject opens the source (a reading may keep the clause as its appositive)
     assert!(source("being honoured at home").is_some_and(|s| s.starts_with("Film-maker Ana Duarte")), "{found:#?}");
     assert_eq!(source("to be there").as_deref(), Some("Tom Reyes"));
+    // the clause's own words are no statement
+    assert!(!found.iter().any(|(_, c)| c.starts_with("his supporting role")), "{found:#?}");
 }
