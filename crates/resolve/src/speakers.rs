@@ -325,13 +325,18 @@ fn parse_phrase(src: &str) -> ParsedSource {
                 // their role, not part of the name
                 let connector =
                     |w: &str| matches!(w, "of" | "for" | "and" | "the" | "de" | "da" | "del" | "al" | "bin" | "van" | "von" | "le" | "la");
+                let preposition = |w: &str| {
+                    matches!(w.to_lowercase().as_str(), "at" | "on" | "in" | "with" | "from" | "by" | "to" | "for" | "of" | "who" | "which")
+                };
+                // "[a book] by author Pamela Travers": the phrase after a lower-case preposition
+                // that comes before the name
+                if let Some(p) = words.iter().rposition(|w| !is_cap(w) && preposition(w) && *w != "of" && *w != "for") {
+                    // (not "the Norwegian Embassy in Madrid": a name before it keeps it)
+                    if words[p + 1..].iter().any(|w| is_cap(w)) && !words[..p].iter().any(|w| is_cap(w)) {
+                        words.drain(..=p);
+                    }
+                }
                 if let Some(j) = words.iter().rposition(|w| !is_cap(w) && !connector(w)) {
-                    let preposition = |w: &str| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "at" | "on" | "in" | "with" | "from" | "by" | "to" | "for" | "of" | "who" | "which"
-                        )
-                    };
                     let descriptor = j < 3 && !words[..=j].iter().any(|w| preposition(w));
                     if descriptor && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
                         out.role = Some(words[..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
@@ -1099,6 +1104,8 @@ mod tests {
         // an indefinite role introduces someone unnamed; a month is no part of a name
         check("a spokesman for Michael Howard", None, Some("spokesman for Michael Howard"), None);
         check("December Microsoft", Some("Microsoft"), None, None);
+        check("by author Pamela Travers", Some("Pamela Travers"), Some("author"), None);
+        check("the Norwegian Embassy in Madrid", Some("Norwegian Embassy in Madrid"), None, None);
         check("First Minister Jack McConnell", Some("Jack McConnell"), Some("first minister"), None);
         check("Vice-President Dick Cheney", Some("Dick Cheney"), Some("vice-president"), None);
         // a possessive source: the owner of the words
