@@ -559,17 +559,7 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     // "Trump wants to ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
     // training data often uses as a cue is an attribution of its own, not a continuation
     let subject_cue = |t: &Statement, sentence: Span| {
-        // the cue's verb, its last word: "also" and "has" in "also has provided" are cue words
-        // in the training data only because they stand inside cues ("also said")
-        let learned = |c: Span| {
-            tagger::default_model().is_some_and(|m| {
-                tokenize(text, c)
-                    .iter()
-                    .rev()
-                    .find(|w| w.kind == onrecord_segment::TokenKind::Word)
-                    .is_some_and(|w| tagger::is_learned_cue(m, &w.text(text).to_lowercase()))
-            })
-        };
+        let learned = |c: Span| tagger::default_model().is_some_and(|m| cue_verb(text, c).is_some_and(|v| tagger::is_learned_cue(m, &v)));
         let opens = |x: Span| {
             let lead = text[sentence.start..x.start.max(sentence.start)].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             lead.is_empty() || matches!(lead.as_str(), "but" | "and" | "so" | "yet" | "still")
@@ -609,14 +599,16 @@ fn drop_headless_cues(text: &str, model: &tagger::Model, tagged: &mut Vec<Statem
 /// Whether the words of `cue` can be a cue (see [`drop_headless_cues`]); `learned` says whether
 /// the training data uses a (lower-case) word as a cue.
 fn has_cue_head(text: &str, cue: Span, learned: &dyn Fn(&str) -> bool) -> bool {
-    let words = tokenize(text, cue);
-    let lower = |w: &onrecord_segment::Token| w.text(text).to_lowercase();
-    words.iter().any(|w| {
-        let l = lower(w);
+    tokenize(text, cue).iter().any(|w| {
+        let l = w.text(text).to_lowercase();
         lexicon::may_head_cue(&l) || l == "according" || l == ":"
-    })
-    // the last word: "also" and "has" are learned cue words only because they stand inside cues
-    || words.iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).is_some_and(|w| learned(&lower(w)))
+    }) || cue_verb(text, cue).is_some_and(|v| learned(&v))
+}
+
+/// The verb of a cue, its last word, in lower case: "also" and "has" in "also has provided" are
+/// cue words in the training data only because they stand inside cues ("also said").
+fn cue_verb(text: &str, cue: Span) -> Option<String> {
+    tokenize(text, cue).iter().rev().find(|w| w.kind == onrecord_segment::TokenKind::Word).map(|w| w.text(text).to_lowercase())
 }
 
 /// A tagger cue that found no content of its own shares a neighbour's (`assemble`): in `He

@@ -215,7 +215,7 @@ fn parse_phrase(src: &str) -> ParsedSource {
         return ParsedSource::default();
     }
     // "[Howard's] claim that ...": the owner of the words is the speaker
-    let src = src.strip_suffix("'s").or_else(|| src.strip_suffix("’s")).filter(|s| is_cap(s)).unwrap_or(src);
+    let src = without_possessive(src).filter(|s| is_cap(s)).unwrap_or(src);
     // possessive: "Chinese Foreign Ministry's Spokesperson Zhao Lijian"
     let (owner, rest) = match src.find("'s ").or_else(|| src.find("’s ")) {
         Some(i) => {
@@ -364,7 +364,7 @@ fn parse_phrase(src: &str) -> ParsedSource {
     }
     // "accepted Prime Minister Tony Blair's": the name without the possessive
     if let Some(n) = &mut out.name {
-        if let Some(bare) = n.strip_suffix("'s").or_else(|| n.strip_suffix("’s")) {
+        if let Some(bare) = without_possessive(n) {
             *n = bare.to_string();
         }
     }
@@ -439,6 +439,11 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     }
 }
 
+/// `s` without a trailing "'s" or "’s", if it has one.
+fn without_possessive(s: &str) -> Option<&str> {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s"))
+}
+
 fn is_relative_pronoun(src: &str) -> bool {
     matches!(src.trim().to_lowercase().as_str(), "who" | "which" | "that")
 }
@@ -459,9 +464,9 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
         Some(inner) => inner.rfind('(').map_or(before, |open| inner[..open].trim_end()),
         None => before,
     };
-    let start = before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1);
-    // the boundaries are ASCII or three-byte dashes and quotes: step over the whole character
-    let start = (start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    // (the boundaries are ASCII or three-byte dashes and quotes: step over the whole character)
+    let start =
+        crate::boundary_at_or_after(before, before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1));
     let phrase = before[start..].trim();
     (!phrase.is_empty() && phrase.split_whitespace().count() <= 6).then_some(phrase)
 }
@@ -841,7 +846,9 @@ pub fn resolve_speakers(article: &mut Article) {
                     && !head.contains(' ')
                     && !head.ends_with('s')
                     // "some", "others", "everyone": a quantity of people, no one in particular
-                    || is_quantifier(head);
+                    || is_quantifier(head)
+                    // "whose [spokesman] said": the owner of a relative clause, not named here
+                    || head.eq_ignore_ascii_case("whose");
                 (p.pronoun.is_none() && !anaphoric_role && !anaphoric_noun && !someone && !head.is_empty()).then(|| Speaker {
                     name: head.to_string(),
                     role: p.role.clone(),
@@ -855,7 +862,7 @@ pub fn resolve_speakers(article: &mut Article) {
 #[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
 fn is_quantifier(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "some" | "many" | "most" | "all" | "any" | "one" | "others" | "both" | "each" | "few"
-        | "several" | "everyone" | "everybody" | "someone" | "somebody" | "anyone" | "anybody" | "nobody" | "none" | "whose")
+        | "several" | "everyone" | "everybody" | "someone" | "somebody" | "anyone" | "anybody" | "nobody" | "none")
 }
 
 /// Days and months: capitalised, but never a name ("the minister Monday said").
