@@ -128,14 +128,24 @@ fn leading_country(words: &[&str]) -> Option<(usize, &'static str)> {
 /// (preposition included), or 0. A country is taken whole; otherwise the last two capitalised
 /// words are the name, or the last one when only two follow the preposition.
 fn complement_len(after: &[&str]) -> usize {
+    name_complement_len(after, true)
+}
+
+/// How many words after a role noun are its complement (preposition included), or 0: with
+/// `name_follows`, as [`complement_len`] reads it; without (an appositive, where the name came
+/// first: "Ken Mayland, president of ClearView Economics"), every capitalised word.
+fn name_complement_len(after: &[&str], name_follows: bool) -> usize {
     let Some(prep) = after.first() else { return 0 };
     if !ROLE_COMPLEMENTS.contains(&prep.to_lowercase().as_str()) {
         return 0;
     }
     let skip_the = usize::from(after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")));
     let rest = &after[1 + skip_the..];
-    if rest.len() < 2 || !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) {
+    if !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) || rest.len() < 2 - usize::from(!name_follows) {
         return 0;
+    }
+    if !name_follows {
+        return after.len();
     }
     // a portfolio is named with its own words ("for Communications", "for Information and
     // Broadcasting"): the name starts where they end
@@ -173,7 +183,7 @@ pub fn parse_source(src: &str) -> ParsedSource {
     let mut head = parse_phrase(&src[..cut]);
     if head.name.is_some() && head.role.is_none() {
         let rest = src[cut + 1..].trim_start_matches([' ', ')']);
-        let apposition = parse_phrase(rest);
+        let apposition = parse_description(rest);
         if apposition.role.is_some() {
             head.role = apposition.role;
             // "an economist at the University of Bergen": where they work, not who they are
@@ -199,6 +209,33 @@ pub fn parse_source(src: &str) -> ParsedSource {
 
 /// Parses one noun phrase without an appositive.
 fn parse_phrase(src: &str) -> ParsedSource {
+    parse_phrase_as(src, true)
+}
+
+/// Parses an appositive that describes a name given before it: no name follows its role, so
+/// a complement is all the words after the role, and one that says where the speaker works
+/// is their affiliation ("president of ClearView Economics": president, ClearView Economics),
+/// as "ClearView Economics president" would say.
+fn parse_description(src: &str) -> ParsedSource {
+    parse_phrase_as(src, false)
+}
+
+/// The organisation a role's complement names ("of the Reserve Bank" -> Reserve Bank), when
+/// it names one rather than a portfolio ("for Foreign Affairs") or a destination ("to China").
+fn complement_affiliation(comp: &[&str]) -> Option<String> {
+    let (prep, rest) = comp.split_first()?;
+    if !matches!(prep.to_lowercase().as_str(), "of" | "for" | "at") {
+        return None;
+    }
+    let rest = rest.strip_prefix(&["the"][..]).or_else(|| rest.strip_prefix(&["The"][..])).unwrap_or(rest);
+    if rest.is_empty() || PORTFOLIO_WORDS.contains(&rest[0].to_lowercase().as_str()) {
+        return None;
+    }
+    let org = rest.join(" ");
+    Some(country_of(&org).map_or(org, str::to_string))
+}
+
+fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     let src = src.trim();
     let lower = src.to_lowercase();
     match lower.as_str() {
@@ -263,9 +300,15 @@ fn parse_phrase(src: &str) -> ParsedSource {
             let comp = if indefinite && words.len() > re + 1 && complement_len(&words[re..]) > 0 {
                 words.len() - re
             } else {
-                complement_len(&words[re..])
+                name_complement_len(&words[re..], name_follows)
             };
-            if comp > 0 {
+            // a legislator's complement is their seat ("MP for Hornsey and Wood Green"), which
+            // stays part of the role
+            let legislator = LEGISLATORS.contains(&role.as_str());
+            let described = if name_follows || legislator { None } else { complement_affiliation(&words[re..re + comp]) };
+            if described.is_some() {
+                out.affiliation = described;
+            } else if comp > 0 {
                 role = format!("{role} {}", words[re..re + comp].join(" "));
             }
             let re = re + comp;
@@ -273,7 +316,6 @@ fn parse_phrase(src: &str) -> ParsedSource {
             if !name.is_empty() && re < words.len() {
                 out.name = Some(name.join(" "));
             }
-            let legislator = LEGISLATORS.contains(&role.as_str());
             // "Frank Field MP", "former welfare minister Frank Field MP": the name just before
             // the role
             let name_before = words[..rs].iter().rev().take_while(|w| is_cap(w)).count();
@@ -284,13 +326,18 @@ fn parse_phrase(src: &str) -> ParsedSource {
             }
             let before: Vec<&str> = words[..rs].to_vec();
             let org = before.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
-            if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
+            let modifies = |w: &&str| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str());
+            if !before.is_empty() && !is_cap(before[0]) && !legislator && before.iter().all(modifies) {
+                // "deputy chairman of Highland Gold", read after the name
+                role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+            } else if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
                 // "Chinese Foreign Ministry spokesperson": the ministry is the affiliation;
                 // "Ukrainian Deputy Foreign Minister": the country is, and the rest qualifies
-                // the role
+                // the role. (An organisation the complement names is more precise than either:
+                // "UK economist for Capital Economics".)
                 match leading_country(&before) {
                     Some((k, country)) if !org => {
-                        out.affiliation = Some(country.to_string());
+                        out.affiliation.get_or_insert_with(|| country.to_string());
                         let modifiers: Vec<String> = before[k..].iter().map(|w| w.to_lowercase()).collect();
                         if !modifiers.is_empty() {
                             role = format!("{} {role}", modifiers.join(" "));
@@ -299,7 +346,9 @@ fn parse_phrase(src: &str) -> ParsedSource {
                     _ if !org && !legislator && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())) => {
                         role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                     }
-                    _ => out.affiliation = Some(before.join(" ")),
+                    _ => {
+                        out.affiliation.get_or_insert_with(|| before.join(" "));
+                    }
                 }
             }
             out.role = Some(role);
@@ -1102,6 +1151,27 @@ mod tests {
         check("Detective Inspector Jane Roe", Some("Jane Roe"), Some("detective inspector"), None);
         check("His lawyer", None, None, None);
         check("Nick Witney, a fellow at the European Council on Foreign Relations,", Some("Nick Witney"), None, None);
+        // an appositive's complement names where the speaker works, as a title before the
+        // name would; a portfolio or a destination stays part of the role
+        check("Ken Mayland, president of ClearView Economics", Some("Ken Mayland"), Some("president"), Some("ClearView Economics"));
+        check(
+            "Richard Dodd, regional director of the Countryside Alliance,",
+            Some("Richard Dodd"),
+            Some("director"),
+            Some("Countryside Alliance"),
+        );
+        check("Paul Dales, UK economist for Capital Economics,", Some("Paul Dales"), Some("economist"), Some("Capital Economics"));
+        check("Ian Macfarlane, Governor of the Reserve Bank", Some("Ian Macfarlane"), Some("governor"), Some("Reserve Bank"));
+        check("Ivan Kulakov, deputy chairman of Highland Gold", Some("Ivan Kulakov"), Some("deputy chairman"), Some("Highland Gold"));
+        check("Abdul Khan, Minister for Foreign Affairs,", Some("Abdul Khan"), Some("minister for Foreign Affairs"), None);
+        check("Liu Jian, Ambassador to Pakistan", Some("Liu Jian"), Some("ambassador to Pakistan"), None);
+        check("Ms Roche, Labour MP for Hornsey and Wood Green,", Some("Roche"), Some("mp for Hornsey and Wood Green"), Some("Labour"));
+        check(
+            "Zhao Lijian, spokesperson of the Chinese Foreign Ministry",
+            Some("Zhao Lijian"),
+            Some("spokesperson"),
+            Some("Chinese Foreign Ministry"),
+        );
         check("the association's chief executive, Anthony Mwangi", Some("Anthony Mwangi"), Some("chief executive"), Some("association"));
         // members of a legislature: the party before the role, or the role after the name
         check("Labour MP Stephen Pound", Some("Stephen Pound"), Some("mp"), Some("Labour"));
