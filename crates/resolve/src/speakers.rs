@@ -34,9 +34,9 @@ const ROLES: &[&str] = &[
     "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator",
     "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy",
     "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor",
-    "consul", "diplomat", "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman", "attorney general",
-    "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host", "chair",
-    "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep", "msp",
+    "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman",
+    "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host",
+    "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep", "msp",
 ];
 /// Members of a legislature: the words before the role are their party or constituency ("Labour
 /// MP", "Tory MP", "Lib Dem MP"), not a qualifier of the office; and British usage also puts
@@ -79,6 +79,15 @@ const ORG_WORDS: &[&str] = &[
     "senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department", "agency", "army", "embassy",
     "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
     "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
+];
+/// Heads of names that go on with "of" ("Guinness Book of Records", "Archbishop of Cardiff",
+/// "Motion Picture Association of America"): what precedes "of" there is no person's name.
+const NAMED_OF: &[&str] = &[
+    "book", "association", "authority", "archbishop", "bishop", "duke", "duchess", "earl", "society", "chamber", "academy", "federation",
+    "board", "bureau", "school", "college", "museum", "league", "order", "church", "republic", "kingdom", "state", "states", "city",
+    "county", "isle", "bay", "gulf", "day", "hall", "analytics", "federal", "national", "royal", "united", "general", "secretary",
+    // a peer's or a royal's title goes on with "of" too ("Lord Faulkner of Worcester")
+    "lord", "lady", "baroness", "baron", "viscount", "count", "countess", "prince", "princess", "king", "queen",
 ];
 const MALE_TITLES: &[&str] = &["mr", "mr.", "sir", "king", "prince", "lord", "congressman", "spokesman"];
 const FEMALE_TITLES: &[&str] =
@@ -283,7 +292,12 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     for i in 0..lw.len() {
         for rw in ROLES_BY_FIRST_WORD.get(lw[i].as_str()).into_iter().flatten() {
             if lw.len() >= i + rw.len() && lw[i..i + rw.len()].iter().zip(rw).all(|(a, b)| a == b) {
-                if role_at.is_none_or(|(s, e)| i >= e || (i == s && i + rw.len() > e)) {
+                // an indefinite phrase is headed by its first role ("a spokesman for EU trade
+                // commissioner Peter Mandelson")
+                let after_complement =
+                    role_at.is_some_and(|(_, e)| lw.get(e..i).unwrap_or_default().iter().any(|w| ROLE_COMPLEMENTS.contains(&w.as_str())));
+                let later = i >= role_at.map_or(0, |(_, e)| e) && !(indefinite && after_complement);
+                if role_at.is_none_or(|(s, e)| later || (i == s && i + rw.len() > e)) {
                     role_at = Some((i, i + rw.len()));
                 }
             }
@@ -327,7 +341,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
             let before: Vec<&str> = words[..rs].to_vec();
             let org = before.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
             let modifies = |w: &&str| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str());
-            if !before.is_empty() && !is_cap(before[0]) && !legislator && before.iter().all(modifies) {
+            if !before.is_empty() && !before.iter().all(|w| is_cap(w)) && !legislator && before.iter().all(modifies) {
                 // "deputy chairman of Highland Gold", read after the name
                 role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
             } else if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
@@ -386,10 +400,38 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                     }
                 }
                 if let Some(j) = words.iter().rposition(|w| !is_cap(w) && !connector(w)) {
-                    let descriptor = j < 3 && !words[..=j].iter().any(|w| preposition(w));
-                    if descriptor && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
-                        out.role = Some(words[..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                    let plain = !words[..=j].iter().any(|w| preposition(w));
+                    // a long descriptor ("British and Irish Lions coach Clive Woodward") gives
+                    // the occupation it ends with
+                    let occupation = OCCUPATION_TITLES.contains(&words[j]) && !words[..j].iter().any(|w| w.contains(['(', ')']));
+                    if plain && (j < 3 || occupation) && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
+                        let from = if j < 3 { 0 } else { j };
+                        out.role = Some(words[from..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                         words.drain(..=j);
+                    }
+                }
+                // "Paul Hofheinz of the Lisbon Council", "Matthew Herren from EduVision": a
+                // person's name, then where they work (not "Senate of Pakistan", "Bank of
+                // England" or "United States of America": one word, or a name of its own)
+                if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "from")) {
+                    let person = &words[..p];
+                    let plain_name = |w: &&str| {
+                        let lw = w.to_lowercase();
+                        is_cap(w) && !is_acronym(w) && !ORG_WORDS.contains(&lw.as_str()) && !NAMED_OF.contains(&lw.as_str())
+                    };
+                    // the name the phrase ends with ("of IT firm [Dimension Data]")
+                    let after = &words[p + 1..];
+                    let start = after.iter().rposition(|w| !is_cap(w) && !connector(w) && *w != "&").map_or(0, |i| i + 1);
+                    let place: Vec<&str> = after[start..].iter().copied().skip_while(|w| connector(w)).collect();
+                    if person.len() == 2
+                        && person.iter().all(plain_name)
+                        && !place.is_empty()
+                        && place.iter().all(|w| is_cap(w) || connector(w))
+                        && !is_country(&words.join(" "))
+                        && leading_country(person).is_none()
+                    {
+                        out.affiliation = Some(place.join(" "));
+                        words.truncate(p);
                     }
                 }
                 let titles = words.iter().take_while(|w| OCCUPATION_TITLES.contains(&w.to_lowercase().as_str())).count();
@@ -1018,7 +1060,10 @@ fn holds_role(entity_role: &str, role: &str) -> bool {
     let words: Vec<&str> = entity_role.split(' ').collect();
     let head = words.iter().position(|w| ROLE_COMPLEMENTS.contains(w)).unwrap_or(words.len());
     let base = words[..head].join(" ");
-    base == role || base.ends_with(&format!(" {role}"))
+    // the shadow holder of an office is not the one who holds it ("the Foreign Secretary" is
+    // no "shadow foreign secretary")
+    let shadow = |r: &str| r.split(' ').any(|w| w == "shadow");
+    (base == role || base.ends_with(&format!(" {role}"))) && shadow(&base) == shadow(role)
 }
 
 /// Role nouns that stand for any office.
@@ -1076,6 +1121,8 @@ mod tests {
         assert!(holds_role("prime minister", "prime minister"));
         assert!(!holds_role("minister for Planning", "planning"));
         assert!(!holds_role("ministerial adviser", "minister"));
+        assert!(!holds_role("shadow foreign secretary", "foreign secretary"));
+        assert!(holds_role("shadow foreign secretary", "shadow foreign secretary"));
     }
 
     #[test]
@@ -1165,6 +1212,20 @@ mod tests {
         check("Ivan Kulakov, deputy chairman of Highland Gold", Some("Ivan Kulakov"), Some("deputy chairman"), Some("Highland Gold"));
         check("Abdul Khan, Minister for Foreign Affairs,", Some("Abdul Khan"), Some("minister for Foreign Affairs"), None);
         check("Liu Jian, Ambassador to Pakistan", Some("Liu Jian"), Some("ambassador to Pakistan"), None);
+        // a long descriptor ends with the occupation; a person's name before "of" or "from"
+        // is followed by where they work
+        check("British and Irish Lions coach Clive Woodward", Some("Clive Woodward"), Some("coach"), None);
+        check("EU Trade Commissioner Peter Mandelson", Some("Peter Mandelson"), Some("commissioner"), Some("EU Trade"));
+        check("Paul Hofheinz of the Lisbon Council", Some("Paul Hofheinz"), None, Some("Lisbon Council"));
+        check("Cara Diemont of IT firm Dimension Data", Some("Cara Diemont"), None, Some("Dimension Data"));
+        check("Matthew Herren from EduVision", Some("Matthew Herren"), None, Some("EduVision"));
+        assert_eq!(parse_source("the United States of America").name.as_deref(), Some("United States of America"));
+        check("the Bank of England", Some("Bank of England"), None, None);
+        check("The Guinness Book of Records", Some("Guinness Book of Records"), None, None);
+        check("Lord Faulkner of Worcester", Some("Lord Faulkner of Worcester"), None, None);
+        check("a Premier League spokesman", None, Some("spokesman"), Some("Premier League"));
+        check("Assistant information commissioner Phil Jones", Some("Phil Jones"), Some("assistant information commissioner"), None);
+        check("Claude Veron, a spokesman for EU trade commissioner Peter Mandelson", Some("Claude Veron"), Some("spokesman"), None);
         check("Ms Roche, Labour MP for Hornsey and Wood Green,", Some("Roche"), Some("mp for Hornsey and Wood Green"), Some("Labour"));
         check(
             "Zhao Lijian, spokesperson of the Chinese Foreign Ministry",
