@@ -53,6 +53,15 @@ fn is_cap(text: &str, t: &Token) -> bool {
 
 /// Classifies tokens as a source noun phrase, or `None` when they cannot be one.
 pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
+    // "Sen. Lindsey Graham (R-S.C.)": a bracket after the phrase (party and state, age, an
+    // acronym) qualifies it
+    let toks = match toks.split_last() {
+        Some((last, rest)) if last.span.of(text) == ")" => match rest.iter().rposition(|t| t.span.of(text) == "(") {
+            Some(open) if open > 0 => &toks[..open],
+            _ => toks,
+        },
+        _ => toks,
+    };
     if toks.is_empty() || toks.len() > 12 {
         return None;
     }
@@ -423,6 +432,14 @@ impl<'t> Reader<'t> {
                 break;
             }
         }
+        // "Rep. Gwen Moore (D-Wis.) said": the bracket belongs to the source, whose words end
+        // before it
+        let with_bracket = end;
+        if end > 1 && low[end - 1] == ")" && !quoted[end - 1] {
+            if let Some(open) = (end.saturating_sub(8)..end - 1).rev().find(|&i| low[i] == "(") {
+                end = open;
+            }
+        }
         if end == 0 || quoted[end - 1] || toks[end - 1].kind != TokenKind::Word {
             return None;
         }
@@ -445,7 +462,7 @@ impl<'t> Reader<'t> {
         if start >= end {
             return None;
         }
-        np_kind(self.text, &toks[start..end]).map(|_| (Self::span_of(toks, start, end), start))
+        np_kind(self.text, &toks[start..with_bracket]).map(|_| (Self::span_of(toks, start, with_bracket), start))
     }
 
     /// Reported speech around one cue.
@@ -504,7 +521,9 @@ impl<'t> Reader<'t> {
             let tail_end = (cue.to..last.saturating_sub(1))
                 .find(|&i| low[i] == "," && !quoted[i] && low[i + 1].ends_with("ing") && cue_class(&low[i + 1]).is_some())
                 .unwrap_or(last);
-            let adjunct_only = (cue.to..tail_end).all(|i| !quoted[i]) && self.is_trailing_adjunct(&low[cue.to..tail_end]);
+            // "..., X told The Huffington Post on Thursday.": the one told comes first
+            let told = if cue.class == CueClass::Tell { recipient_len(text, &toks[cue.to..tail_end], &low[cue.to..tail_end]) } else { 0 };
+            let adjunct_only = (cue.to..tail_end).all(|i| !quoted[i]) && self.is_trailing_adjunct(&low[cue.to + told..tail_end]);
             if k + 1 == cue.from {
                 // inverted: ", said X"
                 if let Some(src) = self.trailing_source(toks, low, cue.to) {
@@ -592,6 +611,16 @@ impl<'t> Reader<'t> {
                 | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," ))
             && !words.iter().any(|w| w == "that")
     }
+}
+
+/// How many tokens at the start of `toks` name the one told: a name ("The Huffington Post",
+/// "CNN's State of the Union") or a listener ("reporters", "him"). None when more follows them
+/// than an adjunct could be: that is the content ("told reporters the deal was dead").
+fn recipient_len(text: &str, toks: &[Token], low: &[String]) -> usize {
+    #[rustfmt::skip] // a word list, packed
+    let listener = |w: &str| matches!(w, "the" | "a" | "an" | "'s" | "’s" | "." | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+        | "lawmakers" | "supporters" | "voters" | "students" | "viewers" | "listeners" | "an" | "interviewer");
+    toks.iter().zip(low).take(8).take_while(|(t, w)| is_cap(text, t) || listener(w)).count()
 }
 
 #[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own

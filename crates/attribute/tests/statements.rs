@@ -334,3 +334,22 @@ fn a_subject_with_a_relative_clause_before_its_cue_is_the_source() {
     // the clause's own words are no statement
     assert!(!found.iter().any(|(_, c)| c.starts_with("his supporting role")), "{found:#?}");
 }
+
+#[test]
+fn the_one_told_and_a_bracket_after_the_name_belong_to_the_attribution() {
+    let t = "Talks on energy\n\n\
+             The senator could back a clean energy bill, Sen. Maria Lopez (D-N.M.) told The Valley Herald on Thursday.\n\n\
+             \"We will not wait,\" Rep. Tom Reyes (R-Ariz.) said Friday.";
+    let found = statements(t);
+    let cue = |s: &Statement| s.cue.map(|c| c.of(t).to_string());
+    let src = |s: &Statement| s.source.map(|c| c.of(t).to_string());
+
+    // the content is the clause before the comma, not the words after the one told
+    let told = find(&found, "could back a clean energy bill");
+    assert_eq!(cue(told).as_deref(), Some("told"));
+    assert_eq!(src(told).as_deref(), Some("Sen. Maria Lopez (D-N.M.)"));
+    assert!(!found.iter().any(|(_, c)| c.contains("Valley Herald")), "{found:#?}");
+
+    let said = find(&found, "We will not wait");
+    assert_eq!(src(said).as_deref(), Some("Rep. Tom Reyes (R-Ariz.)"));
+}
