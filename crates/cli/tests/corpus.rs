@@ -358,3 +358,35 @@ fn a_speaker_named_by_one_word_elsewhere_is_the_full_name_when_only_one_fits() {
         assert_same_answers(&whole, &halves, &q);
     }
 }
+
+#[test]
+fn a_surname_alone_means_the_full_name_quoted_far_more_than_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = [
+        "the harbour", "the ferries", "the quota", "the fair", "the crane", "the budget", "the school", "the bridge", "the road",
+        "the clinic", "the library", "the port",
+    ];
+    let mut docs: Vec<Value> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            json!({"id": format!("sara-{i}"), "date": format!("2021-03-{:02}", i + 1), "outlet": "Harbour Post", "text":
+                format!("A statement on {t} came on Monday.\n\nFisheries Minister Sara Lindgren said {t} plan number {i} would go ahead this spring.")})
+        })
+        .collect();
+    docs.push(json!({"id": "tomas", "date": "2021-04-01", "outlet": "Coast Daily", "text":
+        "The choir sings on Sunday.\n\nChoir leader Tomas Lindgren said the concert was sold out."}));
+    docs.push(json!({"id": "bare", "date": "2021-04-02", "outlet": "Coast Daily", "text":
+        "Boat owners met in the harbour hall on Monday.\n\nLindgren said the compensation would be paid before the summer."}));
+    let all = dir.path().join("all.jsonl");
+    write_jsonl(&all, &docs);
+    let db_path = dir.path().join("s.db");
+    ingest(&db_path, &[&all]);
+    let db = db_path.display().to_string();
+    let names: Vec<String> =
+        lines(&run(&["speakers", "--db", &db, "--json"])).iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
+    assert!(names.contains(&"Sara Lindgren".to_string()) && names.contains(&"Tomas Lindgren".to_string()), "{names:?}");
+    assert!(!names.contains(&"Lindgren".to_string()), "{names:?}");
+    let sara = &lines(&run(&["speaker", "--db", &db, "Sara Lindgren", "--json"]))[0];
+    assert!(sara["statements"].as_array().unwrap().iter().any(|s| s["article"].as_str() == Some("bare")), "{sara}");
+}

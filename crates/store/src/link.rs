@@ -654,23 +654,22 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
 /// word ambiguous that an earlier run already merged). Statements keep the speaker as their
 /// article resolved it; the key says who that is across the corpus.
 pub(crate) fn merge_one_word_speakers(tx: &Connection) -> Result<usize, StoreError> {
-    let speakers: Vec<(String, String)> =
-        tx.prepare("SELECT key, name FROM speakers")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-    let mut full_by_word: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for (key, name) in &speakers {
+    let speakers: Vec<(String, String, i64)> = tx
+        .prepare("SELECT key, name, occurrences FROM speakers")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut full_by_word: HashMap<&str, BTreeSet<(&str, i64)>> = HashMap::new();
+    for (key, name, n) in &speakers {
         if onrecord_link::speakers::is_full_personal_name(name) {
             for w in key.split(' ') {
-                full_by_word.entry(w).or_default().insert(key);
+                full_by_word.entry(w).or_default().insert((key, *n));
             }
         }
     }
     let merges: Vec<(&str, &str)> = speakers
         .iter()
-        .filter(|(key, name)| !key.contains(' ') && name.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|(key, _)| match full_by_word.get(key.as_str()) {
-            Some(full) if full.len() == 1 => full.iter().next().map(|f| (key.as_str(), *f)),
-            _ => None,
-        })
+        .filter(|(key, name, _)| !key.contains(' ') && name.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|(key, _, _)| full_by_word.get(key.as_str()).and_then(|full| the_one_meant(key, full)).map(|f| (key.as_str(), f)))
         .collect();
     for &(from, to) in &merges {
         // the speaker counts of the grams said by the merged statements change (found before
@@ -715,6 +714,26 @@ pub(crate) fn merge_one_word_speakers(tx: &Connection) -> Result<usize, StoreErr
         tx.execute("DELETE FROM gram_speakers WHERE speaker = ?1", [from])?;
     }
     Ok(merges.len())
+}
+
+/// A full name quoted this many times more than every other one ending in the same surname is
+/// the one a bare surname means ("Blair" in a story that never says "Tony Blair"): news writes
+/// a surname alone for the people its readers know.
+const DOMINANT: i64 = 10;
+/// ... and at least this many times: a handful of statements makes no one well known.
+const DOMINANT_MIN: i64 = 10;
+
+/// The full name a one-word speaker stands for: the only one containing that word, or the one
+/// that dominates the others with that surname.
+fn the_one_meant<'a>(word: &str, full: &BTreeSet<(&'a str, i64)>) -> Option<&'a str> {
+    if full.len() == 1 {
+        return full.iter().next().map(|(k, _)| *k);
+    }
+    // a first name ("Howard Flight") is no rival for the surname
+    let by_surname: Vec<(&str, i64)> = full.iter().filter(|(k, _)| k.rsplit(' ').next() == Some(word)).copied().collect();
+    let (top, n) = by_surname.iter().copied().max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))?;
+    let rest: i64 = by_surname.iter().filter(|(k, _)| *k != top).map(|(_, n)| n).sum();
+    (n >= DOMINANT_MIN && rest * DOMINANT <= n).then_some(top)
 }
 
 /// Reads the background sketch, or an empty one.
