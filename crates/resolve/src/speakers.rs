@@ -277,8 +277,32 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     // "[In] December Microsoft said": a month or a day is no part of a name
     let mut words: Vec<&str> = words
         .into_iter()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "then") || is_calendar_word(w))
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "former" | "then" | "earlier" | "later" | "meanwhile" | "however" | "now"
+            ) || is_calendar_word(w)
+        })
         .collect();
+    // "Earlier Mr Kennedy", "Leaving a Brussels summit Mr Blair": what comes before an
+    // honorific is no part of the name; "Mr Blair directly", "Mr Brown first": nor is an
+    // adverb after it
+    if let Some(h) = (1..words.len().saturating_sub(1)).find(|&i| is_honorific(words[i]) && is_cap(words[i + 1])) {
+        words.drain(..h);
+    }
+    // "Tony Blair himself"
+    while words.len() > 2 && words.last().is_some_and(|w| matches!(*w, "himself" | "herself" | "itself" | "themselves")) {
+        words.pop();
+    }
+    if words.first().is_some_and(|w| is_honorific(w)) {
+        while words.len() > 2
+            && words.last().is_some_and(|w| {
+                !is_cap(w) && (w.ends_with("ly") || matches!(*w, "instead" | "first" | "himself" | "herself" | "too" | "also" | "again"))
+            })
+        {
+            words.pop();
+        }
+    }
     // "Mr. McGinley" is McGinley (an honorific is no part of the name the speaker goes by)
     if words.len() >= 2 && is_honorific(words[0]) && is_cap(words[1]) {
         words.remove(0);
@@ -1223,6 +1247,11 @@ mod tests {
         check("the Bank of England", Some("Bank of England"), None, None);
         check("The Guinness Book of Records", Some("Guinness Book of Records"), None, None);
         check("Lord Faulkner of Worcester", Some("Lord Faulkner of Worcester"), None, None);
+        check("Earlier Mr Kennedy", Some("Kennedy"), None, None);
+        check("Leaving a Brussels summit Mr Blair", Some("Blair"), None, None);
+        check("Mr Blair directly", Some("Blair"), None, None);
+        check("Earlier Tony Blair", Some("Tony Blair"), None, None);
+        check("Tony Blair himself", Some("Tony Blair"), None, None);
         check("a Premier League spokesman", None, Some("spokesman"), Some("Premier League"));
         check("Assistant information commissioner Phil Jones", Some("Phil Jones"), Some("assistant information commissioner"), None);
         check("Claude Veron, a spokesman for EU trade commissioner Peter Mandelson", Some("Claude Veron"), Some("spokesman"), None);
