@@ -23,7 +23,12 @@ pub fn may_be_same(a: &str, b: &str) -> bool {
 /// Pakistan", not "the spokesperson").
 pub fn is_full_personal_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "Senior Tories", "Rebel MPs": a capitalised adjective opening a sentence describes a group
+    #[rustfmt::skip]
+    let describes = |w: &str| matches!(w.to_lowercase().as_str(), "senior" | "junior" | "former" | "leading" | "top" | "rebel" | "some" | "many"
+        | "other" | "several" | "young" | "fellow" | "most" | "few" | "all" | "both");
     (2..=4).contains(&words.len())
+        && !describes(words[0])
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })
@@ -42,6 +47,13 @@ pub fn is_alias(source: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_described_in_capitals_is_no_full_name() {
+        assert!(is_full_personal_name("Zhao Lijian"));
+        assert!(!is_full_personal_name("Senior Tories"));
+        assert!(!is_full_personal_name("Rebel MPs"));
+    }
 
     #[test]
     fn one_word_names_may_be_a_full_name() {
