@@ -614,12 +614,13 @@ impl<'t> Reader<'t> {
 }
 
 /// How many tokens at the start of `toks` name the one told: a name ("The Huffington Post",
-/// "CNN's State of the Union") or a listener ("reporters", "him"). None when more follows them
-/// than an adjunct could be: that is the content ("told reporters the deal was dead").
+/// "CNN's State of the Union") or a listener ("reporters", "him"). The caller checks that no
+/// more than an adjunct follows them: else that is the content ("told reporters the deal was
+/// dead").
 fn recipient_len(text: &str, toks: &[Token], low: &[String]) -> usize {
     #[rustfmt::skip] // a word list, packed
     let listener = |w: &str| matches!(w, "the" | "a" | "an" | "'s" | "’s" | "." | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
-        | "lawmakers" | "supporters" | "voters" | "students" | "viewers" | "listeners" | "an" | "interviewer");
+        | "lawmakers" | "supporters" | "voters" | "students" | "viewers" | "listeners" | "interviewer");
     toks.iter().zip(low).take(8).take_while(|(t, w)| is_cap(text, t) || listener(w)).count()
 }
 

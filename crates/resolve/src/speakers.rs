@@ -150,7 +150,9 @@ fn name_complement_len(after: &[&str], name_follows: bool) -> usize {
     }
     let skip_the = usize::from(after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")));
     let rest = &after[1 + skip_the..];
-    if !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) || rest.len() < 2 - usize::from(!name_follows) {
+    // before a name, the complement needs a word and the name's; alone, one word will do
+    let shortest = if name_follows { 2 } else { 1 };
+    if rest.len() < shortest || !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) {
         return 0;
     }
     if !name_follows {
@@ -296,9 +298,9 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     }
     if words.first().is_some_and(|w| is_honorific(w)) {
         while words.len() > 2
-            && words.last().is_some_and(|w| {
-                !is_cap(w) && (w.ends_with("ly") || matches!(*w, "instead" | "first" | "himself" | "herself" | "too" | "also" | "again"))
-            })
+            && words
+                .last()
+                .is_some_and(|w| !is_cap(w) && (w.ends_with("ly") || matches!(*w, "instead" | "first" | "too" | "also" | "again")))
         {
             words.pop();
         }
@@ -364,30 +366,29 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
             }
             let before: Vec<&str> = words[..rs].to_vec();
             let org = before.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
-            let modifies = |w: &&str| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str());
-            if !before.is_empty() && !before.iter().all(|w| is_cap(w)) && !legislator && before.iter().all(modifies) {
-                // "deputy chairman of Highland Gold", read after the name
-                role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
-            } else if !before.is_empty() && before.iter().all(|w| is_cap(w)) {
-                // "Chinese Foreign Ministry spokesperson": the ministry is the affiliation;
-                // "Ukrainian Deputy Foreign Minister": the country is, and the rest qualifies
-                // the role. (An organisation the complement names is more precise than either:
-                // "UK economist for Capital Economics".)
-                match leading_country(&before) {
-                    Some((k, country)) if !org => {
-                        out.affiliation.get_or_insert_with(|| country.to_string());
-                        let modifiers: Vec<String> = before[k..].iter().map(|w| w.to_lowercase()).collect();
-                        if !modifiers.is_empty() {
-                            role = format!("{} {role}", modifiers.join(" "));
-                        }
-                    }
-                    _ if !org && !legislator && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())) => {
-                        role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
-                    }
-                    _ => {
-                        out.affiliation.get_or_insert_with(|| before.join(" "));
+            // "Chinese Foreign Ministry spokesperson": the ministry is the affiliation;
+            // "Ukrainian Deputy Foreign Minister": the country is, and the rest qualifies the
+            // role; "deputy chairman of Highland Gold", read after the name: the modifiers do.
+            // (An organisation the complement names is more precise than either: "UK
+            // economist for Capital Economics".)
+            let titled = !before.is_empty() && before.iter().all(|w| is_cap(w));
+            let qualifies_role =
+                !before.is_empty() && !org && !legislator && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str()));
+            match leading_country(&before).filter(|_| titled && !org) {
+                Some((k, country)) => {
+                    out.affiliation.get_or_insert_with(|| country.to_string());
+                    let modifiers: Vec<String> = before[k..].iter().map(|w| w.to_lowercase()).collect();
+                    if !modifiers.is_empty() {
+                        role = format!("{} {role}", modifiers.join(" "));
                     }
                 }
+                None if qualifies_role => {
+                    role = format!("{} {role}", before.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                }
+                None if titled => {
+                    out.affiliation.get_or_insert_with(|| before.join(" "));
+                }
+                None => {}
             }
             out.role = Some(role);
         }
