@@ -1,5 +1,5 @@
-//! Decompresses the tagger's weights at build time: the binary embeds them as they are read,
-//! and a process start no longer spends a tenth of a second inflating them.
+//! Decompresses the tagger's weights and word classes at build time: the binary embeds them as
+//! they are read, and a process start no longer spends a tenth of a second inflating them.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -16,4 +16,15 @@ fn main() {
         }
     }
     std::fs::write(&out, raw).expect("write the decompressed model to OUT_DIR");
+
+    // the word classes are part of the features: without them the tagger would not match its
+    // weights, so a missing file fails the build
+    let classes = "wordnet/classes.tsv.gz";
+    println!("cargo:rerun-if-changed={classes}");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(classes).expect("wordnet/classes.tsv.gz is in the repository"))
+        .read_to_string(&mut text)
+        .expect("wordnet/classes.tsv.gz is gzip of UTF-8");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("wordnet_classes.tsv");
+    std::fs::write(out, text).expect("write the word classes to OUT_DIR");
 }

@@ -9,13 +9,15 @@ use onrecord_segment::{Quote, Token, TokenKind};
 use crate::lexicon::{cue_class, CueClass};
 
 /// Hashed features per token (the length of each token's row in [`Features::hashes`]).
-pub(crate) const N_FEATURES: usize = 38;
+pub(crate) const N_FEATURES: usize = 41;
 
 /// What the tagger knows of one token before looking at its neighbours.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TokenInfo {
     pub word: u64,
     pub suffix: u64,
+    /// The word's WordNet classes ([`super::wordnet::Classes::get`]), 0 for punctuation.
+    pub wn: u16,
     pub shape: Shape,
     /// 0 none; 1..=3 a [`CueClass`] from the hand lexicon; 4 a word the training data often
     /// uses as a cue.
@@ -238,6 +240,7 @@ pub(crate) fn sequence(
         infos.push(TokenInfo {
             word,
             suffix: suffix_hash(t),
+            wn: 0,
             shape,
             lex,
             in_quote,
@@ -248,9 +251,25 @@ pub(crate) fn sequence(
             rule_kind: 0,
         });
     }
+    mark_classes(&tokens, &mut infos);
     mark_cue_words(&mut infos, cue_words);
     mark_hints(&tokens, &mut infos, hints);
     Sequence { tokens, infos }
+}
+
+/// The words' WordNet classes: looked up in a pass of their own, each asked for a few words
+/// ahead, so the table's cache misses overlap.
+fn mark_classes(tokens: &[Token], infos: &mut [TokenInfo]) {
+    const AHEAD: usize = 8;
+    let classes = super::wordnet::classes();
+    for i in 0..infos.len() {
+        if let Some(next) = infos.get(i + AHEAD) {
+            classes.prefetch(next.word);
+        }
+        if tokens[i].kind == TokenKind::Word {
+            infos[i].wn = classes.get(infos[i].word);
+        }
+    }
 }
 
 /// Marks the words the training data often uses as cues (`lex` 4) where the hand lexicon has
@@ -259,6 +278,8 @@ pub(crate) fn mark_cue_words(infos: &mut [TokenInfo], cue_words: &dyn Fn(u64) ->
     for info in infos.iter_mut().filter(|i| i.lex == 0) {
         if cue_words(info.word) {
             info.lex = 4;
+        } else if info.wn & 0xf == super::wordnet::COMMUNICATION {
+            info.lex = 5;
         }
     }
 }
@@ -381,6 +402,13 @@ pub(crate) fn features(seq: &Sequence, out: &mut Vec<u64>) {
             infos[i as usize].lex as u64
         }
     };
+    let wn = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xffff
+        } else {
+            infos[i as usize].wn as u64
+        }
+    };
     let rule = |i: isize| -> u64 {
         if i < 0 || i as usize >= n {
             9
@@ -492,6 +520,9 @@ pub(crate) fn features(seq: &Sequence, out: &mut Vec<u64>) {
             f(35, rule(ii - 1) << 16 | (me.rule as u64) << 8 | rule(ii + 1)),
             f(36, pair(me.word, me.rule as u64)),
             f(37, (me.rule as u64) << 8 | inq << 4 | sentence_final as u64),
+            f(38, wn(ii) << 8 | inq),
+            f(39, wn(ii - 1) << 16 | wn(ii)),
+            f(40, wn(ii + 1) << 8 | sh),
         ];
         debug_assert_eq!(row.len(), N_FEATURES);
         out.extend_from_slice(&row);

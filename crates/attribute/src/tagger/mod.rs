@@ -12,6 +12,7 @@ mod features;
 mod model;
 mod pages;
 mod train;
+mod wordnet;
 
 use std::sync::LazyLock;
 
@@ -87,31 +88,50 @@ pub(crate) fn prepare(model: &Model, text: &str, live: &Live, hints: &[Statement
     features::sequence(text, &live.paragraphs, &live.quotes, hints, &|h| model.cue_words.contains(&h))
 }
 
+/// The tagger's working buffers, kept per thread from one article to the next: a long article's
+/// feature rows are megabytes, and fresh ones each time made the kernel zero new pages for a
+/// tenth of extraction's time.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    em: Vec<[f32; model::N_TAGS]>,
+    second_sums: Vec<[i32; model::LANES]>,
+    stacked: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Tags of every token of `seq`.
 pub(crate) fn tag(model: &Model, seq: &Sequence) -> Vec<Tag> {
-    let mut feats = Vec::new();
-    features::features(seq, &mut feats);
-    let mut em = Vec::new();
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => tag_with(model, seq, &mut scratch),
+        // not reentrant today; if it ever is, a fresh set of buffers is still right
+        Err(_) => tag_with(model, seq, &mut Scratch::default()),
+    })
+}
+
+fn tag_with(model: &Model, seq: &Sequence, scratch: &mut Scratch) -> Vec<Tag> {
+    let Scratch { feats, em, second_sums, stacked } = scratch;
+    features::features(seq, feats);
     let mut tags = Vec::new();
     let first = &model.stages[0];
     match (&model.fused, model.stages.get(1)) {
         (Some(fused), Some(second)) => {
-            let mut second_sums = Vec::new();
-            fused.base(first, &feats, N_FEATURES, &mut em, &mut second_sums);
-            first.viterbi(&em, &mut tags);
-            let mut stacked = Vec::new();
-            features::stacked(seq, &tags, &mut stacked);
-            fused.stacked(second, &second_sums, &stacked, N_STACKED, &mut em);
-            second.viterbi(&em, &mut tags);
+            fused.base(first, feats, N_FEATURES, em, second_sums);
+            first.viterbi(em, &mut tags);
+            features::stacked(seq, &tags, stacked);
+            fused.stacked(second, second_sums, stacked, N_STACKED, em);
+            second.viterbi(em, &mut tags);
         }
         (_, second) => {
-            first.emissions(&feats, N_FEATURES, &mut em);
-            first.viterbi(&em, &mut tags);
+            first.emissions(feats, N_FEATURES, em);
+            first.viterbi(em, &mut tags);
             if let Some(second) = second {
-                let mut rows = Vec::new();
-                features::with_stacked(seq, &feats, &tags, &mut rows);
-                second.emissions(&rows, N_FEATURES + N_STACKED, &mut em);
-                second.viterbi(&em, &mut tags);
+                features::with_stacked(seq, feats, &tags, stacked);
+                second.emissions(stacked, N_FEATURES + N_STACKED, em);
+                second.viterbi(em, &mut tags);
             }
         }
     }
