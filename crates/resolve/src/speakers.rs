@@ -188,6 +188,28 @@ const PORTFOLIO_WORDS: &[&str] = &[
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
 /// one else: the head is the speaker, and a role the appositive gives is theirs.
 pub fn parse_source(src: &str) -> ParsedSource {
+    let mut parsed = parse_source_words(src);
+    // "Bridge's injury also means Mourinho", "He also admits": a clause before the name read as
+    // a description is neither role nor affiliation
+    if parsed.role.as_deref().is_some_and(|r| !is_plausible_role(r)) {
+        parsed.role = None;
+        parsed.affiliation = None;
+    }
+    parsed
+}
+
+/// Whether a role as read could be one: no adverb, verb of the clause or figure in it.
+fn is_plausible_role(role: &str) -> bool {
+    #[rustfmt::skip] // a word list, packed
+    const NOT_IN_ROLES: &[&str] = &[
+        "also", "still", "now", "reportedly", "already", "just", "even", "only", "then", "again", "is", "was", "are", "were",
+        "has", "have", "had", "means", "meant", "admits", "admitted", "says", "said", "adds", "added", "will", "would", "who",
+        "which", "that", "not",
+    ];
+    !role.split_whitespace().any(|w| NOT_IN_ROLES.contains(&w) || w.contains(|c: char| c.is_ascii_digit()))
+}
+
+fn parse_source_words(src: &str) -> ParsedSource {
     // a source read with the comma or colon after it ("Ivan Horvat,") names the same speaker
     let src = src.trim().trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
@@ -431,7 +453,14 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                     let occupation = OCCUPATION_TITLES.contains(&words[j]) && !words[..j].iter().any(|w| w.contains(['(', ')']));
                     if plain && (j < 3 || occupation) && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
                         let from = if j < 3 { 0 } else { j };
-                        out.role = Some(words[from..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                        // "Last week Lord Goldsmith": a time before the name is no role (but
+                        // "night porter" is); "the pro-hunt MPs": a group's descriptor is no
+                        // one's role
+                        let time = is_time_word(words[j]);
+                        let group = words.len() == j + 2 && is_plural_group(words[j + 1]);
+                        if !time && !group {
+                            out.role = Some(words[from..=j].iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
+                        }
                         words.drain(..=j);
                     }
                 }
@@ -982,6 +1011,39 @@ fn is_quantifier(word: &str) -> bool {
 }
 
 /// Days and months: capitalised, but never a name ("the minister Monday said").
+/// A word that names a time ("week", "yesterday"): the phrase it is in is an adjunct, not a
+/// description of the speaker. (Not the names of days: "Sunday Telegraph journalist".)
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "earlier"
+            | "later"
+    )
+}
+
+/// One capitalised plural that names a group rather than a person: an acronym's ("MPs",
+/// "MEPs") or a role's ("Analysts", "Ministers"), not a surname ("Jones").
+fn is_plural_group(w: &str) -> bool {
+    let Some(stem) = w.trim_end_matches(['.', ',']).strip_suffix('s') else { return false };
+    let acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase());
+    let lw = stem.to_lowercase();
+    let role = ROLES.contains(&lw.as_str()) || OCCUPATION_TITLES.contains(&lw.as_str()) || LEGISLATORS.contains(&lw.as_str());
+    is_cap(stem) && (acronym || role)
+}
+
 fn is_calendar_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
@@ -1208,6 +1270,17 @@ mod tests {
         check("Deputy Minister Sara Lind", Some("Sara Lind"), Some("deputy minister"), None);
         check("Ivan Horvat,", Some("Ivan Horvat"), None, None);
         check("Ferry captain Nils Berg", Some("Nils Berg"), Some("ferry captain"), None);
+        check("farmer Jones", Some("Jones"), Some("farmer"), None);
+        // a time before the name, and a group's descriptor, are no role
+        check("Last week Lord Goldsmith", Some("Lord Goldsmith"), None, None);
+        check("The pro-hunt MPs", Some("MPs"), None, None);
+        check("leading Analysts", Some("Analysts"), None, None);
+        check("Night porter Oskar Holm", Some("Oskar Holm"), Some("night porter"), None);
+        // a clause before the name is no description of them
+        assert_eq!(parse_source("Bridge's injury also means Mourinho").role, None);
+        assert_eq!(parse_source("28.3bn. Analysts").role, None);
+        // (a day opening the phrase is dropped before this reading)
+        check("Sunday Telegraph journalist Robert Peston", Some("Robert Peston"), Some("telegraph journalist"), None);
         check("farmer Joan Pike", Some("Joan Pike"), Some("farmer"), None);
         check("the Chinese government", Some("China"), None, None);
         check("Heavy rain", None, None, None);
