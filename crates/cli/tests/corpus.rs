@@ -390,3 +390,36 @@ fn a_surname_alone_means_the_full_name_quoted_far_more_than_any_other() {
     let sara = &lines(&run(&["speaker", "--db", &db, "Sara Lindgren", "--json"]))[0];
     assert!(sara["statements"].as_array().unwrap().iter().any(|s| s["article"].as_str() == Some("bare")), "{sara}");
 }
+
+#[test]
+fn the_speaker_list_shows_a_role_given_more_than_once_not_a_one_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = ["the quay", "the ferry", "the crane", "the fair"];
+    let mut docs: Vec<Value> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            json!({"id": format!("holm-{i}"), "date": format!("2021-06-{:02}", i + 1), "outlet": "Harbour Post", "text":
+                format!("The harbour board met on Monday.\n\nOskar Holm said {t} would reopen in the autumn.")})
+        })
+        .collect();
+    // one article calls him something else once: a one-off, not his role
+    docs.push(json!({"id": "holm-porter", "date": "2021-06-09", "outlet": "Coast Daily", "text":
+        "The night shift was short-staffed.\n\nNight porter Oskar Holm said the lights had failed."}));
+    for i in 0..2 {
+        docs.push(json!({"id": format!("berg-{i}"), "date": format!("2021-07-{:02}", i + 1), "outlet": "Coast Daily", "text":
+            format!("The timetable changes next week.\n\nFerry captain Nils Berg said crossing number {i} would be dropped.")}));
+    }
+    let all = dir.path().join("all.jsonl");
+    write_jsonl(&all, &docs);
+    let db_path = dir.path().join("s.db");
+    ingest(&db_path, &[&all]);
+    let db = db_path.display().to_string();
+    let speakers = lines(&run(&["speakers", "--db", &db, "--json"]));
+    let row = |name: &str| speakers.iter().find(|s| s["name"] == name).unwrap_or_else(|| panic!("{name}: {speakers:?}")).clone();
+    assert_eq!(row("Oskar Holm")["role"], Value::Null, "{speakers:?}");
+    assert_eq!(row("Nils Berg")["role"], "ferry captain", "{speakers:?}");
+    // the speaker's own page still lists every role
+    let holm = &lines(&run(&["speaker", "--db", &db, "Oskar Holm", "--json"]))[0];
+    assert!(holm.to_string().contains("night porter"), "{holm}");
+}

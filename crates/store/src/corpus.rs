@@ -257,12 +257,17 @@ impl Store {
         Ok(Some(StatementDetail { statement, occurrences }))
     }
 
-    /// Speakers, most statements first. `name` filters by a substring of the name.
+    /// Speakers, most statements first. `name` filters by a substring of the name. The role and
+    /// affiliation shown are the ones most often given, if given at least twice and in at least
+    /// one statement in 25: "Analysts" with the role of a single mangled source ("jail
+    /// Analysts") shows none (`speaker` lists every role a speaker had).
     pub fn speakers(&self, name: Option<&str>, limit: usize, offset: usize) -> Result<Vec<SpeakerRow>, StoreError> {
         let mut q = self.conn().prepare_cached(
             "SELECT k.key, k.name, k.occurrences, k.first, k.last,
-               (SELECT nullif(role, '') FROM speaker_roles r WHERE r.speaker = k.key ORDER BY n DESC, role LIMIT 1),
-               (SELECT nullif(affiliation, '') FROM speaker_roles r WHERE r.speaker = k.key ORDER BY n DESC, role LIMIT 1)
+               (SELECT nullif(role, '') FROM speaker_roles r WHERE r.speaker = k.key AND r.n >= 2 AND r.n * 25 >= k.occurrences
+                ORDER BY n DESC, role LIMIT 1),
+               (SELECT nullif(affiliation, '') FROM speaker_roles r WHERE r.speaker = k.key AND r.n >= 2 AND r.n * 25 >= k.occurrences
+                ORDER BY n DESC, role LIMIT 1)
              FROM speakers k WHERE ?1 IS NULL OR k.key LIKE '%' || lower(?1) || '%'
              ORDER BY k.occurrences DESC, k.key LIMIT ?2 OFFSET ?3",
         )?;
