@@ -292,3 +292,14 @@ fn a_relative_pronoun_source_is_the_phrase_it_hangs_on() {
     assert_eq!(speaker_of(text, "costs would rise").as_deref(), Some("Tasman Freight Association"));
     assert_eq!(speaker_of(text, "channel would reopen").as_deref(), Some("Harbour Authority"));
 }
+
+#[test]
+fn the_holder_of_a_role_is_named_after_it_not_the_place_it_is_held() {
+    let found = speakers(
+        "The floods reached the capital on Monday.\n\n\
+         The agency's correspondent in Jakarta, Rina Sari, said the water was still rising.\n\n\
+         Later the minister said the army would help.",
+    );
+    assert!(found.iter().any(|(n, r, _)| n == "Rina Sari" && r.as_deref() == Some("correspondent")), "{found:?}");
+    assert!(!found.iter().any(|(n, _, _)| n == "Jakarta" || n.starts_with("Later")), "{found:?}");
+}

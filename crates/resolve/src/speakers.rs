@@ -209,11 +209,81 @@ fn is_plausible_role(role: &str) -> bool {
     !role.split_whitespace().any(|w| NOT_IN_ROLES.contains(&w) || w.contains(|c: char| c.is_ascii_digit()))
 }
 
+/// Two to four capitalised words, as a person's name is written.
+fn is_written_as_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| is_cap(w))
+}
+
+/// The source without an adverb or an adjunct read into its start: "Later the prime minister"
+/// is the prime minister, "his New Year message the Liberal Democrat leader" the leader, and
+/// "about Michael Howard's" Michael Howard's.
+fn without_adjunct(src: &str) -> &str {
+    let mut s = src.trim();
+    loop {
+        let Some(first) = s.split_whitespace().next().filter(|f| f.len() < s.len()) else { return s };
+        let rest = s[first.len()..].trim_start();
+        let lw = first.to_lowercase();
+        if matches!(
+            lw.as_str(),
+            "later" | "earlier" | "meanwhile" | "however" | "now" | "then" | "also" | "but" | "and" | "so" | "yet" | "still"
+        ) {
+            s = rest;
+            continue;
+        }
+        if !first.starts_with(char::is_lowercase) {
+            return s;
+        }
+        let determiner = matches!(lw.as_str(), "his" | "her" | "its" | "their");
+        let preposition =
+            matches!(lw.as_str(), "in" | "at" | "on" | "about" | "during" | "after" | "before" | "with" | "from" | "by" | "of" | "for");
+        if !determiner && !preposition {
+            return s;
+        }
+        // the noun phrase that follows the adjunct, when a new one opens with "the" (after "his"
+        // only when what is his is where he spoke: not "his counterpart on the DCA committee")
+        let the = rest.find(" the ").or_else(|| rest.find(" The "));
+        let occasion = |words: &str| {
+            words.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                DOCUMENTS.contains(&w.as_str())
+                    || matches!(
+                        w.as_str(),
+                        "message" | "speech" | "interview" | "address" | "remarks" | "column" | "article" | "broadcast" | "book"
+                    )
+            })
+        };
+        match the {
+            Some(i) if preposition || occasion(&rest[..i]) => s = rest[i + 1..].trim_start(),
+            None if preposition => s = rest,
+            _ => return s,
+        }
+    }
+}
+
 fn parse_source_words(src: &str) -> ParsedSource {
     // a source read with the comma or colon after it ("Ivan Horvat,") names the same speaker
-    let src = src.trim().trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
+    let src = without_adjunct(src).trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
     let mut head = parse_phrase(&src[..cut]);
+    // "The BBC's correspondent in Jakarta, Rachel Harvey,", "his counterpart on the DCA
+    // committee, Alan Beith,": the name after the role's preposition is where the role is held,
+    // and the appositive names who holds it
+    let preposition_before = |name: &str| {
+        let head_src = &src[..cut];
+        let at = head_src.rfind(name)?;
+        let before: Vec<&str> = head_src[..at].split_whitespace().rev().skip_while(|w| w.eq_ignore_ascii_case("the")).take(1).collect();
+        before.first().map(|w| w.to_lowercase()).filter(|w| matches!(w.as_str(), "in" | "on" | "at" | "of" | "for"))
+    };
+    if let (Some(_), Some(prep)) = (&head.role, head.name.as_deref().and_then(preposition_before)) {
+        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        if apposition.name.as_deref().is_some_and(is_written_as_full_name) && apposition.role.is_none() && !apposition.collective {
+            let place = std::mem::replace(&mut head.name, apposition.name);
+            if prep != "in" && head.affiliation.is_none() {
+                head.affiliation = place;
+            }
+        }
+    }
     if head.name.is_some() && head.role.is_none() {
         let rest = src[cut + 1..].trim_start_matches([' ', ')']);
         let apposition = parse_description(rest);
@@ -317,6 +387,13 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     // "Tony Blair himself"
     while words.len() > 2 && words.last().is_some_and(|w| matches!(*w, "himself" | "herself" | "itself" | "themselves")) {
         words.pop();
+    }
+    // "Bob Geldof in July", "Mr Blair on Monday": when, not who
+    while words.len() > 2
+        && words.last().is_some_and(|w| is_calendar_word(w.trim_end_matches([',', '.'])))
+        && matches!(words[words.len() - 2], "in" | "on" | "since" | "until" | "last" | "this" | "next")
+    {
+        words.truncate(words.len() - 2);
     }
     if words.first().is_some_and(|w| is_honorific(w)) {
         while words.len() > 2
@@ -966,7 +1043,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 let src = if is_relative_pronoun(src.of(&text)) {
                     relative_antecedent(&text, src)?
                 } else {
-                    with_title_before(&text, src).trim()
+                    without_adjunct(with_title_before(&text, src))
                 };
                 let definite = src.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
@@ -1279,6 +1356,15 @@ mod tests {
         // a clause before the name is no description of them
         assert_eq!(parse_source("Bridge's injury also means Mourinho").role, None);
         assert_eq!(parse_source("28.3bn. Analysts").role, None);
+        // an adverb or adjunct read into the source's start
+        check("Later the prime minister", None, Some("prime minister"), None);
+        check("his New Year message the Liberal Democrat leader", None, Some("leader"), Some("Liberal Democrat"));
+        check("about Michael Howard's", Some("Michael Howard"), None, None);
+        check("his spokesman", None, Some("spokesman"), None);
+        check("Bob Geldof in July", Some("Bob Geldof"), None, None);
+        check("his counterpart on the DCA committee, Alan Beith,", Some("Alan Beith"), Some("counterpart"), Some("DCA"));
+        // a place the role is held in is not who holds it
+        check("The BBC's correspondent in Jakarta, Rachel Harvey,", Some("Rachel Harvey"), Some("correspondent"), Some("BBC"));
         // (a day opening the phrase is dropped before this reading)
         check("Sunday Telegraph journalist Robert Peston", Some("Robert Peston"), Some("telegraph journalist"), None);
         check("farmer Joan Pike", Some("Joan Pike"), Some("farmer"), None);
