@@ -303,3 +303,19 @@ fn the_holder_of_a_role_is_named_after_it_not_the_place_it_is_held() {
     assert!(found.iter().any(|(n, r, _)| n == "Rina Sari" && r.as_deref() == Some("correspondent")), "{found:?}");
     assert!(!found.iter().any(|(n, _, _)| n == "Jakarta" || n.starts_with("Later")), "{found:?}");
 }
+
+#[test]
+fn an_organisation_then_who_speaks_for_it_is_that_person() {
+    let found = speakers(
+        "The fishing quota was cut again.\n\n\
+         For the Harbour Party, shadow education secretary Ola Dahl said the cut would close the port.\n\n\
+         The Lord Chancellor, Lord Vane, said the courts would hear the case.",
+    );
+    assert!(
+        found.iter().any(|(n, r, a)| n == "Ola Dahl"
+            && r.as_deref() == Some("shadow education secretary")
+            && a.as_deref() == Some("Harbour Party")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(n, r, _)| n == "Lord Vane" && r.as_deref() == Some("lord chancellor")), "{found:?}");
+}

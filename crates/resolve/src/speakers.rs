@@ -28,15 +28,16 @@ pub enum Gender {
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
 const ROLES: &[&str] = &[
-    "foreign office spokesperson", "secretary-general", "secretary general", "director-general", "director general",
-    "permanent representative", "high commissioner", "foreign minister", "prime minister", "vice president", "secretary of state",
-    "press secretary", "chief executive", "defense minister", "defence minister", "interior minister", "finance minister",
-    "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador", "secretary", "senator",
-    "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief", "premier", "chancellor", "envoy",
-    "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate", "nominee", "counselor",
-    "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker", "congressman", "congresswoman",
-    "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent", "reporter", "host",
-    "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep", "msp",
+    "lord chief justice", "lord chancellor", "lord mayor", "foreign office spokesperson", "secretary-general", "secretary general",
+    "director-general", "director general", "permanent representative", "high commissioner", "foreign minister", "prime minister",
+    "vice president", "secretary of state", "press secretary", "chief executive", "defense minister", "defence minister",
+    "interior minister", "finance minister", "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister",
+    "ambassador", "secretary", "senator", "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief",
+    "premier", "chancellor", "envoy", "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder",
+    "candidate", "nominee", "counselor", "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker",
+    "congressman", "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials",
+    "correspondent", "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair",
+    "chairperson", "mp", "mep", "msp",
 ];
 /// Members of a legislature: the words before the role are their party or constituency ("Labour
 /// MP", "Tory MP", "Lib Dem MP"), not a qualifier of the office; and British usage also puts
@@ -266,6 +267,25 @@ fn parse_source_words(src: &str) -> ParsedSource {
     let src = without_adjunct(src).trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
     let mut head = parse_phrase(&src[..cut]);
+    // "the Conservatives, shadow education secretary Tim Collins": an organisation, then who
+    // speaks for it
+    let organisation = |n: &str| {
+        head.collective
+            || is_acronym(n)
+            || (!n.contains(' ') && is_plural_group(n))
+            || n.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    if head.name.as_deref().is_some_and(organisation) && head.role.is_none() && head.pronoun.is_none() {
+        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        if apposition.role.is_some() && apposition.name.as_deref().is_some_and(is_written_as_full_name) {
+            let org = head.name.take();
+            // "World Anti-Doping Agency (WADA) chief Dick Pound": the name, not the bracketed
+            // acronym
+            let bracketed = src[cut..].starts_with('(');
+            let affiliation = if bracketed { org } else { apposition.affiliation.clone().or(org) };
+            return ParsedSource { affiliation, ..apposition };
+        }
+    }
     // "The BBC's correspondent in Jakarta, Rachel Harvey,", "his counterpart on the DCA
     // committee, Alan Beith,": the name after the role's preposition is where the role is held,
     // and the appositive names who holds it
@@ -1114,11 +1134,16 @@ fn is_time_word(w: &str) -> bool {
 /// One capitalised plural that names a group rather than a person: an acronym's ("MPs",
 /// "MEPs") or a role's ("Analysts", "Ministers"), not a surname ("Jones").
 fn is_plural_group(w: &str) -> bool {
-    let Some(stem) = w.trim_end_matches(['.', ',']).strip_suffix('s') else { return false };
+    let w = w.trim_end_matches(['.', ',']);
+    let Some(stem) = w.strip_suffix('s') else { return false };
     let acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase());
     let lw = stem.to_lowercase();
     let role = ROLES.contains(&lw.as_str()) || OCCUPATION_TITLES.contains(&lw.as_str()) || LEGISLATORS.contains(&lw.as_str());
-    is_cap(stem) && (acronym || role)
+    // a party's members ("the opposition Conservatives", "Senior Tories")
+    #[rustfmt::skip]
+    let members = matches!(lw.as_str(), "conservative" | "democrat" | "republican" | "torie" | "liberal" | "socialist" | "communist"
+        | "nationalist" | "unionist" | "green" | "labourite" | "lib dem");
+    is_cap(stem) && (acronym || role || members)
 }
 
 fn is_calendar_word(w: &str) -> bool {
@@ -1362,6 +1387,15 @@ mod tests {
         check("about Michael Howard's", Some("Michael Howard"), None, None);
         check("his spokesman", None, Some("spokesman"), None);
         check("Bob Geldof in July", Some("Bob Geldof"), None, None);
+        check("The Lord Chancellor, Lord Falconer,", Some("Lord Falconer"), Some("lord chancellor"), None);
+        check(
+            "the Conservatives, shadow education secretary Tim Collins",
+            Some("Tim Collins"),
+            Some("shadow education secretary"),
+            Some("Conservatives"),
+        );
+        check("The opposition Conservatives", Some("Conservatives"), None, None);
+        check("World Anti-Doping Agency (WADA) chief Dick Pound", Some("Dick Pound"), Some("chief"), Some("World Anti-Doping Agency"));
         check("his counterpart on the DCA committee, Alan Beith,", Some("Alan Beith"), Some("counterpart"), Some("DCA"));
         // a place the role is held in is not who holds it
         check("The BBC's correspondent in Jakarta, Rachel Harvey,", Some("Rachel Harvey"), Some("correspondent"), Some("BBC"));
