@@ -219,7 +219,7 @@ fn cuts_a_name(text: &str, source: Span, cue: Option<Span>) -> bool {
         && !last.ends_with(['.', ',', ')'])
         && after.starts_with(' ')
         && after[1..].starts_with(char::is_uppercase)
-        && !cue.is_some_and(|c| c.start == next_at)
+        && cue.is_none_or(|c| c.start != next_at)
 }
 
 /// A content read right after "according (to)": what follows "according to" is a source or a
@@ -464,7 +464,7 @@ fn with_coordinated_subject(text: &str, source: Span) -> Span {
     // only a run that opens its sentence (or line) is a subject: not "In Brasilia, Lula said"
     let lead = before[..start].trim_end_matches([' ', '"', '“', '\'']);
     let opens = lead.is_empty() || lead.ends_with(['\n', '!', '?']) || lead.ends_with('.') && !lead.rsplit(' ').next().is_some_and(title);
-    if opens && !title(before[start..].split(' ').last().unwrap_or_default()) {
+    if opens && !title(before[start..].split(' ').next_back().unwrap_or_default()) {
         Span::new(start, source.end)
     } else {
         source

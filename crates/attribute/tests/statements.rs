@@ -15,8 +15,11 @@ fn statements(text: &str) -> Vec<(Statement, String)> {
         .collect()
 }
 
+/// Statements with their contents, and transcript lines as (source, content).
+type Transcript<'a> = (Vec<(Statement, String)>, Vec<(&'a str, String)>);
+
 /// The statements of `t`, and its transcript lines as (source, content).
-fn transcript(t: &str) -> (Vec<(Statement, String)>, Vec<(&str, String)>) {
+fn transcript(t: &str) -> Transcript<'_> {
     let found = statements(t);
     let lines = found
         .iter()

@@ -109,8 +109,8 @@ fn fragments(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let (start, end) = (start.min(chars.len()), end.min(chars.len()));
     let mut out = Vec::new();
     let mut s = start;
-    for i in start..end {
-        if chars[i] == '\n' || chars[i] == '\r' {
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if c == '\n' || c == '\r' {
             if s < i {
                 out.push((s, i));
             }

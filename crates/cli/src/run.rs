@@ -113,7 +113,7 @@ fn open_store(db: &std::path::Path) -> Result<Store> {
 
 /// Exit 1 when --strict and something failed, or when nothing at all could be read because of failures.
 fn exit_code(s: &Summary, strict: bool) -> ExitCode {
-    if (strict && s.failed > 0) || (s.read == 0 && s.failed > 0) {
+    if s.failed > 0 && (strict || s.read == 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

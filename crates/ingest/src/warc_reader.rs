@@ -13,7 +13,7 @@ use crate::{Body, Fields, Item, RawDocument};
 pub(crate) fn read_warc(ctx: &Ctx, mut reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Item)) {
     match reader.fill_buf() {
         Ok(head) if head.starts_with(b"WARC/") => {}
-        Ok(head) if head.is_empty() => return sink(Item::Diag(diag(ctx.origin, Severity::Skipped, "empty: no WARC records".into()))),
+        Ok([]) => return sink(Item::Diag(diag(ctx.origin, Severity::Skipped, "empty: no WARC records".into()))),
         Ok(_) => return sink(Item::Diag(diag(ctx.origin, Severity::Failed, "not a WARC file (no WARC/ version line)".into()))),
         Err(e) => return sink(Item::Diag(read_error(ctx.origin, ctx.gzip, &e, "at its start"))),
     }

@@ -200,21 +200,6 @@ pub fn fts_query(q: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fts_query;
-
-    #[test]
-    fn punctuated_words_become_phrases() {
-        assert_eq!(fts_query("all-weather"), "\"all-weather\"");
-        assert_eq!(fts_query("china OR \"shared future\" coop*"), "china OR \"shared future\" coop*");
-        assert_eq!(fts_query("(a AND b-c)"), "(a AND \"b-c\")");
-        assert_eq!(fts_query("\"open"), "\"open");
-        assert_eq!(fts_query("<script>alert(1)</script>"), "\"<script>alert(1)</script>\"");
-        assert_eq!(fts_query("(a OR b) c"), "(a OR b) c");
-    }
-}
-
 fn member(r: &rusqlite::Row, at: usize) -> rusqlite::Result<ClusterMember> {
     Ok(ClusterMember {
         article_id: r.get(at)?,
@@ -840,5 +825,20 @@ impl Store {
             f(&id, &name, &text, &stmts)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn punctuated_words_become_phrases() {
+        assert_eq!(fts_query("all-weather"), "\"all-weather\"");
+        assert_eq!(fts_query("china OR \"shared future\" coop*"), "china OR \"shared future\" coop*");
+        assert_eq!(fts_query("(a AND b-c)"), "(a AND \"b-c\")");
+        assert_eq!(fts_query("\"open"), "\"open");
+        assert_eq!(fts_query("<script>alert(1)</script>"), "\"<script>alert(1)</script>\"");
+        assert_eq!(fts_query("(a OR b) c"), "(a OR b) c");
     }
 }

@@ -405,6 +405,11 @@ const ADD_TO_ROLE: &str = "ON CONFLICT(speaker, role, affiliation) DO UPDATE SET
     last = CASE WHEN last IS NULL OR excluded.last > last THEN coalesce(excluded.last, last) ELSE last END,
     n = n + excluded.n";
 
+/// A speaker's key, role and affiliation ('' when none).
+type RoleKey = (String, String, String);
+/// First and last date a role was seen, and how often.
+type RoleSpan = (Option<String>, Option<String>, i64);
+
 /// Speakers, aliases and roles of a batch, added up in memory and written once per key.
 #[derive(Default)]
 pub(crate) struct SpeakerTally {
@@ -412,7 +417,7 @@ pub(crate) struct SpeakerTally {
     aliases: HashMap<(String, String), i64>,
     months: HashMap<(String, String), i64>,
     outlets: HashMap<(String, String), i64>,
-    roles: HashMap<(String, String, String), (Option<String>, Option<String>, i64)>,
+    roles: HashMap<RoleKey, RoleSpan>,
 }
 
 fn min_opt(a: &mut Option<String>, b: &Option<String>) {

@@ -89,7 +89,7 @@ fn two_writers_taking_turns_keep_each_others_background_counts() {
     let (ferry, ferry_links) = article("ferry", FERRY);
     {
         let mut second = Store::open(&db).unwrap();
-        second.write_batch(&[ferry], &[ferry_links.clone()]).unwrap();
+        second.write_batch(&[ferry], std::slice::from_ref(&ferry_links)).unwrap();
         second.commit().unwrap();
     }
     // the first writer goes on: its counts must now include the second writer's article

@@ -420,15 +420,12 @@ pub(crate) fn features(seq: &Sequence, out: &mut Vec<u64>) {
     let mut sent_first = vec![0usize; n];
     let mut sent_last = vec![0usize; n];
     {
+        let ends = infos.iter().enumerate().skip(1).filter(|(_, t)| t.sentence_start).map(|(i, _)| i).chain(std::iter::once(n));
         let mut start = 0;
-        for i in 0..=n {
-            if i == n || (i > 0 && infos[i].sentence_start) {
-                for j in start..i {
-                    sent_first[j] = start;
-                    sent_last[j] = i - 1;
-                }
-                start = i;
-            }
+        for end in ends {
+            sent_first[start..end].fill(start);
+            sent_last[start..end].fill(end.saturating_sub(1));
+            start = end;
         }
     }
     // The index of the next quote mark after each token (n when none).
