@@ -45,6 +45,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
+    drop_repeated_readings(&mut tagged);
     take_subjects_before_relative_clauses(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     for t in &mut tagged {
@@ -525,7 +526,7 @@ fn names_no_one(source: &str) -> bool {
 /// source that names no one at all (`names_no_one`) is dropped.
 fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
     for t in tagged.iter_mut() {
-        if t.source.is_some_and(|s| speaker_like(text, s) && !object_of_adjunct(text, s)) {
+        if t.source.is_some_and(|s| speaker_like(text, s) && !object_of_adjunct(text, s)) && !source_is_told(text, t) {
             continue;
         }
         let best = rules
@@ -535,12 +536,35 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
         if let Some(r) = best {
             t.source = r.source;
             t.cue = r.cue;
-        } else if t.source.is_some_and(|s| names_no_one(s.of(text)) || object_of_adjunct(text, s)) {
+        } else if t.source.is_some_and(|s| names_no_one(s.of(text)) || object_of_adjunct(text, s)) || source_is_told(text, t) {
             // the statement stands (its cue and content may be right); its source is no one
             t.source = None;
             t.confidence = t.confidence.min(0.7);
         }
     }
+}
+
+/// Whether the source is the one told, right after a verb of telling ("..., the coach, Marta
+/// Silva, told [reporters] at the training ground"): a listener, never the speaker.
+fn source_is_told(text: &str, t: &Statement) -> bool {
+    let (Some(cue), Some(source)) = (t.cue, t.source) else { return false };
+    source.start >= cue.end
+        && text[cue.end..source.start].trim().is_empty()
+        && cue_verb(text, cue).is_some_and(|v| lexicon::cue_class(&v) == Some(lexicon::CueClass::Tell))
+}
+
+/// Keeps one statement of each cue and content: the tagger can read one attribution twice, once
+/// with each noun phrase beside the cue as its source.
+fn drop_repeated_readings(tagged: &mut Vec<Statement>) {
+    // of two readings, the one with a source
+    let sourced: std::collections::HashSet<(Span, Span)> =
+        tagged.iter().filter(|t| t.source.is_some()).filter_map(|t| Some((t.cue?, t.content))).collect();
+    let mut seen = std::collections::HashSet::new();
+    tagged.retain(|t| {
+        let Some(cue) = t.cue else { return true };
+        let key = (cue, t.content);
+        !(t.source.is_none() && sourced.contains(&key)) && seen.insert(key)
+    });
 }
 
 /// A sentence that carries on a speaker's words ("China and Pakistan have been supporting each

@@ -356,3 +356,15 @@ fn the_one_told_and_a_bracket_after_the_name_belong_to_the_attribution() {
     let said = find(&found, "We will not wait");
     assert_eq!(src(said).as_deref(), Some("Rep. Tom Reyes (R-Ariz.)"));
 }
+
+#[test]
+fn the_one_told_is_never_the_source_and_an_attribution_is_read_once() {
+    let text = "The city football club confirmed on Tuesday that its coach will stay for another season after a late run of seven \
+                wins.\n\n\"The players believed in the plan when nobody else did,\" the coach, Marta Silva, told reporters at the \
+                training ground.\n\nTickets for the opening match go on sale next week, the club said.";
+    let found = statements(text);
+    let told: Vec<&(Statement, String)> = found.iter().filter(|(s, _)| s.cue.is_some_and(|c| c.of(text) == "told")).collect();
+    assert_eq!(told.len(), 1, "{found:?}");
+    let source = told[0].0.source.map(|s| s.of(text));
+    assert_ne!(source, Some("reporters"), "{found:?}");
+}
