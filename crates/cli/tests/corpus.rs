@@ -423,3 +423,30 @@ fn the_speaker_list_shows_a_role_given_more_than_once_not_a_one_off() {
     let holm = &lines(&run(&["speaker", "--db", &db, "Oskar Holm", "--json"]))[0];
     assert!(holm.to_string().contains("night porter"), "{holm}");
 }
+
+#[test]
+fn unnamed_sources_are_no_speakers_of_the_corpus_but_keep_their_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let views = ["traffic would take a year to recover", "the new cranes were too slow for the ships", "fees would rise in the spring"];
+    let docs: Vec<Value> = views
+        .iter()
+        .enumerate()
+        .map(|(i, view)| {
+            json!({"id": format!("port-{i}"), "date": format!("2021-08-{:02}", i + 1), "outlet": "Harbour Post", "text":
+                format!("The port reopened on Monday.\n\nAnalysts said {view}.\n\n\
+                         Harbour master Oskar Holm said berth {i} was ready.")})
+        })
+        .collect();
+    let all = dir.path().join("all.jsonl");
+    write_jsonl(&all, &docs);
+    let db_path = dir.path().join("s.db");
+    ingest(&db_path, &[&all]);
+    let db = db_path.display().to_string();
+    let names: Vec<String> =
+        lines(&run(&["speakers", "--db", &db, "--json"])).iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
+    assert!(names.contains(&"Oskar Holm".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.eq_ignore_ascii_case("analysts")), "{names:?}");
+    // the statements still say who said them
+    let found = lines(&run(&["statements", "--db", &db, "--speaker", "Analysts", "--json"]));
+    assert_eq!(found.len(), 3, "{found:?}");
+}

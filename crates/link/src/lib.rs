@@ -80,7 +80,14 @@ pub fn prepare(article: &Article, cfg: &LinkConfig) -> ArticleLinks {
                     grams.push((g.key, g.stems, content[g.start..g.end].to_string()));
                 }
             }
-            let speaker_key = st.speaker.as_ref().map(|s| speakers::speaker_key(&s.name)).filter(|k| !k.is_empty());
+            // "analysts", "people": unnamed sources, a different crowd in every article, are no
+            // speaker of the corpus (the statement keeps its speaker as resolved)
+            let speaker_key = st
+                .speaker
+                .as_ref()
+                .filter(|s| !speakers::is_generic(&s.name))
+                .map(|s| speakers::speaker_key(&s.name))
+                .filter(|k| !k.is_empty());
             StatementLinks { sketch: statement_sketch(&w, speaker_key.as_deref().unwrap_or("")), words: w, grams, speaker_key }
         })
         .collect();

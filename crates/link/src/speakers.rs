@@ -8,6 +8,22 @@ pub fn speaker_key(name: &str) -> String {
     folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded)
 }
 
+/// Whether a speaker's name describes unnamed people rather than naming someone: a phrase
+/// with no capital ("people", "bank officials", "reports"), or one plural that is capitalised
+/// only because it opens a sentence ("Analysts said ...", "Critics say ..."). Parties and
+/// organisations ("Tories", "Labour", "the Senate") are named.
+pub fn is_generic(name: &str) -> bool {
+    #[rustfmt::skip] // a word list, packed
+    const UNNAMED: &[&str] = &[
+        "analysts", "critics", "experts", "officials", "observers", "residents", "witnesses", "sources", "economists", "investors",
+        "campaigners", "protesters", "protestors", "scientists", "researchers", "doctors", "teachers", "parents", "fans", "voters",
+        "users", "people", "reports", "figures", "studies", "polls", "surveys", "ministers", "mps", "diplomats", "activists",
+        "lawyers", "executives", "insiders", "aides", "supporters", "opponents", "locals", "traders", "dealers", "others",
+        "police", "organisers", "organizers", "bankers", "workers", "unions", "sources close",
+    ];
+    !name.chars().any(char::is_uppercase) || UNNAMED.contains(&name.trim().to_lowercase().as_str())
+}
+
 /// Whether two speaker keys may name one speaker: the same key, or a one-word name that is one
 /// of the words of the other ("zhao" and "zhao lijian"). Statements are only linked across
 /// articles when their speakers may be one, and a one-word speaker is merged into the one full
@@ -47,6 +63,16 @@ pub fn is_alias(source: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unnamed_people_are_no_speaker_of_the_corpus() {
+        for g in ["people", "bank officials", "Analysts", "Critics", "MPs", "reports"] {
+            assert!(is_generic(g), "{g}");
+        }
+        for n in ["Zhao Lijian", "Tories", "Labour", "China", "the Senate of Pakistan", "Police Scotland", "eBay"] {
+            assert!(!is_generic(n), "{n}");
+        }
+    }
 
     #[test]
     fn a_group_described_in_capitals_is_no_full_name() {
