@@ -360,8 +360,10 @@ fn complement_affiliation(comp: &[&str]) -> Option<String> {
 
 fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     let src = src.trim();
-    let lower = src.to_lowercase();
-    match lower.as_str() {
+    let lower = src.to_lowercase().replace('’', "'");
+    // "I've", "we'll": the pronoun with its verb contracted onto it
+    let pronoun = ["'ve", "'m", "'ll", "'d", "'re", "'s"].iter().find_map(|c| lower.strip_suffix(c)).unwrap_or(&lower);
+    match pronoun {
         // a possessive is a source too: "[his] remarks", "[its] statement"
         "he" | "him" | "his" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
         "she" | "her" => return ParsedSource { pronoun: Some(Gender::Female), ..Default::default() },
@@ -1387,6 +1389,9 @@ mod tests {
         check("about Michael Howard's", Some("Michael Howard"), None, None);
         check("his spokesman", None, Some("spokesman"), None);
         check("Bob Geldof in July", Some("Bob Geldof"), None, None);
+        for contracted in ["I've", "We’ve", "they'd", "I'm"] {
+            assert!(parse_source(contracted).pronoun.is_some(), "{contracted}");
+        }
         check("The Lord Chancellor, Lord Falconer,", Some("Lord Falconer"), Some("lord chancellor"), None);
         check(
             "the Conservatives, shadow education secretary Tim Collins",
