@@ -65,6 +65,11 @@ const OCCUPATION_TITLES: &[&str] = &[
     "historian", "author", "writer", "columnist", "editor", "journalist", "commentator", "pollster", "lobbyist", "consultant", "executive",
     "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi", "imam", "bishop", "captain", "officer",
     "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress",
+    // sport: "Fly-half Stephen Jones", "Striker Wayne Rooney"
+    "fly-half", "scrum-half", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back", "centre-back", "flanker",
+    "hooker", "prop", "lock", "forward", "boss", "manager", "skipper", "jockey", "trainer", "batsman", "bowler", "musician", "rapper",
+    "drummer", "guitarist", "director", "producer", "designer", "economist", "analyst", "spokesman", "spokeswoman", "chef", "novelist",
+    "poet", "comedian", "presenter", "broadcaster",
 ];
 /// Words that open what qualifies a noun after it ("a joint statement [released after the
 /// talks]", "a report [published on Monday]").
@@ -1389,6 +1394,7 @@ mod tests {
         check("about Michael Howard's", Some("Michael Howard"), None, None);
         check("his spokesman", None, Some("spokesman"), None);
         check("Bob Geldof in July", Some("Bob Geldof"), None, None);
+        check("Fly-half Stephen Jones", Some("Stephen Jones"), Some("fly-half"), None);
         for contracted in ["I've", "We’ve", "they'd", "I'm"] {
             assert!(parse_source(contracted).pronoun.is_some(), "{contracted}");
         }
