@@ -221,6 +221,10 @@ fn is_written_as_full_name(name: &str) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|w| is_cap(w))
 }
 
+/// Adverbs that open a sentence before its subject ("Earlier Mr Kennedy", "Meanwhile the
+/// minister"): no part of a source.
+const OPENING_ADVERBS: &[&str] = &["earlier", "later", "meanwhile", "however", "now"];
+
 /// The source without an adverb or an adjunct read into its start: "Later the prime minister"
 /// is the prime minister, "his New Year message the Liberal Democrat leader" the leader, and
 /// "about Michael Howard's" Michael Howard's.
@@ -230,10 +234,7 @@ fn without_adjunct(src: &str) -> &str {
         let Some(first) = s.split_whitespace().next().filter(|f| f.len() < s.len()) else { return s };
         let rest = s[first.len()..].trim_start();
         let lw = first.to_lowercase();
-        if matches!(
-            lw.as_str(),
-            "later" | "earlier" | "meanwhile" | "however" | "now" | "then" | "also" | "but" | "and" | "so" | "yet" | "still"
-        ) {
+        if OPENING_ADVERBS.contains(&lw.as_str()) || matches!(lw.as_str(), "then" | "also" | "but" | "and" | "so" | "yet" | "still") {
             s = rest;
             continue;
         }
@@ -272,6 +273,10 @@ fn parse_source_words(src: &str) -> ParsedSource {
     let src = without_adjunct(src).trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
     let mut head = parse_phrase(&src[..cut]);
+    let rest = src[cut + 1..].trim_start_matches([' ', ')']);
+    // the appositive read as a phrase of its own: parsed once, by whichever reading asks first
+    let parsed_appositive = std::cell::OnceCell::new();
+    let appositive = || parsed_appositive.get_or_init(|| parse_phrase(rest));
     // "the Conservatives, shadow education secretary Tim Collins": an organisation, then who
     // speaks for it
     let organisation = |n: &str| {
@@ -281,14 +286,14 @@ fn parse_source_words(src: &str) -> ParsedSource {
             || n.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
     };
     if head.name.as_deref().is_some_and(organisation) && head.role.is_none() && head.pronoun.is_none() {
-        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        let apposition = appositive();
         if apposition.role.is_some() && apposition.name.as_deref().is_some_and(is_written_as_full_name) {
             let org = head.name.take();
             // "World Anti-Doping Agency (WADA) chief Dick Pound": the name, not the bracketed
             // acronym
             let bracketed = src[cut..].starts_with('(');
             let affiliation = if bracketed { org } else { apposition.affiliation.clone().or(org) };
-            return ParsedSource { affiliation, ..apposition };
+            return ParsedSource { affiliation, ..apposition.clone() };
         }
     }
     // "The BBC's correspondent in Jakarta, Rachel Harvey,", "his counterpart on the DCA
@@ -301,16 +306,15 @@ fn parse_source_words(src: &str) -> ParsedSource {
         before.first().map(|w| w.to_lowercase()).filter(|w| matches!(w.as_str(), "in" | "on" | "at" | "of" | "for"))
     };
     if let (Some(_), Some(prep)) = (&head.role, head.name.as_deref().and_then(preposition_before)) {
-        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        let apposition = appositive();
         if apposition.name.as_deref().is_some_and(is_written_as_full_name) && apposition.role.is_none() && !apposition.collective {
-            let place = std::mem::replace(&mut head.name, apposition.name);
+            let place = std::mem::replace(&mut head.name, apposition.name.clone());
             if prep != "in" && head.affiliation.is_none() {
                 head.affiliation = place;
             }
         }
     }
     if head.name.is_some() && head.role.is_none() {
-        let rest = src[cut + 1..].trim_start_matches([' ', ')']);
         let apposition = parse_description(rest);
         if apposition.role.is_some() {
             head.role = apposition.role;
@@ -324,9 +328,9 @@ fn parse_source_words(src: &str) -> ParsedSource {
     }
     // "the association's chief executive, Anthony Mwangi": the role first, then who holds it
     if head.name.is_none() && head.role.is_some() && head.pronoun.is_none() {
-        let apposition = parse_phrase(src[cut + 1..].trim_start_matches([' ', ')']));
+        let apposition = appositive();
         if apposition.name.is_some() && apposition.role.is_none() && !apposition.collective {
-            head.name = apposition.name;
+            head.name = apposition.name.clone();
         }
     }
     if head == ParsedSource::default() {
@@ -399,10 +403,8 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     let mut words: Vec<&str> = words
         .into_iter()
         .skip_while(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "the" | "a" | "an" | "former" | "then" | "earlier" | "later" | "meanwhile" | "however" | "now"
-            ) || is_calendar_word(w)
+            let lw = w.to_lowercase();
+            matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then") || OPENING_ADVERBS.contains(&lw.as_str()) || is_calendar_word(w)
         })
         .collect();
     // "Earlier Mr Kennedy", "Leaving a Brussels summit Mr Blair": what comes before an
