@@ -82,6 +82,23 @@ fn write_jsonl(path: &Path, docs: &[Value]) {
     std::fs::write(path, text).unwrap();
 }
 
+/// A store of `docs` ingested at once: the folder that holds it (dropped, it goes) and the
+/// store's path for `--db`.
+fn store_of(docs: &[Value]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let all = dir.path().join("all.jsonl");
+    write_jsonl(&all, docs);
+    let db = dir.path().join("s.db");
+    ingest(&db, &[&all]);
+    let db = db.display().to_string();
+    (dir, db)
+}
+
+/// The names `speakers` lists, most statements first.
+fn speaker_names(db: &str) -> Vec<String> {
+    lines(&run(&["speakers", "--db", db, "--json"])).iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
+}
+
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let all = dir.path().join("all.jsonl");
@@ -361,7 +378,6 @@ fn a_speaker_named_by_one_word_elsewhere_is_the_full_name_when_only_one_fits() {
 
 #[test]
 fn a_surname_alone_means_the_full_name_quoted_far_more_than_any_other() {
-    let dir = tempfile::tempdir().unwrap();
     let topics = [
         "the harbour", "the ferries", "the quota", "the fair", "the crane", "the budget", "the school", "the bridge", "the road",
         "the clinic", "the library", "the port",
@@ -378,13 +394,8 @@ fn a_surname_alone_means_the_full_name_quoted_far_more_than_any_other() {
         "The choir sings on Sunday.\n\nChoir leader Tomas Lindgren said the concert was sold out."}));
     docs.push(json!({"id": "bare", "date": "2021-04-02", "outlet": "Coast Daily", "text":
         "Boat owners met in the harbour hall on Monday.\n\nLindgren said the compensation would be paid before the summer."}));
-    let all = dir.path().join("all.jsonl");
-    write_jsonl(&all, &docs);
-    let db_path = dir.path().join("s.db");
-    ingest(&db_path, &[&all]);
-    let db = db_path.display().to_string();
-    let names: Vec<String> =
-        lines(&run(&["speakers", "--db", &db, "--json"])).iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
+    let (_dir, db) = store_of(&docs);
+    let names = speaker_names(&db);
     assert!(names.contains(&"Sara Lindgren".to_string()) && names.contains(&"Tomas Lindgren".to_string()), "{names:?}");
     assert!(!names.contains(&"Lindgren".to_string()), "{names:?}");
     let sara = &lines(&run(&["speaker", "--db", &db, "Sara Lindgren", "--json"]))[0];
@@ -393,7 +404,6 @@ fn a_surname_alone_means_the_full_name_quoted_far_more_than_any_other() {
 
 #[test]
 fn the_speaker_list_shows_a_role_given_more_than_once_not_a_one_off() {
-    let dir = tempfile::tempdir().unwrap();
     let topics = ["the quay", "the ferry", "the crane", "the fair"];
     let mut docs: Vec<Value> = topics
         .iter()
@@ -410,11 +420,7 @@ fn the_speaker_list_shows_a_role_given_more_than_once_not_a_one_off() {
         docs.push(json!({"id": format!("berg-{i}"), "date": format!("2021-07-{:02}", i + 1), "outlet": "Coast Daily", "text":
             format!("The timetable changes next week.\n\nFerry captain Nils Berg said crossing number {i} would be dropped.")}));
     }
-    let all = dir.path().join("all.jsonl");
-    write_jsonl(&all, &docs);
-    let db_path = dir.path().join("s.db");
-    ingest(&db_path, &[&all]);
-    let db = db_path.display().to_string();
+    let (_dir, db) = store_of(&docs);
     let speakers = lines(&run(&["speakers", "--db", &db, "--json"]));
     let row = |name: &str| speakers.iter().find(|s| s["name"] == name).unwrap_or_else(|| panic!("{name}: {speakers:?}")).clone();
     assert_eq!(row("Oskar Holm")["role"], Value::Null, "{speakers:?}");
@@ -426,7 +432,6 @@ fn the_speaker_list_shows_a_role_given_more_than_once_not_a_one_off() {
 
 #[test]
 fn unnamed_sources_are_no_speakers_of_the_corpus_but_keep_their_statements() {
-    let dir = tempfile::tempdir().unwrap();
     let views = ["traffic would take a year to recover", "the new cranes were too slow for the ships", "fees would rise in the spring"];
     let docs: Vec<Value> = views
         .iter()
@@ -437,13 +442,8 @@ fn unnamed_sources_are_no_speakers_of_the_corpus_but_keep_their_statements() {
                          Harbour master Oskar Holm said berth {i} was ready.")})
         })
         .collect();
-    let all = dir.path().join("all.jsonl");
-    write_jsonl(&all, &docs);
-    let db_path = dir.path().join("s.db");
-    ingest(&db_path, &[&all]);
-    let db = db_path.display().to_string();
-    let names: Vec<String> =
-        lines(&run(&["speakers", "--db", &db, "--json"])).iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
+    let (_dir, db) = store_of(&docs);
+    let names = speaker_names(&db);
     assert!(names.contains(&"Oskar Holm".to_string()), "{names:?}");
     assert!(!names.iter().any(|n| n.eq_ignore_ascii_case("analysts")), "{names:?}");
     // the statements still say who said them
