@@ -59,14 +59,17 @@ def exceptions(path):
 CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprtv]$")
 
 
-def verb_forms(lemma):
-    forms = []
+def s_form(lemma):
+    """The form with -s: a verb's third person singular, a noun's plural."""
     if re.search(r"(s|x|z|ch|sh)$", lemma):
-        forms.append(lemma + "es")
-    elif re.search(r"[^aeiou]y$", lemma):
-        forms.append(lemma[:-1] + "ies")
-    else:
-        forms.append(lemma + "s")
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def verb_forms(lemma):
+    forms = [s_form(lemma)]
     if lemma.endswith("e"):
         forms.append(lemma + "d")
     elif re.search(r"[^aeiou]y$", lemma):
@@ -85,14 +88,10 @@ def verb_forms(lemma):
 
 
 def noun_forms(lemma):
-    if re.search(r"(s|x|z|ch|sh)$", lemma):
-        return [lemma + "es"]
-    if re.search(r"[^aeiou]y$", lemma):
-        return [lemma[:-1] + "ies"]
-    return [lemma + "s"]
+    return [s_form(lemma)]
 
 
-def assign(table, lemmas, exc, forms_of):
+def assign(lemmas, exc, forms_of):
     """form -> lemma: the lemma itself first, then the irregular forms, then the regular ones."""
     out = {}
     for lemma in lemmas:
@@ -112,8 +111,8 @@ def main(root):
     nsenses = senses(os.path.join(root, "index.noun"))
     vlex = lexfiles(os.path.join(root, "data.verb"))
     nlex = lexfiles(os.path.join(root, "data.noun"))
-    vforms = assign(None, vsenses, exceptions(os.path.join(root, "verb.exc")), verb_forms)
-    nforms = assign(None, nsenses, exceptions(os.path.join(root, "noun.exc")), noun_forms)
+    vforms = assign(vsenses, exceptions(os.path.join(root, "verb.exc")), verb_forms)
+    nforms = assign(nsenses, exceptions(os.path.join(root, "noun.exc")), noun_forms)
     print("# derived from WordNet 3.0. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.")
     print("# licence: LICENSE-WORDNET beside this file")
     print("# form\tverb class\tnoun class\tverb communicates")
