@@ -12,7 +12,9 @@ mod features;
 mod model;
 mod pages;
 mod train;
+mod word_hash;
 mod wordnet;
+mod wordnet_table;
 
 use std::sync::LazyLock;
 
