@@ -53,6 +53,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     drop_headless_cues(&article.text, model, &mut tagged);
+    for t in &mut tagged {
+        t.cue = t.cue.map(|c| without_trailing_setting(&article.text, c));
+    }
     tagged.retain(|t| !is_according_object(&article.text, t) && !t.source.is_some_and(|x| cuts_a_name(&article.text, x, t.cue)));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
@@ -620,6 +623,30 @@ fn drop_headless_cues(text: &str, model: &tagger::Model, tagged: &mut Vec<Statem
     tagged.retain(|t| t.cue.is_none_or(|c| has_cue_head(text, c, &|w| tagger::is_learned_cue(model, w))));
 }
 
+/// Prepositions that open where or how something was said, not what: "said [on] Fox News",
+/// "said [as] he left", "says [into] the microphone".
+const SETTING_PREPOSITIONS: [&str; 9] = ["on", "as", "at", "in", "into", "outside", "during", "via", "from"];
+
+/// The cue without a preposition it ends on after a verb of saying and any time words
+/// ("said Thursday morning [on]"): the preposition opens the setting of the words, which is
+/// not part of the cue. After other verbs it belongs to the verb ("called on", "seized on",
+/// "known as"), and is kept.
+fn without_trailing_setting(text: &str, cue: Span) -> Span {
+    let words = tokenize(text, cue);
+    let Some((last, before)) = words.split_last() else { return cue };
+    if !SETTING_PREPOSITIONS.contains(&last.text(text).to_lowercase().as_str()) {
+        return cue;
+    }
+    let is_time_word = |w: &str| {
+        lexicon::WEEKDAYS.contains(&w) || matches!(w, "morning" | "afternoon" | "evening" | "night" | "today" | "yesterday" | "tonight")
+    };
+    let head = before.iter().rev().map(|w| w.text(text).to_lowercase()).find(|w| !is_time_word(w));
+    match (head, before.last()) {
+        (Some(head), Some(kept)) if lexicon::is_saying(&head) => Span::new(cue.start, kept.span.end),
+        _ => cue,
+    }
+}
+
 /// Whether the words of `cue` can be a cue (see [`drop_headless_cues`]); `learned` says whether
 /// the training data uses a (lower-case) word as a cue.
 fn has_cue_head(text: &str, cue: Span, learned: &dyn Fn(&str) -> bool) -> bool {
@@ -757,6 +784,20 @@ mod tests {
         assert!(!is_headline_phrase("Mao Ning"));
         assert!(!is_headline_phrase("Minister for Planning Ahsan Iqbal"));
         assert!(!is_headline_phrase("Secretary of State Antony Blinken"));
+    }
+
+    #[test]
+    fn a_cue_ends_before_the_setting_of_the_words() {
+        let text = "Flynn said Thursday morning on Fox News that it was over. Lee said as he left that he would return. \
+                    Park called on voters to turn out. Cho is known as a hawk. Kim says into the microphone that he agrees.";
+        let cue = |w: &str| without_trailing_setting(text, span_in(text, w)).of(text);
+        assert_eq!(cue("said Thursday morning on"), "said Thursday morning");
+        assert_eq!(cue("said as"), "said");
+        assert_eq!(cue("says into"), "says");
+        // after other verbs the preposition is the verb's own
+        assert_eq!(cue("called on"), "called on");
+        assert_eq!(cue("known as"), "known as");
+        assert_eq!(cue("said Thursday"), "said Thursday");
     }
 
     #[test]
