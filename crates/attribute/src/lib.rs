@@ -64,6 +64,10 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for st in &mut all {
         st.content = without_leading_day(&article.text, st);
     }
+    let cues: Vec<Span> = all.iter().filter_map(|s| s.cue).collect();
+    for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
+        st.content = through_dangling_end(&article.text, st.content, &cues);
+    }
     drop_non_statements(&article.text, &mut all);
     all
 }
@@ -94,6 +98,38 @@ fn without_leading_day(text: &str, st: &Statement) -> Span {
     let rest = &s[skip..];
     let skip = skip + (rest.len() - rest.trim_start_matches(|ch: char| ch == ',' || ch.is_whitespace()).len());
     Span::new(c.start + skip, c.end)
+}
+
+/// Words that cannot end a clause: a determiner, preposition, auxiliary or conjunction
+/// ("that shots have been", "this style of"). ("her" is left out: it may be an object.)
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
+const DANGLING: [&str; 48] = [
+    "the", "a", "an", "of", "to", "have", "has", "had", "been", "be", "is", "are", "was", "were", "will", "would", "can", "could",
+    "should", "may", "might", "must", "their", "his", "its", "our", "my", "your", "this", "these", "those", "and", "or", "but", "from",
+    "in", "on", "at", "for", "with", "by", "very", "more", "most", "not", "no", "than", "into",
+];
+
+/// A reported content the tagger ended on a word that cannot end a clause runs on to the next
+/// punctuation mark: "the bureau is investigating [the]" stops mid-phrase, and the words up to
+/// the comma or full stop are the rest of what was said. Not across another statement's cue.
+fn through_dangling_end(text: &str, content: Span, cues: &[Span]) -> Span {
+    let Some(last) = content.of(text).split_whitespace().next_back() else { return content };
+    if !DANGLING.contains(&last.to_lowercase().as_str()) {
+        return content;
+    }
+    let rest = &text[content.end..];
+    let mut chars = rest.chars();
+    let opens_word = chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && chars.next().is_some_and(char::is_alphanumeric);
+    if !opens_word {
+        return content;
+    }
+    let stop = rest.find(['.', ',', ';', ':', '!', '?', '\n', '"', '“', '”']).unwrap_or(rest.len());
+    let end = content.end + rest[..stop].trim_end().len();
+    let tail = Span::new(content.end, end);
+    if cues.iter().any(|c| c.overlaps(tail)) {
+        return content;
+    }
+    Span::new(content.start, end)
 }
 
 /// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
@@ -784,6 +820,20 @@ mod tests {
         assert!(!is_headline_phrase("Mao Ning"));
         assert!(!is_headline_phrase("Minister for Planning Ahsan Iqbal"));
         assert!(!is_headline_phrase("Secretary of State Antony Blinken"));
+    }
+
+    #[test]
+    fn a_reported_content_does_not_end_mid_phrase() {
+        let text = "Police said shots have been fired inside the center, and left. Lee said the plan was a good one. \
+                    Kim said the talks would go on and Park said they would not.";
+        let cues = [span_in(text, "said shots"), span_in(text, "Park said")];
+        let run_on = |content: &str| through_dangling_end(text, span_in(text, content), &cues).of(text);
+        assert_eq!(run_on("shots have been"), "shots have been fired inside the center");
+        // a content that ends on a word that can end a clause stays as it is
+        assert_eq!(run_on("the plan was a good one"), "the plan was a good one");
+        assert_eq!(run_on("shots have been fired"), "shots have been fired");
+        // not across another statement's cue
+        assert_eq!(run_on("the talks would go on and"), "the talks would go on and");
     }
 
     #[test]
