@@ -132,6 +132,39 @@ fn through_dangling_end(text: &str, content: Span, cues: &[Span]) -> Span {
     Span::new(content.start, end)
 }
 
+/// Whether `cue` is the verb of a discourse idiom, which links the writer's sentences and
+/// reports no one: "Having said that, ...", "That said, ...", "needless to say", "suffice it to
+/// say", "that is to say", "let's say", "to say the least", "so to speak", "truth be told".
+fn is_discourse_idiom(text: &str, cue: Span) -> bool {
+    // the sentence's words up to the end of the cue, in lower case, the last few of them
+    let before = &text[..cue.end.min(text.len())];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | ';' | ':' | '"' | '“' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = &before[start..];
+    let words: Vec<String> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let n = words.len();
+    let ends = |tail: &[&str]| n >= tail.len() && words[n - tail.len()..].iter().zip(tail).all(|(a, b)| a == b);
+    let after = text[cue.end.min(text.len())..].trim_start();
+    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    (ends(&["having", "said"]) && matches!(next.as_str(), "that" | "this"))
+        || ((n == 2 && (ends(&["that", "said"]) || ends(&["this", "said"]))) && after.starts_with(','))
+        || ends(&["needless", "to", "say"])
+        || ends(&["suffice", "to", "say"])
+        || ends(&["suffice", "it", "to", "say"])
+        || ends(&["that", "is", "to", "say"])
+        || ends(&["let's", "say"])
+        || (ends(&["to", "say"]) && after.to_lowercase().starts_with("the least"))
+        || ends(&["so", "to", "speak"])
+        || ends(&["truth", "be", "told"])
+}
+
 /// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
 /// "About the visit, he said ...", "Asked about the talks, she said ...". What follows them is
 /// what the speaker spoke about; the statement is elsewhere in the sentence.
@@ -215,9 +248,11 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                         && matches!(p[1], "asked" | "told" | "urged" | "requested" | "questioned")
                 })
             });
+        let idiom = s.cue.is_some_and(|c| is_discourse_idiom(text, c));
         let titled_headline = s.kind == StatementKind::Headline && s.source.is_some_and(|x| is_headline_phrase(x.of(text)));
         !topic
             && !prompt
+            && !idiom
             && !addressee
             && !titled_headline
             && !is_bare_pronoun(content)
@@ -820,6 +855,24 @@ mod tests {
         assert!(!is_headline_phrase("Mao Ning"));
         assert!(!is_headline_phrase("Minister for Planning Ahsan Iqbal"));
         assert!(!is_headline_phrase("Secretary of State Antony Blinken"));
+    }
+
+    #[test]
+    fn a_discourse_idiom_reports_no_one() {
+        let text = "Having said that, the team looks better. “That said, the graphics are fine.” Labour, needless to say, \
+                    disagrees. It was, to say the least, odd. Lee said that the plan was fine. He said that, at least.";
+        // the cue is the first word of `at`
+        let idiom = |at: &str| {
+            let s = span_in(text, at);
+            let verb = at.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+            is_discourse_idiom(text, Span::new(s.start, s.start + verb.len()))
+        };
+        assert!(idiom("said that, the"));
+        assert!(idiom("said, the graphics"));
+        assert!(idiom("say, disagrees"));
+        assert!(idiom("say the least"));
+        assert!(!idiom("said that the plan"));
+        assert!(!idiom("said that, at"));
     }
 
     #[test]
