@@ -49,7 +49,10 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     take_subjects_before_relative_clauses(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     for t in &mut tagged {
-        t.source = t.source.map(|x| with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x)));
+        t.source = t.source.map(|x| {
+            let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
+            with_coordinated_phrase(&article.text, x)
+        });
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     drop_headless_cues(&article.text, model, &mut tagged);
@@ -501,6 +504,87 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
 /// A name coordinated with the one before it at the start of the sentence: "[Xi, Lula] vow to
 /// ...", "[Merkel and Macron] said ...". Speakers who speak together are one source, the way
 /// attribution corpora annotate them.
+/// Words that open a sentence before its subject without being part of it.
+const SENTENCE_CONNECTIVES: [&str; 8] = ["but", "and", "yet", "both", "so", "still", "now", "even"];
+
+/// The source with the noun phrase coordinated before it when together they open the
+/// sentence (or follow its opening adverbial and comma): "[Federal and] state officials said",
+/// "But [Mr. Grassley and] Mr. Leahy say", "On Sunday, [Mr. Rubio and] Senator Ted Cruz urged".
+/// The phrase before "and" must be a few words with no verb in them, so "Trump wants the votes
+/// and Peña Nieto wants ..." keeps "Peña Nieto", and ", and" joins clauses, not subjects.
+fn with_coordinated_phrase(text: &str, source: Span) -> Span {
+    let before = &text[..source.start];
+    let Some(head) = before.strip_suffix(" and ") else { return source };
+    // back to the sentence's start or its last comma; a title's full stop ("Mr. Grassley")
+    // does not end the sentence
+    let mut start = head.len();
+    for (i, c) in head.char_indices().rev() {
+        let ends_title = c == '.'
+            && matches!(
+                head[..i].rsplit([' ', '\n']).next(),
+                Some("Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Prof" | "St")
+            );
+        // a full stop inside a word ("Sina.com") ends no sentence
+        let spaced = head[i + c.len_utf8()..].starts_with(char::is_whitespace);
+        let ends = matches!(c, '\n' | ';' | ':' | ',' | '"' | '“' | '”' | '(' | ')' | '—' | '–')
+            || matches!(c, '.' | '!' | '?') && spaced && !ends_title;
+        if ends {
+            break;
+        }
+        start = i;
+    }
+    let mut words: Vec<(usize, &str)> = head[start..]
+        .split(' ')
+        .scan(start, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    if words.first().is_some_and(|(_, w)| SENTENCE_CONNECTIVES.contains(&w.to_lowercase().as_str())) {
+        words.remove(0);
+    }
+    let Some(&(phrase_start, _)) = words.first() else { return source };
+    let verb_like = |k: usize, w: &str| {
+        let l = w.to_lowercase().replace('’', "'");
+        let lower = w.starts_with(char::is_lowercase);
+        let after_preposition = k > 0 && matches!(words[k - 1].1, "of" | "for" | "in" | "at" | "from");
+        lexicon::is_auxiliary(&l)
+            || lexicon::cue_class(&l).is_some()
+            || lexicon::is_subject_pronoun(l.split('\'').next().unwrap_or_default())
+            || lower && (l.ends_with("ed") || l.ends_with("ing") || l.ends_with("ly"))
+            || matches!(l.as_str(), "the" | "a" | "an") && k > 0 && !after_preposition
+            || matches!(
+                l.as_str(),
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "when"
+                    | "if"
+                    | "because"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "than"
+                    | "as"
+                    | "not"
+                    | "to"
+            )
+            || !w.chars().any(char::is_alphanumeric)
+    };
+    if words.len() > 6 || words.iter().enumerate().any(|(k, (_, w))| verb_like(k, w)) {
+        return source;
+    }
+    Span::new(phrase_start, source.end)
+}
+
 fn with_coordinated_subject(text: &str, source: Span) -> Span {
     if !source.of(text).starts_with(char::is_uppercase) {
         return source;
@@ -855,6 +939,23 @@ mod tests {
         assert!(!is_headline_phrase("Mao Ning"));
         assert!(!is_headline_phrase("Minister for Planning Ahsan Iqbal"));
         assert!(!is_headline_phrase("Secretary of State Antony Blinken"));
+    }
+
+    #[test]
+    fn noun_phrases_coordinated_before_a_source_are_part_of_it() {
+        let source = |text: &str, name: &str| with_coordinated_phrase(text, span_in(text, name)).of(text).to_string();
+        assert_eq!(
+            source("Federal and state officials said the two raised $350 million.", "state officials"),
+            "Federal and state officials"
+        );
+        assert_eq!(source("It rained. But Mr. Grassley and Mr. Leahy say changes are needed.", "Mr. Leahy"), "Mr. Grassley and Mr. Leahy");
+        assert_eq!(source("On Sunday, Mr. Rubio and Senator Ted Cruz urged calm.", "Senator Ted Cruz"), "Mr. Rubio and Senator Ted Cruz");
+        assert_eq!(source("Analysts at Sina.com and Sohu.com say so.", "Sohu.com"), "Analysts at Sina.com and Sohu.com");
+        // clauses, not subjects
+        assert_eq!(source("Trump wants the votes and Pena Nieto wants to be a hero.", "Pena Nieto"), "Pena Nieto");
+        assert_eq!(source("Trump turns 70 on Tuesday, and many Republicans seem to hope.", "many Republicans"), "many Republicans");
+        assert_eq!(source("It's not, and Dayton says caucuses are undemocratic.", "Dayton"), "Dayton");
+        assert_eq!(source("He scored two second-half penalties and Scotland were denied a try.", "Scotland"), "Scotland");
     }
 
     #[test]
