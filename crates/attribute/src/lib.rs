@@ -51,7 +51,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
-            with_coordinated_phrase(&article.text, x)
+            with_closing_comma(&article.text, with_coordinated_phrase(&article.text, x))
         });
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
@@ -504,6 +504,17 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
 /// A name coordinated with the one before it at the start of the sentence: "[Xi, Lula] vow to
 /// ...", "[Merkel and Macron] said ...". Speakers who speak together are one source, the way
 /// attribution corpora annotate them.
+/// A source with an appositive takes the comma that closes it, as PolNeAR marks it ("Rep.
+/// Elijah Cummings, the top Democrat on the committee[,] said"): the two commas enclose the
+/// description together.
+fn with_closing_comma(text: &str, source: Span) -> Span {
+    if source.of(text).contains(", ") && text[source.end..].starts_with(',') {
+        Span::new(source.start, source.end + 1)
+    } else {
+        source
+    }
+}
+
 /// Words that open a sentence before its subject without being part of it.
 const SENTENCE_CONNECTIVES: [&str; 8] = ["but", "and", "yet", "both", "so", "still", "now", "even"];
 
@@ -956,6 +967,18 @@ mod tests {
         assert_eq!(source("Trump turns 70 on Tuesday, and many Republicans seem to hope.", "many Republicans"), "many Republicans");
         assert_eq!(source("It's not, and Dayton says caucuses are undemocratic.", "Dayton"), "Dayton");
         assert_eq!(source("He scored two second-half penalties and Scotland were denied a try.", "Scotland"), "Scotland");
+    }
+
+    #[test]
+    fn a_source_with_an_appositive_takes_its_closing_comma() {
+        let text = "Rep. Elijah Cummings, the top Democrat on the committee, said so. Sen. Ann Lee, a Democrat said so.";
+        let source = |name: &str| with_closing_comma(text, span_in(text, name)).of(text).to_string();
+        assert_eq!(
+            source("Rep. Elijah Cummings, the top Democrat on the committee"),
+            "Rep. Elijah Cummings, the top Democrat on the committee,"
+        );
+        assert_eq!(source("Sen. Ann Lee, a Democrat"), "Sen. Ann Lee, a Democrat");
+        assert_eq!(source("Rep. Elijah Cummings"), "Rep. Elijah Cummings");
     }
 
     #[test]
