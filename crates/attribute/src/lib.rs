@@ -51,7 +51,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
-            with_closing_comma(&article.text, with_coordinated_phrase(&article.text, x))
+            with_closing_comma(&article.text, with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x)))
         });
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
@@ -504,6 +504,44 @@ fn with_head_before_preposition(text: &str, source: Span) -> Span {
 /// A name coordinated with the one before it at the start of the sentence: "[Xi, Lula] vow to
 /// ...", "[Merkel and Macron] said ...". Speakers who speak together are one source, the way
 /// attribution corpora annotate them.
+/// People who speak for someone else.
+#[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
+const SPEAKS_FOR: [&str; 16] = [
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "representative", "representatives",
+    "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "adviser", "producer",
+];
+
+/// The source with the person who speaks for it: "[A spokeswoman for] YouTube said", "[A
+/// spokesman for] the Jupiter Police Department said". The tagger sometimes starts the source at
+/// the one spoken for, who did not speak.
+fn with_speaking_for(text: &str, source: Span) -> Span {
+    let before = &text[..source.start];
+    let Some(head) = before.strip_suffix(" for ") else { return source };
+    // the last words before "for", each with where it starts, last first
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut end = head.len();
+    while words.len() < 4 {
+        let part = &head[..end];
+        let Some((i, c)) = part.char_indices().rev().find(|&(_, c)| c.is_whitespace()) else {
+            words.push((0, part));
+            break;
+        };
+        words.push((i + c.len_utf8(), &part[i + c.len_utf8()..]));
+        if part[..i].ends_with(['\n', '.', ',', ';', ':', '"', '“', '”']) {
+            break;
+        }
+        end = i;
+    }
+    let Some(k) = words.iter().position(|(_, w)| SPEAKS_FOR.contains(&w.to_lowercase().as_str())) else { return source };
+    // "A senior spokesman for": the words between the determiner and the noun describe it
+    let describes = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic) && w.starts_with(char::is_lowercase);
+    let Some(d) = (k + 1..words.len()).find(|&d| matches!(words[d].1.to_lowercase().as_str(), "a" | "an" | "the")) else { return source };
+    if !words[k + 1..d].iter().all(|(_, w)| describes(w)) {
+        return source;
+    }
+    Span::new(words[d].0, source.end)
+}
+
 /// A source with an appositive takes the comma that closes it, as PolNeAR marks it ("Rep.
 /// Elijah Cummings, the top Democrat on the committee[,] said"): the two commas enclose the
 /// description together.
@@ -967,6 +1005,15 @@ mod tests {
         assert_eq!(source("Trump turns 70 on Tuesday, and many Republicans seem to hope.", "many Republicans"), "many Republicans");
         assert_eq!(source("It's not, and Dayton says caucuses are undemocratic.", "Dayton"), "Dayton");
         assert_eq!(source("He scored two second-half penalties and Scotland were denied a try.", "Scotland"), "Scotland");
+    }
+
+    #[test]
+    fn who_speaks_for_someone_is_part_of_the_source() {
+        let text = "It was late.\n\nA spokeswoman for YouTube said so. A senior aide for Mr. Lee said so. He asked for Kim.";
+        let source = |name: &str| with_speaking_for(text, span_in(text, name)).of(text).to_string();
+        assert_eq!(source("YouTube"), "A spokeswoman for YouTube");
+        assert_eq!(source("Mr. Lee"), "A senior aide for Mr. Lee");
+        assert_eq!(source("Kim"), "Kim");
     }
 
     #[test]
