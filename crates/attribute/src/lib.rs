@@ -71,6 +71,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
         st.content = through_dangling_end(&article.text, st.content, &cues);
     }
+    for st in &mut all {
+        st.content = without_trailing_connective(&article.text, st.content);
+    }
     drop_non_statements(&article.text, &mut all);
     all
 }
@@ -166,6 +169,22 @@ fn is_discourse_idiom(text: &str, cue: Span) -> bool {
         || (ends(&["to", "say"]) && after.to_lowercase().starts_with("the least"))
         || ends(&["so", "to", "speak"])
         || ends(&["truth", "be", "told"])
+}
+
+/// A content that still ends on a word that opens another clause ("..., which", "... and")
+/// ends before it: what follows is not what was said, or the tagger would have taken it.
+fn without_trailing_connective(text: &str, content: Span) -> Span {
+    let s = content.of(text);
+    let Some((i, c)) = s.char_indices().rev().find(|&(_, c)| c.is_whitespace()) else { return content };
+    let last = &s[i + c.len_utf8()..];
+    if !matches!(last.to_lowercase().as_str(), "which" | "who" | "whose" | "whom" | "and" | "or" | "but") {
+        return content;
+    }
+    let kept = s[..i].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    if kept.is_empty() {
+        return content;
+    }
+    Span::new(content.start, content.start + kept.len())
 }
 
 /// Words that open a topic, not a statement: "While commenting on the visit, he said ...",
@@ -1044,6 +1063,15 @@ mod tests {
         assert!(idiom("say the least"));
         assert!(!idiom("said that the plan"));
         assert!(!idiom("said that, at"));
+    }
+
+    #[test]
+    fn a_content_does_not_end_on_a_word_that_opens_another_clause() {
+        let text = "Lee said the law was unfair, which angered many. Kim said no one had come and";
+        let cut = |content: &str| without_trailing_connective(text, span_in(text, content)).of(text);
+        assert_eq!(cut("the law was unfair, which"), "the law was unfair");
+        assert_eq!(cut("no one had come and"), "no one had come");
+        assert_eq!(cut("the law was unfair"), "the law was unfair");
     }
 
     #[test]
