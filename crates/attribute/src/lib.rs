@@ -51,7 +51,8 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
-            with_closing_comma(&article.text, with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x)))
+            let x = with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x));
+            without_contracted_verb(&article.text, with_closing_comma(&article.text, x))
         });
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
@@ -563,10 +564,26 @@ fn with_speaking_for(text: &str, source: Span) -> Span {
 
 /// A source with an appositive takes the comma that closes it, as PolNeAR marks it ("Rep.
 /// Elijah Cummings, the top Democrat on the committee[,] said"): the two commas enclose the
-/// description together.
+/// description together. A source without one ends before a comma the tagger gave it ("Chris
+/// Christie[,] who ..."): that comma opens what follows.
 fn with_closing_comma(text: &str, source: Span) -> Span {
-    if source.of(text).contains(", ") && text[source.end..].starts_with(',') {
-        Span::new(source.start, source.end + 1)
+    let s = source.of(text);
+    match s.strip_suffix(',') {
+        Some(bare) if !bare.contains(", ") && !bare.is_empty() => Span::new(source.start, source.end - 1),
+        None if s.contains(", ") && text[source.end..].starts_with(',') => Span::new(source.start, source.end + 1),
+        _ => source,
+    }
+}
+
+/// A pronoun source without the verb contracted onto it: "[He]’s not saying", "[They]'re
+/// pointing out" (the verb is the cue's, not the speaker's).
+fn without_contracted_verb(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    let Some(i) = s.find(['\'', '’']) else { return source };
+    let (pronoun, rest) = s.split_at(i);
+    let contraction = rest[rest.chars().next().map_or(0, char::len_utf8)..].to_lowercase();
+    if lexicon::is_subject_pronoun(&pronoun.to_lowercase()) && matches!(contraction.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
+        Span::new(source.start, source.start + pronoun.len())
     } else {
         source
     }
@@ -1036,6 +1053,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_source_leaves_its_contracted_verb_to_the_cue() {
+        let text = "He’s not saying. They're pointing out. Boyle's question stood. I've said so.";
+        let source = |name: &str| without_contracted_verb(text, span_in(text, name)).of(text).to_string();
+        assert_eq!(source("He’s"), "He");
+        assert_eq!(source("They're"), "They");
+        assert_eq!(source("I've"), "I");
+        assert_eq!(source("Boyle's"), "Boyle's");
+    }
+
+    #[test]
     fn a_source_with_an_appositive_takes_its_closing_comma() {
         let text = "Rep. Elijah Cummings, the top Democrat on the committee, said so. Sen. Ann Lee, a Democrat said so.";
         let source = |name: &str| with_closing_comma(text, span_in(text, name)).of(text).to_string();
@@ -1044,6 +1071,7 @@ mod tests {
             "Rep. Elijah Cummings, the top Democrat on the committee,"
         );
         assert_eq!(source("Sen. Ann Lee, a Democrat"), "Sen. Ann Lee, a Democrat");
+        assert_eq!(source("Rep. Elijah Cummings,"), "Rep. Elijah Cummings");
         assert_eq!(source("Rep. Elijah Cummings"), "Rep. Elijah Cummings");
     }
 
