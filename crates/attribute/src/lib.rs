@@ -58,7 +58,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     drop_headless_cues(&article.text, model, &mut tagged);
     for t in &mut tagged {
-        t.cue = t.cue.map(|c| without_trailing_setting(&article.text, c));
+        t.cue = t.cue.map(|c| with_contracted_verb(&article.text, without_trailing_setting(&article.text, c)));
     }
     tagged.retain(|t| !is_according_object(&article.text, t) && !t.source.is_some_and(|x| cuts_a_name(&article.text, x, t.cue)));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
@@ -575,17 +575,47 @@ fn with_closing_comma(text: &str, source: Span) -> Span {
     }
 }
 
+/// The contraction (`’s`, `'re`, `'ve`, `'d`, ...) of a pronoun, split off it: ("He", "’s").
+fn split_contraction(word: &str) -> Option<(&str, &str)> {
+    let i = word.find(['\'', '’'])?;
+    let (pronoun, rest) = word.split_at(i);
+    let contraction = rest[rest.chars().next().map_or(0, char::len_utf8)..].to_lowercase();
+    let pronoun_lower = pronoun.to_lowercase();
+    let is_pronoun = lexicon::is_subject_pronoun(&pronoun_lower) || pronoun_lower == "who";
+    (is_pronoun && matches!(contraction.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")).then_some((pronoun, rest))
+}
+
+/// The cue with the verb contracted onto its subject pronoun, as PolNeAR marks it: "He[’s not
+/// saying]", "who[’d previously endorsed]"; and without the pronoun when the tagger took the
+/// whole word ("[He’s] comparing" is "He" and "’s comparing").
+fn with_contracted_verb(text: &str, cue: Span) -> Span {
+    let s = cue.of(text);
+    let first = s.split_whitespace().next().unwrap_or_default();
+    if let Some((pronoun, _)) = split_contraction(first).filter(|_| first.len() < s.len()) {
+        return Span::new(cue.start + pronoun.len(), cue.end);
+    }
+    // back over adverbs ("’s [not] saying") to a contracted pronoun
+    let mut start = cue.start;
+    loop {
+        let before = text[..start].trim_end();
+        let word_at = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_at..];
+        if let Some((pronoun, _)) = split_contraction(word) {
+            return Span::new(word_at + pronoun.len(), cue.end);
+        }
+        if word.is_empty() || !lexicon::is_cue_adverb(&word.to_lowercase()) || before.len() == start {
+            return cue;
+        }
+        start = word_at;
+    }
+}
+
 /// A pronoun source without the verb contracted onto it: "[He]’s not saying", "[They]'re
 /// pointing out" (the verb is the cue's, not the speaker's).
 fn without_contracted_verb(text: &str, source: Span) -> Span {
-    let s = source.of(text);
-    let Some(i) = s.find(['\'', '’']) else { return source };
-    let (pronoun, rest) = s.split_at(i);
-    let contraction = rest[rest.chars().next().map_or(0, char::len_utf8)..].to_lowercase();
-    if lexicon::is_subject_pronoun(&pronoun.to_lowercase()) && matches!(contraction.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
-        Span::new(source.start, source.start + pronoun.len())
-    } else {
-        source
+    match split_contraction(source.of(text)) {
+        Some((pronoun, _)) => Span::new(source.start, source.start + pronoun.len()),
+        None => source,
     }
 }
 
@@ -1050,6 +1080,16 @@ mod tests {
         assert_eq!(source("YouTube"), "A spokeswoman for YouTube");
         assert_eq!(source("Mr. Lee"), "A senior aide for Mr. Lee");
         assert_eq!(source("Kim"), "Kim");
+    }
+
+    #[test]
+    fn a_cue_takes_the_verb_contracted_onto_its_pronoun() {
+        let text = "He’s not\u{a0}saying more. He’s comparing them. Collins, who’d previously endorsed Bush, left. Lee said so.";
+        let cue = |w: &str| with_contracted_verb(text, span_in(text, w)).of(text).to_string();
+        assert_eq!(cue("saying"), "’s not\u{a0}saying");
+        assert_eq!(cue("He’s comparing"), "’s comparing");
+        assert_eq!(cue("previously endorsed"), "’d previously endorsed");
+        assert_eq!(cue("said"), "said");
     }
 
     #[test]
