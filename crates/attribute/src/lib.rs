@@ -904,15 +904,19 @@ const SETTING_PREPOSITIONS: [&str; 9] = ["on", "as", "at", "in", "into", "outsid
 fn without_trailing_setting(text: &str, cue: Span) -> Span {
     let words = tokenize(text, cue);
     let Some((last, before)) = words.split_last() else { return cue };
-    if !SETTING_PREPOSITIONS.contains(&last.text(text).to_lowercase().as_str()) {
+    let preposition = last.text(text).to_lowercase();
+    // "said [of] the election", "said [about] Trump": after "say" these open the topic
+    let topic = matches!(preposition.as_str(), "of" | "about");
+    if !SETTING_PREPOSITIONS.contains(&preposition.as_str()) && !topic {
         return cue;
     }
     let is_time_word = |w: &str| {
         lexicon::WEEKDAYS.contains(&w) || matches!(w, "morning" | "afternoon" | "evening" | "night" | "today" | "yesterday" | "tonight")
     };
     let head = before.iter().rev().map(|w| w.text(text).to_lowercase()).find(|w| !is_time_word(w));
+    let takes = |head: &str| if topic { matches!(head, "said" | "says" | "say" | "saying") } else { lexicon::is_saying(head) };
     match (head, before.last()) {
-        (Some(head), Some(kept)) if lexicon::is_saying(&head) => Span::new(cue.start, kept.span.end),
+        (Some(head), Some(kept)) if takes(&head) => Span::new(cue.start, kept.span.end),
         _ => cue,
     }
 }
@@ -1159,11 +1163,13 @@ mod tests {
     #[test]
     fn a_cue_ends_before_the_setting_of_the_words() {
         let text = "Flynn said Thursday morning on Fox News that it was over. Lee said as he left that he would return. \
+                    Lee said of the vote, \"It's over.\" \
                     Park called on voters to turn out. Cho is known as a hawk. Kim says into the microphone that he agrees.";
         let cue = |w: &str| without_trailing_setting(text, span_in(text, w)).of(text);
         assert_eq!(cue("said Thursday morning on"), "said Thursday morning");
         assert_eq!(cue("said as"), "said");
         assert_eq!(cue("says into"), "says");
+        assert_eq!(cue("said of"), "said");
         // after other verbs the preposition is the verb's own
         assert_eq!(cue("called on"), "called on");
         assert_eq!(cue("known as"), "known as");
