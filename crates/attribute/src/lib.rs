@@ -628,6 +628,10 @@ const SENTENCE_CONNECTIVES: [&str; 8] = ["but", "and", "yet", "both", "so", "sti
 /// The phrase before "and" must be a few words with no verb in them, so "Trump wants the votes
 /// and Peña Nieto wants ..." keeps "Peña Nieto", and ", and" joins clauses, not subjects.
 fn with_coordinated_phrase(text: &str, source: Span) -> Span {
+    // "... and he said" joins two clauses
+    if lexicon::is_subject_pronoun(&source.of(text).to_lowercase()) && source.of(text) != "I" {
+        return source;
+    }
     let before = &text[..source.start];
     let Some(head) = before.strip_suffix(" and ") else { return source };
     // back to the sentence's start or its last comma; a title's full stop ("Mr. Grassley")
@@ -693,6 +697,11 @@ fn with_coordinated_phrase(text: &str, source: Span) -> Span {
                     | "to"
             )
             || !w.chars().any(char::is_alphanumeric)
+            // a figure, a time or an adverb belongs to a clause ("In 2002 S&N", "last week",
+            // "Rosneft now owns Yugansk")
+            || w.chars().any(|c| c.is_ascii_digit())
+            || matches!(l.as_str(), "now" | "then" | "also" | "still" | "already" | "just" | "last" | "next" | "week" | "year" | "month" | "today" | "yesterday")
+            || k == 0 && matches!(l.as_str(), "in" | "on" | "at" | "for" | "from" | "with" | "by" | "after" | "before" | "since" | "during" | "under")
     };
     if words.len() > 6 || words.iter().enumerate().any(|(k, (_, w))| verb_like(k, w)) {
         return source;
@@ -1075,6 +1084,9 @@ mod tests {
         assert_eq!(source("Trump turns 70 on Tuesday, and many Republicans seem to hope.", "many Republicans"), "many Republicans");
         assert_eq!(source("It's not, and Dayton says caucuses are undemocratic.", "Dayton"), "Dayton");
         assert_eq!(source("He scored two second-half penalties and Scotland were denied a try.", "Scotland"), "Scotland");
+        assert_eq!(source("He played for Real Madrid and he said so.", "he"), "he");
+        assert_eq!(source("In 2002 S&N and United agreed a deal.", "United"), "United");
+        assert_eq!(source("State-owned Rosneft now owns Yugansk and Russia says so.", "Russia"), "Russia");
     }
 
     #[test]

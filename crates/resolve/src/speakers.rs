@@ -271,6 +271,30 @@ fn without_adjunct(src: &str) -> &str {
 fn parse_source_words(src: &str) -> ParsedSource {
     // a source read with the comma or colon after it ("Ivan Horvat,") names the same speaker
     let src = without_adjunct(src).trim_end_matches([',', ';', ':', '(', '-', '–', '—']).trim_end();
+    let whole = parse_source_phrases(src);
+    // "World triple jump record holder and BBC pundit Jonathan Edwards", "best friend and
+    // fellow runner Liz Yelling": descriptions of one person joined by "and", read as one
+    // name; the person is the one named last ("Tony Blair and Gordon Brown", with no
+    // description before "and", stay two)
+    if let (Some(name), Some((left, right))) = (whole.name.as_deref(), src.split_once(" and ")) {
+        let describes = left
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase) && !matches!(w, "the" | "of" | "for" | "de" | "da" | "del" | "van" | "von" | "al"));
+        // the description before "and" ends on a common noun ("record holder"), not on a name
+        // ("comedy duo Matt Lucas and David Walliams" are two)
+        let ends_described = left.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_lowercase));
+        if name.contains(" and ") && describes && ends_described && !right.contains([',', '(']) {
+            let person = parse_phrase(right);
+            if person.name.as_deref().is_some_and(is_written_as_full_name) {
+                return person;
+            }
+        }
+    }
+    whole
+}
+
+/// [`parse_source_words`] of a source that may have an appositive.
+fn parse_source_phrases(src: &str) -> ParsedSource {
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
     let mut head = parse_phrase(&src[..cut]);
     let rest = src[cut + 1..].trim_start_matches([' ', ')']);
@@ -1321,6 +1345,21 @@ mod tests {
         assert!(!holds_role("ministerial adviser", "minister"));
         assert!(!holds_role("shadow foreign secretary", "foreign secretary"));
         assert!(holds_role("shadow foreign secretary", "shadow foreign secretary"));
+    }
+
+    #[test]
+    fn descriptions_joined_by_and_describe_the_one_named() {
+        check(
+            "World outdoor triple jump record holder and BBC pundit Jonathan Edwards",
+            Some("Jonathan Edwards"),
+            Some("bbc pundit"),
+            None,
+        );
+        check("best friend and fellow distance runner Liz Yelling", Some("Liz Yelling"), Some("fellow distance runner"), None);
+        check("Tony Blair and Gordon Brown", Some("Tony Blair and Gordon Brown"), None, None);
+        // two people, described together: neither alone is the speaker
+        let duo = parse_source("comedy duo Matt Lucas and David Walliams").name.unwrap_or_default();
+        assert!(duo.contains("Matt Lucas") && duo.contains("David Walliams"), "{duo}");
     }
 
     #[test]
