@@ -26,7 +26,7 @@ mod rules;
 pub mod tagger;
 
 use onrecord_model::{Article, Span, Statement, StatementKind};
-use onrecord_segment::{find_quotes, sentences, tokenize, Quote};
+use onrecord_segment::{find_quotes, sentences, spaced_words, tokenize, Quote};
 
 pub use lexicon::{cue_class, CueClass};
 pub use rules::NpKind;
@@ -652,15 +652,7 @@ fn with_coordinated_phrase(text: &str, source: Span) -> Span {
         }
         start = i;
     }
-    let mut words: Vec<(usize, &str)> = head[start..]
-        .split(' ')
-        .scan(start, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let mut words = spaced_words(&head[start..], start);
     if words.first().is_some_and(|(_, w)| SENTENCE_CONNECTIVES.contains(&w.to_lowercase().as_str())) {
         words.remove(0);
     }

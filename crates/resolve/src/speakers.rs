@@ -688,15 +688,7 @@ fn with_title_before(text: &str, source: onrecord_model::Span) -> &str {
     if !before.ends_with(' ') || !capitalised || pronoun {
         return src;
     }
-    let words: Vec<(usize, &str)> = before
-        .split(' ')
-        .scan(line_start, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = onrecord_segment::spaced_words(before, line_start);
     let mut start = None;
     let mut role_seen = false;
     for &(at, w) in words.iter().rev().take(6) {

@@ -30,6 +30,20 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '/')
 }
 
+/// The words of `text` between single spaces, as written (punctuation stays on them: "Mr.",
+/// "Sina.com"), each with its byte offset plus `at` (where `text` starts in the document).
+/// Sources and subjects are read word by word this way, where a title's full stop matters.
+pub fn spaced_words(text: &str, at: usize) -> Vec<(usize, &str)> {
+    text.split(' ')
+        .scan(at, |next, w| {
+            let here = *next;
+            *next += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
 /// Splits `span` of `text` into tokens. Whitespace is dropped.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
