@@ -103,13 +103,6 @@ impl Store {
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_err)?;
         // a larger page cache keeps the link tables' lookups in memory during an ingest
         conn.pragma_update(None, "cache_size", -262_144).map_err(open_err)?;
-        for (var, pragma) in
-            [("X_SPILL", "cache_spill"), ("X_CKPT", "wal_autocheckpoint"), ("X_MMAP", "mmap_size"), ("X_CACHE", "cache_size")]
-        {
-            if let Ok(v) = std::env::var(var) {
-                conn.pragma_update(None, pragma, v).map_err(open_err)?;
-            }
-        }
         Ok(Store { conn, link: LinkConfig::default(), background: None, in_transaction: false, uncommitted: 0 })
     }
 
