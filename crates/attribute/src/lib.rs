@@ -167,7 +167,10 @@ fn is_discourse_idiom(text: &str, cue: Span) -> bool {
         || ends(&["suffice", "it", "to", "say"])
         || ends(&["that", "is", "to", "say"])
         || ends(&["let's", "say"])
-        || (ends(&["to", "say"]) && after.to_lowercase().starts_with("the least"))
+        || (ends(&["to", "say"]) && {
+            let mut next_two = after.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+            next_two.next().is_some_and(|w| w == "the") && next_two.next().is_some_and(|w| w == "least")
+        })
         || ends(&["so", "to", "speak"])
         || ends(&["truth", "be", "told"])
 }
