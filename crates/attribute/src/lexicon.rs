@@ -221,6 +221,11 @@ pub fn is_cue_adverb(w: &str) -> bool {
 
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// The part of a day that may follow its weekday ("said Friday [afternoon]").
+pub fn is_part_of_day(w: &str) -> bool {
+    matches!(w, "morning" | "afternoon" | "evening" | "night")
+}
+
 /// Subject pronouns that can be a source.
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we" | "it" | "you")

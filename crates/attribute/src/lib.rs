@@ -95,10 +95,7 @@ fn without_leading_day(text: &str, st: &Statement) -> Span {
     }
     let mut skip = first.len();
     if !first.trim().ends_with(',') {
-        if let Some(w) = words
-            .next()
-            .filter(|w| matches!(w.trim().trim_end_matches(',').to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night"))
-        {
+        if let Some(w) = words.next().filter(|w| lexicon::is_part_of_day(&w.trim().trim_end_matches(',').to_lowercase())) {
             skip += w.len();
         }
     }
@@ -143,6 +140,10 @@ fn through_dangling_end(text: &str, content: Span, cues: &[Span]) -> Span {
 /// reports no one: "Having said that, ...", "That said, ...", "needless to say", "suffice it to
 /// say", "that is to say", "let's say", "to say the least", "so to speak", "truth be told".
 fn is_discourse_idiom(text: &str, cue: Span) -> bool {
+    // every idiom ends on one of these verbs: other cues need no look at their sentence
+    if !cue_verb(text, cue).is_some_and(|v| matches!(v.as_str(), "said" | "say" | "speak" | "told")) {
+        return false;
+    }
     // the sentence's words up to the end of the cue, in lower case, the last few of them
     let before = &text[..cue.end.min(text.len())];
     let start = before
@@ -914,9 +915,8 @@ fn without_trailing_setting(text: &str, cue: Span) -> Span {
     if !SETTING_PREPOSITIONS.contains(&preposition.as_str()) && !topic {
         return cue;
     }
-    let is_time_word = |w: &str| {
-        lexicon::WEEKDAYS.contains(&w) || matches!(w, "morning" | "afternoon" | "evening" | "night" | "today" | "yesterday" | "tonight")
-    };
+    let is_time_word =
+        |w: &str| lexicon::WEEKDAYS.contains(&w) || lexicon::is_part_of_day(w) || matches!(w, "today" | "yesterday" | "tonight");
     let head = before.iter().rev().map(|w| w.text(text).to_lowercase()).find(|w| !is_time_word(w));
     let takes = |head: &str| if topic { matches!(head, "said" | "says" | "say" | "saying") } else { lexicon::is_saying(head) };
     match (head, before.last()) {
