@@ -319,3 +319,36 @@ fn an_organisation_then_who_speaks_for_it_is_that_person() {
     );
     assert!(found.iter().any(|(n, r, _)| n == "Lord Vane" && r.as_deref() == Some("lord chancellor")), "{found:?}");
 }
+
+#[test]
+fn he_after_a_person_the_story_has_just_introduced_is_that_person() {
+    let text = "Rovers win the cup\n\n\
+                Man of the match Stephen Marlowe, who scored twice in the second half, was delighted after the final whistle.\n\n\
+                \"It is a special moment for the whole squad,\" he said.";
+    assert_eq!(speaker_of(text, "special moment").as_deref(), Some("Stephen Marlowe"));
+}
+
+#[test]
+fn a_person_named_in_passing_does_not_take_the_pronoun_from_the_speaker() {
+    // Hansen is named inside the pronoun's own sentence, and Keane after the last speaker in
+    // a statement's words: neither is the "he" who insisted
+    let text = "Club chief executive Rick Parry said the stadium plans were on course.\n\n\
+                Responding to criticism from pundit Alan Hansen, he insisted that talks with investors were going well.\n\n\
+                Parry said that the fans had been told about Roy Keane's remarks. \"We are ready for the new season,\" he added.";
+    assert_eq!(speaker_of(text, "talks with investors").as_deref(), Some("Rick Parry"));
+    assert_eq!(speaker_of(text, "ready for the new season").as_deref(), Some("Rick Parry"));
+}
+
+#[test]
+fn she_is_never_a_man_the_story_names_by_his_given_name() {
+    let text = "Festival director Craig Prater said the programme would go ahead as planned.\n\n\
+                The film market, run by Christine Rush, opened on Monday. \"We have been careful to respect the recovery,\" she said.";
+    assert_ne!(speaker_of(text, "careful to respect").as_deref(), Some("Craig Prater"));
+}
+
+#[test]
+fn a_surname_speaker_takes_the_full_name_the_story_gives() {
+    let text = "Everton defender David Weir has played down talk of European football.\n\n\
+                Weir told BBC Radio Five Live that the squad would take one game at a time.";
+    assert_eq!(speaker_of(text, "one game at a time").as_deref(), Some("David Weir"));
+}

@@ -18,6 +18,7 @@
 
 mod about;
 mod dates;
+mod given_names;
 mod speakers;
 
 use std::collections::HashMap;

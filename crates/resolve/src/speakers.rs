@@ -831,6 +831,59 @@ impl Registry {
     }
 }
 
+/// People the story names by given name and surname ("Man-of-the-match Stephen Jones, who
+/// kicked three penalties", "echoed by Christine Rush, director of ..."), with the gender the
+/// given name tells: a later "he said" or "she said" may point to them though they have not
+/// spoken yet, and a speaker so named is never "she" if he is "he". A run of more than three
+/// capitalised words, or one with an organisation's word in it, names something else
+/// ("George Washington University").
+fn named_mentions(text: &str) -> Vec<(usize, ParsedSource, Gender)> {
+    let words = onrecord_segment::spaced_words(text, 0);
+    let name_like = |w: &str| {
+        let lw = w.to_lowercase();
+        is_cap(w)
+            && w.chars().count() > 1
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !is_calendar_word(w)
+            && !ORG_WORDS.contains(&lw.as_str())
+            && !NAMED_OF.contains(&lw.as_str())
+            && country_of(w).is_none()
+    };
+    let mut out = Vec::new();
+    for (i, &(at, w)) in words.iter().enumerate() {
+        let given = w.trim_start_matches(['"', '“', '‘', '\'', '(']);
+        let Some(gender) = super::given_names::gender_of_given_name(given) else { continue };
+        // a given name inside a longer name is not where it starts ("Shani Rhys James"); a
+        // title, a possessive or a mark before it is ("Sir Clive Woodward", "Ireland's Alistair
+        // Cragg")
+        if let Some(&(_, prev)) = i.checked_sub(1).and_then(|p| words.get(p)) {
+            let lp = prev.to_lowercase();
+            let title = is_honorific(prev) || MALE_TITLES.contains(&lp.as_str()) || FEMALE_TITLES.contains(&lp.as_str());
+            let closed = without_possessive(prev).is_some() || prev.ends_with(|c: char| !c.is_alphanumeric());
+            if given.len() == w.len() && is_cap(prev) && !title && !closed {
+                continue;
+            }
+        }
+        let Some(&(_, next)) = words.get(i + 1) else { continue };
+        let surname = next.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '\'']);
+        let surname = without_possessive(surname).unwrap_or(surname);
+        if !name_like(surname) {
+            continue;
+        }
+        // the name ends at a mark after the surname or at a word in lower case: a third
+        // capitalised word makes it a title-case headline or the name of a thing ("Gordon
+        // Brown Backs Plan", "Jack Straw Hospital")
+        let closed =
+            surname.len() != next.len() || words.get(i + 2).is_none_or(|&(_, after)| !after.chars().next().is_some_and(char::is_uppercase));
+        if !closed {
+            continue;
+        }
+        let p = ParsedSource { name: Some(format!("{given} {surname}")), ..ParsedSource::default() };
+        out.push((at + (w.len() - given.len()), p, gender));
+    }
+    out
+}
+
 /// Titled names anywhere in the text ("President Arif Alvi", "Mr. Zhao") become entities too,
 /// so that "the President" later has someone to point to.
 fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
@@ -934,6 +987,31 @@ pub fn resolve_speakers(article: &mut Article) {
             }
         }
     }
+    // people named by given name and surname: who they are, and where (`newcomers`, the
+    // entities first named so)
+    let named = named_mentions(&text);
+    let mut newcomers = vec![];
+    for (at, p, g) in named {
+        let Some(full) = p.name.as_deref() else { continue };
+        let surname = full.rsplit(' ').next().unwrap_or(full);
+        match reg.find(full) {
+            // a speaker known by surname ("Prater") takes the full name; one whose name holds
+            // it in another way ("British stars Imelda Staunton and Clive Owen") is someone else
+            Some(i) if reg.entities[i].name == full || reg.entities[i].name == surname => {
+                reg.add(&p, at);
+                reg.entities[i].mentions.pop();
+                reg.entities[i].gender.get_or_insert(g);
+            }
+            Some(_) => {}
+            None => {
+                if let Some(i) = reg.add(&p, at) {
+                    reg.entities[i].mentions.pop();
+                    reg.entities[i].gender = Some(g);
+                    newcomers.push((at, i));
+                }
+            }
+        }
+    }
     // the headline, when the article opens with it
     let headline = article.headline_paragraph().map(|p| p.span);
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
@@ -958,6 +1036,10 @@ pub fn resolve_speakers(article: &mut Article) {
     for e in &mut reg.entities {
         e.first_mention = e.mentions.iter().min().copied();
         e.mentions.clear();
+        // "Craig Prater" is a "he" whether or not a title said so
+        if e.gender.is_none() && !e.collective {
+            e.gender = e.name.split(' ').next().and_then(super::given_names::gender_of_given_name);
+        }
     }
     // Pass 2: in text order, resolve each source to an entity.
     let order: Vec<usize> = {
@@ -967,6 +1049,7 @@ pub fn resolve_speakers(article: &mut Article) {
         });
         v
     };
+    let contents: Vec<onrecord_model::Span> = article.statements.iter().map(|s| s.content).collect();
     let mut last_speaker: Option<usize> = None;
     // the entity of the last statement and where its source (or content) starts
     let mut last_in_paragraph: Option<(usize, usize)> = None;
@@ -1008,6 +1091,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 last_in_paragraph
                     .filter(|&(i, at)| at <= pos && !text[at..pos].contains('\n') && reg.entities[i].fits(g))
                     .map(|(i, _)| i)
+                    .or_else(|| newcomer(&reg, &newcomers, &text, &contents, g, last_in_paragraph.map(|(_, at)| at), pos))
                     .or_else(|| pick_pronoun(&reg, g, &resolved, pos))
             }
             (Some(p), _, _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
@@ -1266,6 +1350,47 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usiz
         return reg.mentioned_last(..pos, |e| e.fits(g));
     }
     best.map(|(_, i)| i)
+}
+
+/// A person the story has just introduced by full name as the subject of a sentence
+/// ("Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic. [¶] "...," he
+/// said."): news names a new person, then lets "he" speak for them. The newcomer of gender `g`
+/// must be named in a sentence before the pronoun's, in this paragraph or the one before,
+/// after the last statement (`since`), outside every statement's words (`contents`), within
+/// the first words of the sentence with no comma before it (the subject, not "responding to
+/// criticism from Alan Hansen, he insisted"), must not have spoken yet, and no one else who
+/// fits may be mentioned after.
+///
+/// (`newcomers` are where each was named, in text order; they are not mentions of the registry,
+/// which the other rules read as they did before.)
+fn newcomer(
+    reg: &Registry,
+    newcomers: &[(usize, usize)],
+    text: &str,
+    contents: &[onrecord_model::Span],
+    g: Gender,
+    since: Option<usize>,
+    pos: usize,
+) -> Option<usize> {
+    if g == Gender::Other {
+        return None;
+    }
+    let para = text[..pos].rfind('\n').map_or(0, |nl| text[..nl].trim_end().rfind('\n').map_or(0, |p| p + 1));
+    let from = since.map_or(para, |s| s.max(para));
+    let until = sentence_start(text, pos);
+    let &(at, i) = newcomers.iter().rev().find(|&&(at, i)| {
+        (from..until).contains(&at)
+            && reg.entities[i].gender == Some(g)
+            && reg.entities[i].spoke.is_empty()
+            && !contents.iter().any(|c| c.start <= at && at < c.end)
+    })?;
+    let before = &text[sentence_start(text, at)..at];
+    let subject = !before.contains(',') && before.split_whitespace().count() <= 5;
+    // the sentence right before the pronoun's: with another in between, its subject ("Scott
+    // was slightly disappointed") may be who "he" is, and only names with titles are known
+    let next_sentence = sentence_start(text, text[..until].trim_end().len()) <= at;
+    let other = reg.mentioned_last(at + 1..pos, |e| e.fits(g) && !e.collective);
+    (subject && next_sentence && other.is_none_or(|o| o == i)).then_some(i)
 }
 
 /// Whether an entity's role is `role` or a kind of it: "foreign minister" and "minister for
