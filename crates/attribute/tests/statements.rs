@@ -368,3 +368,18 @@ fn the_one_told_is_never_the_source_and_an_attribution_is_read_once() {
     let source = told[0].0.source.map(|s| s.of(text));
     assert_ne!(source, Some("reporters"), "{found:?}");
 }
+
+#[test]
+fn a_cue_never_takes_the_words_another_speaker_said_in_another_sentence() {
+    let t = "Shadow home secretary Alan Pickering told MPs a new report was part of an effort to soften up opinion. \
+             His claims were rejected by Home Secretary Jane Morrow, who accused the opposition of \"running scared\".";
+    let found = statements(t);
+    let told = found
+        .iter()
+        .find(|(s, _)| s.cue.is_some_and(|c| c.of(t) == "told"))
+        .unwrap_or_else(|| panic!("no statement with the cue \"told\" in {found:#?}"));
+    assert!(!told.1.contains("running scared"), "{:?}", told.1);
+    assert!(told.1.contains("soften up opinion"), "{:?}", told.1);
+    // the one told is no part of what was told
+    assert!(!told.1.starts_with("MPs"), "{:?}", told.1);
+}

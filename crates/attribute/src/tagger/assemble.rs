@@ -138,10 +138,21 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     }
     // a cue whose contents all went to nearer cues still shares its nearest one, unless that
     // content's cue has the same source (one speaker's words, said once)
+    // (one in another sentence is not what the cue introduced: the cue takes the rest of its
+    // own sentence, if the tagger left it, else nothing: "X told MPs [a new White Paper was
+    // ...]. His claims were denied by Y, who accused [the Tories of running scared]." does
+    // not give Y's words to X)
     let source_at = |k: usize| cue_source[k].map(|(_, r)| r.first);
+    let mut own: Vec<(Span, usize)> = Vec::new();
     for &(_, k, j) in &candidates {
         if !cue_used[k] {
             cue_used[k] = true;
+            if sentence_between(seq, cues[k], contents[j]) {
+                if let Some(span) = rest_of_sentence(seq, tags, cues[k], cue_source[k].map(|(_, r)| r)) {
+                    own.push((span, k));
+                    continue;
+                }
+            }
             if content_cue[j].is_none_or(|other| source_at(other).is_none() || source_at(other) != source_at(k)) {
                 pairs.push((j, Some(k)));
             }
@@ -165,6 +176,9 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         joined.push((j, span, k));
     }
     let mut out = Vec::new();
+    for (content, k) in own {
+        joined.push((usize::MAX, content, Some(k)));
+    }
     for (_, content, k) in joined {
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
@@ -187,4 +201,50 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         out.push(Statement { kind, content, cue, source, speaker: None, about: Vec::new(), date: None, confidence });
     }
     out
+}
+
+/// Whether a sentence ends between two runs: a full stop outside quotation marks or a new
+/// paragraph in the gap. (The sentence numbers of the tokens are not asked: the splitter
+/// cuts inside quotations, where a content runs on across its cue.)
+fn sentence_between(seq: &Sequence, a: &Run, b: &Run) -> bool {
+    let (l, r) = if a.first <= b.first { (a, b) } else { (b, a) };
+    let gap = l.last + 1..r.first;
+    gap.clone().any(|t| seq.infos[t].shape == Shape::Terminal && !seq.infos[t].in_quote)
+        || (gap.start..=gap.end.min(seq.infos.len() - 1)).skip(1).any(|t| seq.infos[t].paragraph_start)
+}
+
+const TELL: &[&str] = &["told", "tell", "tells", "telling"];
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+/// The words of a cue's sentence after it (and after a source right behind it: "said the
+/// minister") that the tagger gave no role, from after a "that" among the first of them, to
+/// the sentence's end without its closing marks: what a cue whose content the tagger missed
+/// introduced. `None` when fewer than three words are left.
+fn rest_of_sentence(seq: &Sequence, tags: &[Tag], cue: &Run, source: Option<&Run>) -> Option<Span> {
+    static THAT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| super::word_hash::word_hash("that"));
+    let infos = &seq.infos;
+    let sentence = infos[cue.last].sentence;
+    let mut first = cue.last + 1;
+    if let Some(s) = source.filter(|s| s.first == first) {
+        first = s.last + 1;
+    }
+    let mut end = first;
+    while end < infos.len() && infos[end].sentence == sentence && tags[end].role().is_none() {
+        end += 1;
+    }
+    while end > first && !matches!(infos[end - 1].shape, Shape::Lower | Shape::Capitalized | Shape::AllCaps | Shape::Digit | Shape::Other) {
+        end -= 1;
+    }
+    if let Some(that) = (first..end.min(first + 4)).find(|&t| infos[t].word == *THAT) {
+        first = that + 1;
+    } else if TELL.iter().any(|w| super::word_hash::word_hash(w) == infos[cue.last].word) && first < end {
+        // the one told is no part of what was told: "told [MPs] a new White Paper was ...",
+        // "told [the Financial Times] the deal ..."
+        if DETERMINERS.iter().any(|w| super::word_hash::word_hash(w) == infos[first].word) {
+            first += 1;
+        }
+        let names = infos[first..end].iter().take_while(|t| matches!(t.shape, Shape::Capitalized | Shape::AllCaps)).count();
+        first += names.max(1);
+    }
+    (end >= first + 3).then(|| Span::new(seq.tokens[first].span.start, seq.tokens[end - 1].span.end))
 }
