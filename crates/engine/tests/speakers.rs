@@ -352,3 +352,11 @@ fn a_surname_speaker_takes_the_full_name_the_story_gives() {
                 Weir told BBC Radio Five Live that the squad would take one game at a time.";
     assert_eq!(speaker_of(text, "one game at a time").as_deref(), Some("David Weir"));
 }
+
+#[test]
+fn who_after_a_long_clause_is_the_name_that_ends_it() {
+    let text = "The charge was denied by Home Secretary Jane Morrow, who said the opposition was running scared.\n\n\
+                The slowdown has been noted by the Organisation for Economic Co-operation and Development, which said growth would halve.";
+    assert_eq!(speaker_of(text, "running scared").as_deref(), Some("Jane Morrow"));
+    assert_eq!(speaker_of(text, "growth would halve").as_deref(), Some("Organisation for Economic Co-operation and Development"));
+}

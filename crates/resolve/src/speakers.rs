@@ -735,7 +735,26 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     let start =
         crate::boundary_at_or_after(before, before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1));
     let phrase = before[start..].trim();
-    (!phrase.is_empty() && phrase.split_whitespace().count() <= 6).then_some(phrase)
+    if phrase.split_whitespace().count() <= 6 {
+        return (!phrase.is_empty()).then_some(phrase);
+    }
+    // a long clause before the comma: the name (with its title) that ends it, if it ends
+    // with one ("His claims were denied by [Foreign Secretary Jack Straw], who accused ...")
+    let words = onrecord_segment::spaced_words(phrase, 0);
+    let mut from = None;
+    for &(at, w) in words.iter().rev().take(10) {
+        let lw = w.to_lowercase();
+        // "the Organisation for Economic Co-operation and Development"
+        if matches!(lw.as_str(), "of" | "for" | "and" | "the") && from.is_some() {
+            continue;
+        }
+        if !(is_cap(w) || ROLE_WORDS.contains(lw.as_str())) || is_calendar_word(w) {
+            break;
+        }
+        from = Some(at);
+    }
+    let name = &phrase[from?..];
+    name.split_whitespace().last().is_some_and(is_cap).then_some(name)
 }
 
 fn same_person(a: &str, b: &str) -> bool {
