@@ -360,3 +360,15 @@ fn who_after_a_long_clause_is_the_name_that_ends_it() {
     assert_eq!(speaker_of(text, "running scared").as_deref(), Some("Jane Morrow"));
     assert_eq!(speaker_of(text, "growth would halve").as_deref(), Some("Organisation for Economic Co-operation and Development"));
 }
+
+#[test]
+fn the_company_and_it_point_back_to_the_business_not_to_a_person() {
+    let text = "Drugs group Halvorsen Pharma said on Monday that profits rose by a fifth.\n\n\
+                Chief executive Thomas Brandt said the new plant would open in May.\n\n\
+                The company said it would cut 300 jobs. It added that the cuts would fall on its sales force.\n\n\
+                It is thought that the cuts will be announced next week.";
+    assert_eq!(speaker_of(text, "300 jobs").as_deref(), Some("Halvorsen Pharma"));
+    assert_eq!(speaker_of(text, "fall on its sales force").as_deref(), Some("Halvorsen Pharma"));
+    // "it is thought" is no one's
+    assert_eq!(speaker_of(text, "announced next week"), None);
+}

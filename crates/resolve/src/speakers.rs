@@ -22,8 +22,17 @@ pub struct ParsedSource {
 pub enum Gender {
     Male,
     Female,
-    /// they, it, we
+    /// they, we, I, you
     Other,
+    /// it, its: an organisation, a country, a document; never a person known as one
+    Neuter,
+}
+
+impl Gender {
+    /// he or she
+    fn is_personal(self) -> bool {
+        matches!(self, Gender::Male | Gender::Female)
+    }
 }
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
@@ -400,9 +409,8 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
         // a possessive is a source too: "[his] remarks", "[its] statement"
         "he" | "him" | "his" => return ParsedSource { pronoun: Some(Gender::Male), ..Default::default() },
         "she" | "her" => return ParsedSource { pronoun: Some(Gender::Female), ..Default::default() },
-        "they" | "it" | "we" | "i" | "you" | "its" | "their" | "our" => {
-            return ParsedSource { pronoun: Some(Gender::Other), ..Default::default() }
-        }
+        "it" | "its" => return ParsedSource { pronoun: Some(Gender::Neuter), ..Default::default() },
+        "they" | "we" | "i" | "you" | "their" | "our" => return ParsedSource { pronoun: Some(Gender::Other), ..Default::default() },
         _ => {}
     }
     // "Some said ...": a quantity of people is no name
@@ -775,10 +783,29 @@ fn same_person(a: &str, b: &str) -> bool {
 }
 
 impl Entity {
-    /// Whether a pronoun of gender `g` can point to this entity ("it" and "they" to anyone).
+    /// Whether a pronoun of gender `g` can point to this entity ("they" to anyone, "it" to
+    /// anyone not known to be a man or a woman).
     fn fits(&self, g: Gender) -> bool {
         match g {
             Gender::Other => true,
+            // a name of more words that is no organisation's by its words and came with a role
+            // is a person's whose given name the list lacks ("Arjan Sweere, an analyst at
+            // Petercam"); without one it may be a business's ("Hyundai Motor")
+            // (and people in the plural are "they": "Analysts", "People", "Tories and Lib Dems")
+            Gender::Neuter => {
+                let plural = self
+                    .name
+                    .split(' ')
+                    .next_back()
+                    .is_some_and(|w| is_plural_group(w) || PLURAL_PEOPLE.contains(&w.to_lowercase().as_str()));
+                // a role that is a kind of body says it is one ("drugs group Halvorsen Pharma")
+                let body = self
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split(' ').next_back())
+                    .is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORDS.contains(&w));
+                !plural && (self.collective || body || (self.gender.is_none() && (!self.name.contains(' ') || self.role.is_none())))
+            }
             _ => !self.collective && self.gender.is_none_or(|eg| eg == g),
         }
     }
@@ -1105,6 +1132,8 @@ pub fn resolve_speakers(article: &mut Article) {
             (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
             // within a paragraph "she" is whoever spoke last, if she can be: news names a new
             // speaker and goes on with "she said"; across paragraphs, the most salient speaker
+            // "it is thought", "it was understood": no one in particular
+            (Some(p), _, Some(cue)) if p.pronoun == Some(Gender::Neuter) && is_impersonal(cue.of(&text)) => None,
             (Some(p), _, _) if p.pronoun.is_some() => {
                 let g = p.pronoun.unwrap_or(Gender::Other);
                 last_in_paragraph
@@ -1132,10 +1161,12 @@ pub fn resolve_speakers(article: &mut Article) {
                     })
             }
             // "the ministry", "the association": the organisation of that kind named last
-            (Some(_), _, _) => st.source.and_then(|x| pick_organisation(&reg, x.of(&text), pos)),
+            (Some(_), _, _) => {
+                st.source.and_then(|x| pick_organisation(&reg, x.of(&text), pos).or_else(|| pick_business(&reg, x.of(&text), pos)))
+            }
         };
         if let (Some(i), Some(p)) = (entity, &parsed[si]) {
-            if let Some(g) = p.pronoun.filter(|g| *g != Gender::Other) {
+            if let Some(g) = p.pronoun.filter(|g| g.is_personal()) {
                 if reg.entities[i].gender.is_none() && !reg.entities[i].collective {
                     reg.entities[i].gender = Some(g);
                 }
@@ -1365,7 +1396,7 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usiz
             best = Some((score, ei));
         }
     }
-    if best.is_none() && g != Gender::Other {
+    if best.is_none() && g.is_personal() {
         return reg.mentioned_last(..pos, |e| e.fits(g));
     }
     best.map(|(_, i)| i)
@@ -1391,7 +1422,7 @@ fn newcomer(
     since: Option<usize>,
     pos: usize,
 ) -> Option<usize> {
-    if g == Gender::Other {
+    if !g.is_personal() {
         return None;
     }
     let para = text[..pos].rfind('\n').map_or(0, |nl| text[..nl].trim_end().rfind('\n').map_or(0, |p| p + 1));
@@ -1456,6 +1487,56 @@ fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> 
     // the noun anywhere in the name: "the ministry" is the Ministry of External Affairs, "the
     // embassy" the Chinese Embassy in London
     reg.mentioned_last(..pos, |e| e.collective && e.name.split(' ').any(|w| w.eq_ignore_ascii_case(&noun)))
+}
+
+/// People in the plural who speak as a group: "Analysts said", "Critics say".
+#[rustfmt::skip] // a word list, packed
+const PLURAL_PEOPLE: &[&str] = &[
+    "analysts", "critics", "economists", "experts", "officials", "people", "residents", "campaigners", "observers",
+    "investors", "traders", "researchers", "scientists", "doctors", "fans", "sources", "voters", "dems", "democrats",
+    "republicans", "tories", "workers", "unions", "members", "leaders", "activists", "lawyers", "prosecutors", "police",
+    "musicians", "artists", "users", "consumers", "customers", "parents", "teachers", "students", "europeans", "americans",
+];
+
+/// A cue in the passive, or "be" with an adjective of knowing, that "it" opens without
+/// pointing to anyone: "[It] is thought", "[it] was understood", "[It] has been reported",
+/// "[it] is not clear" (not "it is expecting", "it has said").
+fn is_impersonal(cue: &str) -> bool {
+    let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+    let mut rest = words.iter().map(String::as_str);
+    let be = match rest.next() {
+        Some("is" | "was" | "'s" | "’s" | "seems" | "seemed" | "appears" | "appeared") => true,
+        Some("has" | "had") => rest.next() == Some("been"),
+        _ => false,
+    };
+    let rest: Vec<&str> = rest.filter(|w| !matches!(*w, "not" | "now" | "also" | "still" | "widely" | "been" | "being")).collect();
+    be && rest.first().is_some_and(|w| {
+        w.ends_with("ed")
+            || matches!(*w, "thought" | "understood" | "known" | "said" | "likely" | "unlikely" | "clear" | "unclear" | "possible")
+    })
+}
+
+/// Nouns for a business or another body that a story calls by its kind after naming it:
+/// "Microsoft said ... The company also said", "Marsh & McLennan ... the insurer said".
+#[rustfmt::skip] // a word list, packed
+const BUSINESS_NOUNS: &[&str] = &[
+    "company", "firm", "group", "insurer", "bank", "lender", "airline", "carrier", "retailer", "carmaker", "automaker",
+    "maker", "giant", "operator", "publisher", "chain", "brewer", "broadcaster", "manufacturer", "studio", "label",
+    "club", "charity", "organisation", "organization", "network", "supermarket", "conglomerate", "corporation", "business",
+    "developer", "producer", "provider", "watchdog", "regulator", "union", "agency",
+];
+
+/// What "the company" or "the firm" points back to when no organisation's name has that
+/// word: the organisation, or anyone "it" could be (not a country, not a man or a woman), the
+/// story named last before `pos`.
+fn pick_business(reg: &Registry, source: &str, pos: usize) -> Option<usize> {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let [the, noun] = words[..] else { return None };
+    let noun = noun.to_lowercase();
+    if !the.eq_ignore_ascii_case("the") || !BUSINESS_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    reg.mentioned_last(..pos, |e| e.fits(Gender::Neuter) && !is_country(&e.name) && country_of(&e.name).is_none())
 }
 
 fn last_collective(reg: &Registry, resolved: &[Option<usize>]) -> Option<usize> {
@@ -1660,7 +1741,7 @@ mod tests {
         // a possessive source: the owner of the words
         check("Michael Howard's", Some("Michael Howard"), None, None);
         assert_eq!(parse_source("his").pronoun, Some(Gender::Male));
-        assert_eq!(parse_source("its").pronoun, Some(Gender::Other));
+        assert_eq!(parse_source("its").pronoun, Some(Gender::Neuter));
         assert!(parse_source("The resolution").document);
         // an acronym is an organisation ("he" never points to it); a surname in capitals is not
         assert!(parse_source("IPPR").collective);
