@@ -329,6 +329,29 @@ fn parse_source_phrases(src: &str) -> ParsedSource {
             return ParsedSource { affiliation, ..apposition.clone() };
         }
     }
+    // "the report's author, Jane Holt, a lecturer at Leeds": a noun in lower case the role
+    // list lacks, read as a name, is what the person named after it is
+    let head_src = src[..cut].trim();
+    if head.role.is_none()
+        && head.pronoun.is_none()
+        && !head.collective
+        && head.name.as_deref().is_none_or(|n| n.starts_with(char::is_lowercase))
+        && head_src.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        // (the appositive up to its own comma: "Jane Holt", not "Jane Holt, a lecturer")
+        let apposition = parse_phrase(rest.split([',', '(']).next().unwrap_or(rest));
+        if apposition.name.as_deref().is_some_and(is_written_as_full_name) && !apposition.collective && apposition.pronoun.is_none() {
+            // the noun after the possessor: "author" of "the report's author"
+            let noun = head_src.rsplit(['\'', '’']).next().map_or(head_src, |n| n.strip_prefix('s').unwrap_or(n).trim());
+            let noun = noun.strip_prefix("the ").unwrap_or(noun).to_string();
+            return ParsedSource {
+                name: apposition.name.clone(),
+                role: apposition.role.clone().or(Some(noun)),
+                affiliation: apposition.affiliation.clone().or(head.affiliation),
+                ..ParsedSource::default()
+            };
+        }
+    }
     // "The BBC's correspondent in Jakarta, Rachel Harvey,", "his counterpart on the DCA
     // committee, Alan Beith,": the name after the role's preposition is where the role is held,
     // and the appositive names who holds it
@@ -1577,6 +1600,19 @@ mod tests {
         // two people, described together: neither alone is the speaker
         let duo = parse_source("comedy duo Matt Lucas and David Walliams").name.unwrap_or_default();
         assert!(duo.contains("Matt Lucas") && duo.contains("David Walliams"), "{duo}");
+    }
+
+    #[test]
+    fn a_noun_the_role_list_lacks_is_the_role_of_the_name_after_it() {
+        check("the report's author, Jane Holt, a lecturer at Leeds", Some("Jane Holt"), Some("author"), Some("report"));
+        check("one of their lawyers, Michalis Dimitrakopoulos", Some("Michalis Dimitrakopoulos"), Some("one of their lawyers"), None);
+        // an organisation before the comma stays what it was
+        check(
+            "the Conservatives, shadow education secretary Tim Collins",
+            Some("Tim Collins"),
+            Some("shadow education secretary"),
+            Some("Conservatives"),
+        );
     }
 
     #[test]
