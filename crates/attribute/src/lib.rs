@@ -48,6 +48,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     drop_repeated_readings(&mut tagged);
     take_subjects_before_relative_clauses(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
+    take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
@@ -960,6 +961,25 @@ fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Stateme
             t.content = r.content;
             t.kind = r.kind;
             t.source = t.source.or(r.source);
+        }
+    }
+}
+
+/// "..., said Sun's chief operating officer Jonathan Schwartz.": a tagger reading with no
+/// source whose content is, as the rules read the same cue, its source, read the speaker as
+/// the words. The rules' reading (the words before the cue, the speaker after it) replaces it.
+fn take_rule_readings_of_inverted_sources(tagged: &mut [Statement], rules: &[Statement]) {
+    for t in tagged.iter_mut().filter(|t| t.source.is_none()) {
+        let Some(cue) = t.cue else { continue };
+        let inverted = rules.iter().find(|r| {
+            r.cue.is_some_and(|rc| rc.overlaps(cue))
+                && r.source.is_some_and(|rs| rs.overlaps(t.content) && rs.start >= cue.end)
+                && r.content.end <= cue.start
+        });
+        if let Some(r) = inverted {
+            t.content = r.content;
+            t.source = r.source;
+            t.kind = r.kind;
         }
     }
 }

@@ -101,11 +101,15 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         .filter(|(t, _)| t.kind == TokenKind::Word && !is_cap(text, t))
         .map(|(_, w)| w)
         .collect();
+    // the words of a role before its noun go with it: "Sun's [chief operating] officer
+    // Jonathan Schwartz", "the festival's [executive] director, ..."
+    let last_role_noun = lowers.iter().rposition(|w| SOURCE_NOUNS.contains(&w.as_str()));
     if caps > 0
         && is_cap(text, toks.last()?)
-        && lowers.iter().all(|w| {
+        && lowers.iter().enumerate().all(|(i, w)| {
             matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")
                 || SOURCE_NOUNS.contains(&w.as_str())
+                || last_role_noun.is_some_and(|r| i < r)
         })
     {
         return Some(NpKind::Name);

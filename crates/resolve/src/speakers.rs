@@ -210,6 +210,49 @@ pub fn parse_source(src: &str) -> ParsedSource {
         parsed.role = None;
         parsed.affiliation = None;
     }
+    // "general secretary of the public services union [Unison] Dave Prentis": a name run in
+    // from the role's complement starts again at a given name; the words before are where
+    // the role is held ("Mary Ann Smith", two given names, stays whole)
+    if let Some(name) = parsed.name.as_deref().filter(|n| !parsed.collective && !n.contains(" and ")) {
+        let words: Vec<&str> = name.split(' ').collect();
+        let given = |w: &str| super::given_names::gender_of_given_name(w).is_some();
+        // what comes before must say where the role is held: after a role, an acronym, a party
+        // or a country ("Conservative Michael Fallon", "DJ Norman Cook"), not a title ("Sir
+        // Nicholas Scott") or a given name the list lacks ("Shani Rhys James")
+        let holds = |w: &str| {
+            let lw = w.to_lowercase();
+            parsed.role.is_some()
+                || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+                || country_of(w).is_some()
+                || matches!(
+                    lw.as_str(),
+                    "conservative" | "tory" | "labour" | "democrat" | "republican" | "liberal" | "green" | "ukip" | "snp"
+                )
+        };
+        let title = |w: &str| {
+            let lw = w.to_lowercase();
+            is_honorific(w)
+                || MALE_TITLES.contains(&lw.as_str())
+                || FEMALE_TITLES.contains(&lw.as_str())
+                || matches!(lw.as_str(), "dame" | "baroness")
+        };
+        // (a role that is a kind of body names an organisation: "security firm Saint Bernard
+        // Software"; and the person is a given name and a surname, so "Farhat Omar Ben
+        // Gadaravice" keeps all four)
+        let body = parsed
+            .role
+            .as_deref()
+            .and_then(|r| r.split(' ').next_back())
+            .is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORDS.contains(&w));
+        let i = words.len().saturating_sub(2);
+        if i >= 1 && !body && given(words[i]) && !given(words[i - 1]) && holds(words[i - 1]) && !words[..i].iter().all(|w| title(w)) {
+            let place = words[..i].join(" ");
+            parsed.name = Some(words[i..].join(" "));
+            if parsed.affiliation.is_none() {
+                parsed.affiliation = Some(place);
+            }
+        }
+    }
     parsed
 }
 
@@ -1605,6 +1648,12 @@ mod tests {
     #[test]
     fn a_noun_the_role_list_lacks_is_the_role_of_the_name_after_it() {
         check("the report's author, Jane Holt, a lecturer at Leeds", Some("Jane Holt"), Some("author"), Some("report"));
+        check(
+            "general secretary of the public services union Unison Dave Prentis",
+            Some("Dave Prentis"),
+            Some("general secretary"),
+            Some("Unison"),
+        );
         check("one of their lawyers, Michalis Dimitrakopoulos", Some("Michalis Dimitrakopoulos"), Some("one of their lawyers"), None);
         // an organisation before the comma stays what it was
         check(
