@@ -831,6 +831,18 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     name.split_whitespace().last().is_some_and(is_cap).then_some(name)
 }
 
+/// "For the Harbour Party, [shadow education secretary Ola Dahl] said ...": the organisation a
+/// sentence opens with, for whom the source speaks.
+fn speaking_for_before(text: &str, source: onrecord_model::Span) -> Option<String> {
+    let start = sentence_start(text, source.start);
+    let before = text[start..source.start].trim_end().strip_suffix(',')?;
+    let org = before.strip_prefix("For ").or_else(|| before.strip_prefix("On behalf of "))?;
+    let org = org.strip_prefix("the ").unwrap_or(org).trim();
+    let words = org.split_whitespace().count();
+    ((1..=6).contains(&words) && org.split_whitespace().all(|w| is_cap(w) || matches!(w, "of" | "for" | "and" | "the")))
+        .then(|| org.to_string())
+}
+
 fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -1133,9 +1145,13 @@ pub fn resolve_speakers(article: &mut Article) {
         .statements
         .iter()
         .map(|s| {
-            s.source
-                .filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text))))
-                .map(|sp| parse_source(relative_antecedent(&text, sp).unwrap_or_else(|| with_title_before(&text, sp))))
+            s.source.filter(|x| !(s.kind == StatementKind::Transcript && is_questioner_label(x.of(&text)))).map(|sp| {
+                let mut p = parse_source(relative_antecedent(&text, sp).unwrap_or_else(|| with_title_before(&text, sp)));
+                if p.affiliation.is_none() && p.role.is_some() {
+                    p.affiliation = speaking_for_before(&text, sp);
+                }
+                p
+            })
         })
         .collect();
     for (st, p) in article.statements.iter().zip(&parsed) {
