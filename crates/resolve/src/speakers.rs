@@ -912,6 +912,11 @@ impl Registry {
             .or_else(|| self.entities.iter().position(|e| !e.collective && same_person(&e.name, name)))
     }
 
+    /// Like [`Registry::find`], among the entities a pronoun of gender `g` fits.
+    fn find_fitting(&self, name: &str, g: Gender) -> Option<usize> {
+        self.entities.iter().position(|e| e.fits(g) && (e.name == name || (!e.collective && same_person(&e.name, name))))
+    }
+
     fn add(&mut self, p: &ParsedSource, at: usize) -> Option<usize> {
         let name = p.name.as_ref()?;
         let i = match self.find(name) {
@@ -976,6 +981,10 @@ fn named_mentions(text: &str) -> Vec<(usize, ParsedSource, Gender)> {
     let mut out = Vec::new();
     for (i, &(at, w)) in words.iter().enumerate() {
         let given = w.trim_start_matches(['"', '“', '‘', '\'', '(']);
+        // (most words are in lower case: no lookup for them)
+        if !given.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         let Some(gender) = super::given_names::gender_of_given_name(given) else { continue };
         // a given name inside a longer name is not where it starts ("Shani Rhys James"); a
         // title, a possessive or a mark before it is ("Sir Clive Woodward", "Ireland's Alistair
@@ -1211,7 +1220,12 @@ pub fn resolve_speakers(article: &mut Article) {
                 subject_before(&reg, &text, cue.start).or_else(|| last_speaker.filter(|_| !opens_with_new_subject(&text, cue.start)))
             }
             (None, _, None) => last_speaker,
-            (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| reg.find(n)),
+            // "Mr Blair" is Tony, not Cherie Blair: a title's gender picks among the people of
+            // that surname
+            (Some(p), _, _) if p.name.is_some() => p.name.as_ref().and_then(|n| {
+                let g = st.source.and_then(|x| titled_gender(x.of(&text).split(['\'', '’']).next().unwrap_or("")));
+                g.and_then(|g| reg.find_fitting(n, g)).or_else(|| reg.find(n))
+            }),
             // within a paragraph "she" is whoever spoke last, if she can be: news names a new
             // speaker and goes on with "she said"; across paragraphs, the most salient speaker
             // "it is thought", "it was understood": no one in particular
