@@ -9,7 +9,8 @@
 //! matching gender, where salience adds up recency-weighted mentions, so the article's main
 //! speaker wins over a person mentioned once in between. Names come from titled mentions
 //! anywhere in the narrative too ("Foreign Ministry spokesperson Wang Wenbin briefed ..."), so
-//! a later "Wang" or "the spokesperson" finds them.
+//! a later "Wang" or "the spokesperson" finds them; so do people the narrative names by given
+//! name and surname (`given_names.rs`), whose given name tells "he" from "she".
 //!
 //! **Invariant: resolution only fills speaker, about and date; spans are never changed.** The
 //! one statement it may remove is a floating one whose speaker is not the article's main
