@@ -372,3 +372,11 @@ fn the_company_and_it_point_back_to_the_business_not_to_a_person() {
     // "it is thought" is no one's
     assert_eq!(speaker_of(text, "announced next week"), None);
 }
+
+#[test]
+fn he_after_a_sentence_opened_by_a_known_surname_is_that_person() {
+    let text = "Marlowe into the final\n\n\
+                Second seed Tomas Reyes beat Jonathan Marlowe in the semi-final on Friday. \"I played well,\" said Reyes.\n\n\
+                Marlowe broke a racket in frustration in the third set and was unimpressed with his form afterwards. \"I'm not playing great,\" he said.";
+    assert_eq!(speaker_of(text, "not playing great").as_deref(), Some("Jonathan Marlowe"));
+}

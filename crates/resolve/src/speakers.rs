@@ -967,7 +967,7 @@ impl Registry {
 /// capitalised words, or one with an organisation's word in it, names something else
 /// ("George Washington University").
 fn named_mentions(text: &str) -> Vec<(usize, ParsedSource, Gender)> {
-    let words = onrecord_segment::spaced_words(text, 0);
+    let words = onrecord_segment::whitespace_words(text, 0);
     let name_like = |w: &str| {
         let lw = w.to_lowercase();
         is_cap(w)
@@ -989,11 +989,17 @@ fn named_mentions(text: &str) -> Vec<(usize, ParsedSource, Gender)> {
         // a given name inside a longer name is not where it starts ("Shani Rhys James"); a
         // title, a possessive or a mark before it is ("Sir Clive Woodward", "Ireland's Alistair
         // Cragg")
-        if let Some(&(_, prev)) = i.checked_sub(1).and_then(|p| words.get(p)) {
+        if let Some(&(prev_at, prev)) = i.checked_sub(1).and_then(|p| words.get(p)) {
             let lp = prev.to_lowercase();
             let title = is_honorific(prev) || MALE_TITLES.contains(&lp.as_str()) || FEMALE_TITLES.contains(&lp.as_str());
             let closed = without_possessive(prev).is_some() || prev.ends_with(|c: char| !c.is_alphanumeric());
-            if given.len() == w.len() && is_cap(prev) && !title && !closed {
+            // an adjective capitalised because it opens the sentence ("Unseeded Nicolas Almagro",
+            // "Veteran Jane Russell")
+            let opening_adjective = sentence_start(text, prev_at) == prev_at
+                && (lp.ends_with("ed")
+                    || lp.ends_with("ing")
+                    || matches!(lp.as_str(), "former" | "veteran" | "rookie" | "new" | "young" | "top" | "fellow" | "then"));
+            if given.len() == w.len() && is_cap(prev) && !title && !closed && !opening_adjective {
                 continue;
             }
         }
@@ -1140,7 +1146,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 if let Some(i) = reg.add(&p, at) {
                     reg.entities[i].mentions.pop();
                     reg.entities[i].gender = Some(g);
-                    newcomers.push((at, i));
+                    newcomers.push((at, i, false));
                 }
             }
         }
@@ -1178,6 +1184,12 @@ pub fn resolve_speakers(article: &mut Article) {
             e.gender = e.name.split(' ').next().and_then(super::given_names::gender_of_given_name);
         }
     }
+    // a person of known gender who opens a sentence by surname ("Roddick broke a racket in
+    // frustration.") is that sentence's subject, whether or not they have spoken before
+    for (at, i) in surname_subjects(&reg, &text) {
+        newcomers.push((at, i, true));
+    }
+    newcomers.sort_unstable();
     // Pass 2: in text order, resolve each source to an entity.
     let order: Vec<usize> = {
         let mut v: Vec<usize> = (0..article.statements.len()).collect();
@@ -1507,11 +1519,14 @@ fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usiz
 /// criticism from Alan Hansen, he insisted"), must not have spoken yet, and no one else who
 /// fits may be mentioned after.
 ///
-/// (`newcomers` are where each was named, in text order; they are not mentions of the registry,
-/// which the other rules read as they did before.)
+/// A person known by full name and gender who opens a sentence with the surname alone
+/// ("Roddick broke a racket") is the subject named there too, spoken before or not.
+///
+/// (`newcomers` are where each was named, in text order, and whether by surname; they are not
+/// mentions of the registry, which the other rules read as they did before.)
 fn newcomer(
     reg: &Registry,
-    newcomers: &[(usize, usize)],
+    newcomers: &[(usize, usize, bool)],
     text: &str,
     contents: &[onrecord_model::Span],
     g: Gender,
@@ -1524,10 +1539,10 @@ fn newcomer(
     let para = text[..pos].rfind('\n').map_or(0, |nl| text[..nl].trim_end().rfind('\n').map_or(0, |p| p + 1));
     let from = since.map_or(para, |s| s.max(para));
     let until = sentence_start(text, pos);
-    let &(at, i) = newcomers.iter().rev().find(|&&(at, i)| {
+    let &(at, i, _) = newcomers.iter().rev().find(|&&(at, i, by_surname)| {
         (from..until).contains(&at)
             && reg.entities[i].gender == Some(g)
-            && reg.entities[i].spoke.is_empty()
+            && (by_surname || reg.entities[i].spoke.is_empty())
             && !contents.iter().any(|c| c.start <= at && at < c.end)
     })?;
     let before = &text[sentence_start(text, at)..at];
@@ -1537,6 +1552,31 @@ fn newcomer(
     let next_sentence = sentence_start(text, text[..until].trim_end().len()) <= at;
     let other = reg.mentioned_last(at + 1..pos, |e| e.fits(g) && !e.collective);
     (subject && next_sentence && other.is_none_or(|o| o == i)).then_some(i)
+}
+
+/// Where a person of known gender, named in full somewhere, opens a sentence by surname alone:
+/// `(byte offset, entity)`. A surname two such people share names neither.
+fn surname_subjects(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
+    let mut by_surname: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, e) in reg.entities.iter().enumerate() {
+        if e.collective || e.gender.is_none() || !e.name.contains(' ') {
+            continue;
+        }
+        let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
+        by_surname.entry(surname).and_modify(|x| *x = None).or_insert(Some(i));
+    }
+    if by_surname.is_empty() {
+        return Vec::new();
+    }
+    onrecord_segment::whitespace_words(text, 0)
+        .into_iter()
+        .filter(|&(at, _)| sentence_start(text, at) == at)
+        .filter_map(|(at, w)| {
+            // "Roddick broke", "Roddick, 22, said": the surname, not a possessive
+            let bare = w.trim_end_matches(',');
+            by_surname.get(bare).copied().flatten().map(|i| (at, i))
+        })
+        .collect()
 }
 
 /// Whether an entity's role is `role` or a kind of it: "foreign minister" and "minister for

@@ -13,7 +13,7 @@ mod tokens;
 use onrecord_model::{Article, Span};
 
 pub use quotes::{find_quotes, Quote};
-pub use tokens::{spaced_words, tokenize, Token, TokenKind};
+pub use tokens::{spaced_words, tokenize, whitespace_words, Token, TokenKind};
 
 /// A sentence of an article that is not in a repeated paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -44,6 +44,27 @@ pub fn spaced_words(text: &str, at: usize) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// The words of `text` between any whitespace (line breaks too: a name that opens a paragraph
+/// is a word of its own), as written, each with its byte offset plus `at`.
+pub fn whitespace_words(text: &str, at: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((at + s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((at + s, &text[s..]));
+    }
+    out
+}
+
 /// Splits `span` of `text` into tokens. Whitespace is dropped.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
@@ -95,6 +116,16 @@ fn is_initialism(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_words_split_at_line_breaks_and_keep_offsets() {
+        let t = "said Reyes.\n\nMarlowe\u{a0}broke it";
+        let words = whitespace_words(t, 10);
+        assert_eq!(words.iter().map(|w| w.1).collect::<Vec<_>>(), ["said", "Reyes.", "Marlowe", "broke", "it"]);
+        for (at, w) in words {
+            assert_eq!(&t[at - 10..at - 10 + w.len()], w);
+        }
+    }
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect()
