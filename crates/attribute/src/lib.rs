@@ -56,6 +56,11 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
             without_contracted_verb(&article.text, with_closing_comma(&article.text, x))
         });
     }
+    for t in &mut tagged {
+        if let (Some(source), Some(cue)) = (t.source, t.cue) {
+            t.source = Some(with_trailing_appositive_name(&article.text, source, cue));
+        }
+    }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
     drop_headless_cues(&article.text, model, &mut tagged);
     for t in &mut tagged {
@@ -565,6 +570,33 @@ fn with_speaking_for(text: &str, source: Span) -> Span {
         return source;
     }
     Span::new(words[d].0, source.end)
+}
+
+/// "..., said the festival's executive director[, Craig Prater]." A source after its cue that
+/// ends on a common noun takes the name set off after it by a comma, when the name (two to four
+/// capitalised words) ends the sentence or the clause.
+fn with_trailing_appositive_name(text: &str, source: Span, cue: Span) -> Span {
+    if source.start < cue.end || !source.of(text).split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        return source;
+    }
+    let Some(after) = text[source.end..].strip_prefix(", ") else { return source };
+    let words = onrecord_segment::spaced_words(after, source.end + 2);
+    let mut end = None;
+    for (k, &(at, w)) in words.iter().take(4).enumerate() {
+        let bare = w.trim_end_matches(['.', ',', ';', '"', '”', '\n']);
+        let name_like = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !bare.is_empty();
+        if !name_like {
+            break;
+        }
+        if bare.len() != w.len() || at + w.len() == text.len() {
+            // closed by a mark: the name ends here, if it has two words at least
+            end = (k >= 1 && w[bare.len()..].starts_with(['.', ',', ';', '"', '”', '\n'])).then_some(at + bare.len());
+            break;
+        }
+    }
+    end.map_or(source, |e| Span::new(source.start, e))
 }
 
 /// A source with an appositive takes the comma that closes it, as PolNeAR marks it ("Rep.

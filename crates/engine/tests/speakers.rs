@@ -380,3 +380,13 @@ fn he_after_a_sentence_opened_by_a_known_surname_is_that_person() {
                 Marlowe broke a racket in frustration in the third set and was unimpressed with his form afterwards. \"I'm not playing great,\" he said.";
     assert_eq!(speaker_of(text, "not playing great").as_deref(), Some("Jonathan Marlowe"));
 }
+
+#[test]
+fn a_source_after_its_cue_takes_the_name_set_off_after_it() {
+    let text = "Festival goes on\n\n\
+                The festival has continued as planned. \"We asked ourselves if we should cancel,\" said the festival's executive director, Craig Pratt. \"The decision was made that we would go on.\"\n\n\
+                His views were echoed by Christine Rushby, director of the film market run alongside the festival. \"We have been careful to respect the recovery,\" she said.";
+    assert_eq!(speaker_of(text, "should cancel").as_deref(), Some("Craig Pratt"));
+    // the one woman the story names
+    assert_eq!(speaker_of(text, "careful to respect").as_deref(), Some("Christine Rushby"));
+}

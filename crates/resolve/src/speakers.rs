@@ -1249,6 +1249,17 @@ pub fn resolve_speakers(article: &mut Article) {
                     .map(|(i, _)| i)
                     .or_else(|| newcomer(&reg, &newcomers, &text, &contents, g, last_in_paragraph.map(|(_, at)| at), pos))
                     .or_else(|| pick_pronoun(&reg, g, &resolved, pos))
+                    // no one who fits has spoken or been named with a title: the one person of
+                    // that gender the narrative has named ("echoed by Christine Rush, director of
+                    // ... . "...," she said."), if there is only one
+                    .or_else(|| {
+                        let named: HashSet<usize> = newcomers
+                            .iter()
+                            .filter(|&&(at, i, _)| at < pos && reg.entities[i].gender == Some(g))
+                            .map(|&(_, i, _)| i)
+                            .collect();
+                        (g.is_personal() && named.len() == 1).then(|| named.into_iter().next()).flatten()
+                    })
             }
             (Some(p), _, _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
             (Some(p), _, _) if p.role.is_some() => {
