@@ -7,8 +7,9 @@
 //! a common word ("Lee", "Jordan", "May", "Grace") or that is given to both sexes ("Chris",
 //! "Sam", "Kim", "Alex") is left out: a wrong gender costs more than none.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::speakers::Gender;
 
@@ -80,7 +81,7 @@ const FEMALE: &[&str] = &[
 /// The gender a given name tells, if it tells one.
 /// (Asked of every capitalised word of an article: a hash lookup, not a scan of the lists.)
 pub(crate) fn gender_of_given_name(name: &str) -> Option<Gender> {
-    static BY_NAME: LazyLock<HashMap<&'static str, Gender>> =
+    static BY_NAME: LazyLock<FxHashMap<&'static str, Gender>> =
         LazyLock::new(|| MALE.iter().map(|n| (*n, Gender::Male)).chain(FEMALE.iter().map(|n| (*n, Gender::Female))).collect());
     BY_NAME.get(name).copied()
 }

@@ -966,8 +966,7 @@ impl Registry {
 /// spoken yet, and a speaker so named is never "she" if he is "he". A run of more than three
 /// capitalised words, or one with an organisation's word in it, names something else
 /// ("George Washington University").
-fn named_mentions(text: &str) -> Vec<(usize, ParsedSource, Gender)> {
-    let words = onrecord_segment::whitespace_words(text, 0);
+fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSource, Gender)> {
     let name_like = |w: &str| {
         let lw = w.to_lowercase();
         is_cap(w)
@@ -1128,7 +1127,9 @@ pub fn resolve_speakers(article: &mut Article) {
     }
     // people named by given name and surname: who they are, and where (`newcomers`, the
     // entities first named so)
-    let named = named_mentions(&text);
+    // the words between any whitespace, which the narrative's names are read from
+    let words = onrecord_segment::whitespace_words(&text, 0);
+    let named = named_mentions(&text, &words);
     let mut newcomers = vec![];
     for (at, p, g) in named {
         let Some(full) = p.name.as_deref() else { continue };
@@ -1186,7 +1187,7 @@ pub fn resolve_speakers(article: &mut Article) {
     }
     // a person of known gender who opens a sentence by surname ("Roddick broke a racket in
     // frustration.") is that sentence's subject, whether or not they have spoken before
-    for (at, i) in surname_subjects(&reg, &text) {
+    for (at, i) in surname_subjects(&reg, &text, &words) {
         newcomers.push((at, i, true));
     }
     newcomers.sort_unstable();
@@ -1253,7 +1254,7 @@ pub fn resolve_speakers(article: &mut Article) {
                     // that gender the narrative has named ("echoed by Christine Rush, director of
                     // ... . "...," she said."), if there is only one
                     .or_else(|| {
-                        let named: HashSet<usize> = newcomers
+                        let named: rustc_hash::FxHashSet<usize> = newcomers
                             .iter()
                             .filter(|&&(at, i, _)| at < pos && reg.entities[i].gender == Some(g))
                             .map(|&(_, i, _)| i)
@@ -1567,8 +1568,8 @@ fn newcomer(
 
 /// Where a person of known gender, named in full somewhere, opens a sentence by surname alone:
 /// `(byte offset, entity)`. A surname two such people share names neither.
-fn surname_subjects(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
-    let mut by_surname: HashMap<&str, Option<usize>> = HashMap::new();
+fn surname_subjects(reg: &Registry, text: &str, words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut by_surname: rustc_hash::FxHashMap<&str, Option<usize>> = rustc_hash::FxHashMap::default();
     for (i, e) in reg.entities.iter().enumerate() {
         if e.collective || e.gender.is_none() || !e.name.contains(' ') {
             continue;
@@ -1579,14 +1580,14 @@ fn surname_subjects(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
     if by_surname.is_empty() {
         return Vec::new();
     }
-    onrecord_segment::whitespace_words(text, 0)
-        .into_iter()
-        .filter(|&(at, _)| sentence_start(text, at) == at)
-        .filter_map(|(at, w)| {
+    words
+        .iter()
+        .filter_map(|&(at, w)| {
             // "Roddick broke", "Roddick, 22, said": the surname, not a possessive
             let bare = w.trim_end_matches(',');
             by_surname.get(bare).copied().flatten().map(|i| (at, i))
         })
+        .filter(|&(at, _)| sentence_start(text, at) == at)
         .collect()
 }
 

@@ -47,10 +47,18 @@ pub fn spaced_words(text: &str, at: usize) -> Vec<(usize, &str)> {
 /// The words of `text` between any whitespace (line breaks too: a name that opens a paragraph
 /// is a word of its own), as written, each with its byte offset plus `at`.
 pub fn whitespace_words(text: &str, at: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by the byte (most of any text); other characters decoded, for the no-break
+        // and other Unicode spaces
+        let (space, len) = match bytes[i] {
+            b if b < 0x80 => (matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (space, start) {
             (true, Some(s)) => {
                 out.push((at + s, &text[s..i]));
                 start = None;
@@ -58,6 +66,7 @@ pub fn whitespace_words(text: &str, at: usize) -> Vec<(usize, &str)> {
             (false, None) => start = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((at + s, &text[s..]));
