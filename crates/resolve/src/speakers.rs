@@ -124,6 +124,19 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// An honorific or a title that tells a gender ("Mr", "Sir", "Lady", "Congresswoman"): what
+/// may stand before a given name without being part of the name.
+fn is_courtesy_title(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    is_honorific(w) || MALE_TITLES.contains(&lw.as_str()) || FEMALE_TITLES.contains(&lw.as_str())
+}
+
+/// Whether a role is a kind of body ("drugs group", "security firm"), which makes who holds it
+/// an organisation.
+fn role_names_a_body(role: Option<&str>) -> bool {
+    role.and_then(|r| r.split(' ').next_back()).is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORDS.contains(&w))
+}
+
 /// "Mr.", "Mrs", "Ms.", "Dr.": a courtesy title, not a role.
 fn is_honorific(w: &str) -> bool {
     let w = w.to_lowercase();
@@ -229,21 +242,11 @@ pub fn parse_source(src: &str) -> ParsedSource {
                     "conservative" | "tory" | "labour" | "democrat" | "republican" | "liberal" | "green" | "ukip" | "snp"
                 )
         };
-        let title = |w: &str| {
-            let lw = w.to_lowercase();
-            is_honorific(w)
-                || MALE_TITLES.contains(&lw.as_str())
-                || FEMALE_TITLES.contains(&lw.as_str())
-                || matches!(lw.as_str(), "dame" | "baroness")
-        };
+        let title = |w: &str| is_courtesy_title(w) || matches!(w.to_lowercase().as_str(), "dame" | "baroness");
         // (a role that is a kind of body names an organisation: "security firm Saint Bernard
         // Software"; and the person is a given name and a surname, so "Farhat Omar Ben
         // Gadaravice" keeps all four)
-        let body = parsed
-            .role
-            .as_deref()
-            .and_then(|r| r.split(' ').next_back())
-            .is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORDS.contains(&w));
+        let body = role_names_a_body(parsed.role.as_deref());
         let i = words.len().saturating_sub(2);
         if i >= 1 && !body && given(words[i]) && !given(words[i - 1]) && holds(words[i - 1]) && !words[..i].iter().all(|w| title(w)) {
             let place = words[..i].join(" ");
@@ -877,12 +880,10 @@ impl Entity {
                     .next_back()
                     .is_some_and(|w| is_plural_group(w) || PLURAL_PEOPLE.contains(&w.to_lowercase().as_str()));
                 // a role that is a kind of body says it is one ("drugs group Halvorsen Pharma")
-                let body = self
-                    .role
-                    .as_deref()
-                    .and_then(|r| r.split(' ').next_back())
-                    .is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORDS.contains(&w));
-                !plural && (self.collective || body || (self.gender.is_none() && (!self.name.contains(' ') || self.role.is_none())))
+                !plural
+                    && (self.collective
+                        || role_names_a_body(self.role.as_deref())
+                        || (self.gender.is_none() && (!self.name.contains(' ') || self.role.is_none())))
             }
             _ => !self.collective && self.gender.is_none_or(|eg| eg == g),
         }
@@ -990,7 +991,7 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
         // Cragg")
         if let Some(&(prev_at, prev)) = i.checked_sub(1).and_then(|p| words.get(p)) {
             let lp = prev.to_lowercase();
-            let title = is_honorific(prev) || MALE_TITLES.contains(&lp.as_str()) || FEMALE_TITLES.contains(&lp.as_str());
+            let title = is_courtesy_title(prev);
             let closed = without_possessive(prev).is_some() || prev.ends_with(|c: char| !c.is_alphanumeric());
             // an adjective capitalised because it opens the sentence ("Unseeded Nicolas Almagro",
             // "Veteran Jane Russell")

@@ -222,6 +222,11 @@ const DETERMINERS: &[&str] = &["the", "a", "an"];
 /// introduced. `None` when fewer than three words are left.
 fn rest_of_sentence(seq: &Sequence, tags: &[Tag], cue: &Run, source: Option<&Run>) -> Option<Span> {
     static THAT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| super::word_hash::word_hash("that"));
+    // (the word lists hashed once, as the tokens' words are)
+    static TELL_HASHES: std::sync::LazyLock<Vec<u64>> =
+        std::sync::LazyLock::new(|| TELL.iter().map(|w| super::word_hash::word_hash(w)).collect());
+    static DETERMINER_HASHES: std::sync::LazyLock<Vec<u64>> =
+        std::sync::LazyLock::new(|| DETERMINERS.iter().map(|w| super::word_hash::word_hash(w)).collect());
     let infos = &seq.infos;
     let sentence = infos[cue.last].sentence;
     let mut first = cue.last + 1;
@@ -237,10 +242,10 @@ fn rest_of_sentence(seq: &Sequence, tags: &[Tag], cue: &Run, source: Option<&Run
     }
     if let Some(that) = (first..end.min(first + 4)).find(|&t| infos[t].word == *THAT) {
         first = that + 1;
-    } else if TELL.iter().any(|w| super::word_hash::word_hash(w) == infos[cue.last].word) && first < end {
+    } else if TELL_HASHES.contains(&infos[cue.last].word) && first < end {
         // the one told is no part of what was told: "told [MPs] a new White Paper was ...",
         // "told [the Financial Times] the deal ..."
-        if DETERMINERS.iter().any(|w| super::word_hash::word_hash(w) == infos[first].word) {
+        if DETERMINER_HASHES.contains(&infos[first].word) {
             first += 1;
         }
         let names = infos[first..end].iter().take_while(|t| matches!(t.shape, Shape::Capitalized | Shape::AllCaps)).count();
