@@ -33,6 +33,11 @@ pub enum Command {
         /// Paragraphs of at least this many words link the articles that share them.
         #[arg(long, default_value_t = 12)]
         paragraph_words: usize,
+        /// New articles stored between two commits. A run that is killed, or whose store
+        /// write fails, loses at most the articles since the last commit (run it again to
+        /// store them); fewer commits make a large ingest faster.
+        #[arg(long, default_value_t = onrecord_store::COMMIT_EVERY)]
+        commit_every: usize,
     },
     /// Print one JSON object per document with its metadata and statements (JSON Lines).
     Extract {
@@ -295,7 +300,7 @@ pub struct InputArgs {
     /// Largest document read, in MiB; bigger ones are skipped with a message.
     #[arg(long, default_value_t = 32)]
     pub max_doc_mb: usize,
-    /// Documents per batch (one store transaction each).
+    /// Documents per batch: analysed together, then stored together.
     #[arg(long, default_value_t = 512)]
     pub batch_size: usize,
     /// Worker threads (default: all cores).

@@ -11,8 +11,9 @@ use crate::args::{BenchCommand, Cli, Command, InputArgs};
 
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { input, db, copy_threshold, statement_threshold, paragraph_words } => {
+        Command::Ingest { input, db, copy_threshold, statement_threshold, paragraph_words, commit_every } => {
             let mut store = Store::open(&db)?;
+            store.set_commit_every(commit_every);
             store.set_link_config(LinkConfig {
                 article_threshold: copy_threshold,
                 statement_threshold,

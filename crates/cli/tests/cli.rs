@@ -280,7 +280,7 @@ fn a_killed_ingest_loses_nothing_on_rerun() {
     }
     let db = dir.path().join("k.db");
     let mut child = bin()
-        .args(["ingest", corpus.to_str().unwrap(), "--db", db.to_str().unwrap(), "--batch-size", "50", "--quiet"])
+        .args(["ingest", corpus.to_str().unwrap(), "--db", db.to_str().unwrap(), "--batch-size", "50", "--commit-every", "50", "--quiet"])
         .stderr(Stdio::null())
         .spawn()
         .unwrap();

@@ -15,6 +15,7 @@
 //! every machine and every run, because the store compares them with ones written years ago.**
 
 pub mod background;
+pub mod filter;
 pub mod phrases;
 pub mod sketch;
 pub mod speakers;

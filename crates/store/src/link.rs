@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use onrecord_link::background::Background;
+use onrecord_link::filter::{KeyFilter, KeyKind};
 use onrecord_link::{signature_similarity, statement_similarity, word_hashes, ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Statement};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -59,21 +61,33 @@ pub(crate) fn link_article(
     id: &str,
     links: &ArticleLinks,
     cfg: &LinkConfig,
+    filter: &mut KeyFilter,
 ) -> Result<i64, StoreError> {
     let sig = &links.sketch.signature;
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
     let mut near_exact = false;
     if !sig.is_empty() {
-        // newest first per band (a story's copies arrive close together), with their
-        // signatures, in one statement execution
-        let mut find = tx.prepare_cached(&ARTICLE_BAND_SQL[links.sketch.bands.len().min(32)])?;
+        // newest first per band (a story's copies arrive close together); a key the filter
+        // has never seen has no rows, and a copy's keys find the same few articles
+        let mut band =
+            tx.prepare_cached(&format!("SELECT article FROM article_bands WHERE key = ?1 ORDER BY article DESC LIMIT {PER_BAND}"))?;
+        let mut signature_of_article = tx.prepare_cached("SELECT signature FROM article_signatures WHERE article = ?1")?;
         let mut cluster_of = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
-        let mut rows = find.query(rusqlite::params_from_iter(&links.sketch.bands))?;
-        while let Some(r) = rows.next()? {
-            let blob = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            let sim = signature_similarity(sig, &signature_of(blob));
-            if sim >= cfg.article_threshold {
-                clusters.insert(cluster_of.query_row([r.get::<_, i64>(0)?], |r| r.get(0))?);
+        let mut candidates: Vec<i64> = Vec::new();
+        for &k in links.sketch.bands.iter().filter(|&&k| filter.may_contain(KeyKind::ArticleBand, k)) {
+            let mut rows = band.query([k])?;
+            while let Some(r) = rows.next()? {
+                candidates.push(r.get(0)?);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for article in candidates {
+            let sim = signature_of_article
+                .query_row([article], |r| Ok(signature_similarity(sig, &signature_of(r.get_ref(0)?.as_blob()?))))
+                .optional()?;
+            if let Some(sim) = sim.filter(|&s| s >= cfg.article_threshold) {
+                clusters.insert(cluster_of.query_row([article], |r| r.get(0))?);
                 near_exact |= sim >= NEAR_EXACT;
             }
         }
@@ -81,6 +95,7 @@ pub(crate) fn link_article(
             let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO article_bands (key, article) VALUES (?1, ?2)")?;
             for &k in &links.sketch.bands {
                 ins.execute(params![k, rowid])?;
+                filter.insert(KeyKind::ArticleBand, k);
             }
             tx.prepare_cached("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)")?
                 .execute(params![rowid, signature_blob(sig)])?;
@@ -89,7 +104,7 @@ pub(crate) fn link_article(
     // A near-exact copy shares its paragraphs with the stored article it copies, which already
     // links them: it adds no paragraph keys and finds no links of its own.
     if !near_exact {
-        link_paragraphs(tx, rowid, links, &clusters)?;
+        link_paragraphs(tx, rowid, links, &clusters, filter)?;
     }
     // the earliest of the new article and the clusters' representatives names the merged cluster
     // (as `article_precedence` reads a stored article)
@@ -113,7 +128,13 @@ pub(crate) fn link_article(
 /// Links an article's long paragraphs to the stored articles outside its story that share
 /// them, and keys them for later articles. A paragraph already in more than [`MAX_REUSE`]
 /// articles is boilerplate and links nothing.
-fn link_paragraphs(tx: &Connection, rowid: i64, links: &ArticleLinks, clusters: &BTreeSet<i64>) -> Result<(), StoreError> {
+fn link_paragraphs(
+    tx: &Connection,
+    rowid: i64,
+    links: &ArticleLinks,
+    clusters: &BTreeSet<i64>,
+    filter: &mut KeyFilter,
+) -> Result<(), StoreError> {
     let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
     let mut same_para = tx.prepare_cached(&format!(
         "SELECT p.article, p.idx, coalesce(a.cluster, a.rowid) FROM paragraph_hashes p JOIN articles a ON a.rowid = p.article
@@ -123,8 +144,11 @@ fn link_paragraphs(tx: &Connection, rowid: i64, links: &ArticleLinks, clusters: 
     let mut ins_link =
         tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
-        let others: Vec<(i64, i64, i64)> =
-            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let others: Vec<(i64, i64, i64)> = if filter.may_contain(KeyKind::Paragraph, h) {
+            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
+        } else {
+            Vec::new()
+        };
         if others.len() <= MAX_REUSE {
             // copies in the story's own cluster share every paragraph; clusters only ever
             // merge, so such a pair would stay inside one cluster and never be reported
@@ -133,6 +157,7 @@ fn link_paragraphs(tx: &Connection, rowid: i64, links: &ArticleLinks, clusters: 
             }
         }
         ins_para.execute(params![h, rowid, idx as i64])?;
+        filter.insert(KeyKind::Paragraph, h);
     }
     Ok(())
 }
@@ -158,9 +183,29 @@ pub(crate) struct Placed<'a> {
 
 type Precedence = (i64, String, i64);
 
-fn precedence_of(tx: &Connection, id: i64) -> Result<Precedence, StoreError> {
-    let mut q = tx.prepare_cached("SELECT coalesce(day, 9223372036854775807), article_id, idx FROM statements WHERE id = ?1")?;
-    Ok(q.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+/// The precedence of stored statements, kept in memory: a statement's day, article and place
+/// never change, and the groups a batch meets are mostly the same few (a wire statement and its
+/// reprints), whose first statements' wide rows would otherwise be read for every copy.
+#[derive(Default)]
+pub(crate) struct Precedences(HashMap<i64, Precedence>);
+
+impl Precedences {
+    /// Statements remembered at most; then the memory starts over.
+    const MAX: usize = 100_000;
+
+    fn of(&mut self, tx: &Connection, id: i64) -> Result<&Precedence, StoreError> {
+        if self.0.len() >= Self::MAX && !self.0.contains_key(&id) {
+            self.0.clear();
+        }
+        match self.0.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut q =
+                    tx.prepare_cached("SELECT coalesce(day, 9223372036854775807), article_id, idx FROM statements WHERE id = ?1")?;
+                Ok(e.insert(q.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?))
+            }
+        }
+    }
 }
 
 /// A statement already stored, as matching needs it.
@@ -236,21 +281,6 @@ impl BatchLinks {
     }
 }
 
-/// Queries for the rows of 1 to 32 keys of a table, the newest `per_key` ids of each key
-/// (`SELECT id_col FROM table WHERE key = ?i ORDER BY id_col DESC LIMIT per_key`, joined by
-/// UNION), so a lookup is one statement execution. Index `n` holds the query for `n` keys.
-fn newest_per_key(table: &str, id_col: &str, per_key: usize) -> Vec<String> {
-    let one =
-        |i: usize| format!("SELECT {id_col} FROM (SELECT {id_col} FROM {table} WHERE key = ?{i} ORDER BY {id_col} DESC LIMIT {per_key})");
-    (0..=32).map(|n| (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ")).collect()
-}
-
-static ARTICLE_BAND_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    newest_per_key("article_bands", "article", PER_BAND)
-        .into_iter()
-        .map(|ids| format!("SELECT s.article, s.signature FROM ({ids}) k JOIN article_signatures s ON s.article = k.article"))
-        .collect()
-});
 /// The statement lookup: for each of 1 to 32 keys (`?1`..), the latest [`PER_KEY`] statements
 /// with that key reported between days `?33` and `?34`, and the newest [`PER_KEY`] undated
 /// ones, with their words. Both are ranges of the key's index, read backwards.
@@ -289,6 +319,7 @@ pub(crate) fn link_statement(
     cfg: &LinkConfig,
     siblings: &mut Siblings,
     batch: &mut BatchLinks,
+    memory: &mut WriterMemory,
 ) -> Result<(i64, bool), StoreError> {
     let id = this.id;
     let words = &sl.words;
@@ -297,7 +328,9 @@ pub(crate) fn link_statement(
         _ => true,
     };
     let both_or_neither = |other: &Option<String>| other.is_some() == sl.speaker_key.is_some() && same_speaker(other);
-    let mut found: Option<(i64, f64)> = {
+    let mut found: Option<(i64, f64)> = if !memory.filter.may_contain(KeyKind::Fingerprint, sl.sketch.fingerprint) {
+        None
+    } else {
         let short = sl.sketch.keys.is_empty();
         let mut q = tx.prepare_cached(
             "SELECT group_id, speaker_key FROM statements WHERE fingerprint = ?1 AND id != ?2 AND group_id IS NOT NULL LIMIT 16",
@@ -320,10 +353,15 @@ pub(crate) fn link_statement(
             }
         }
     }
-    if found.is_none() && !sl.sketch.keys.is_empty() {
+    // only the keys some stored statement may have
+    let keys: Vec<i64> = if found.is_none() {
+        sl.sketch.keys.iter().copied().filter(|&k| memory.filter.may_contain(KeyKind::StatementKey, k)).take(32).collect()
+    } else {
+        Vec::new()
+    };
+    if !keys.is_empty() {
         // candidates with their words, in one statement execution; the group and speaker only
         // of those that match
-        let keys = &sl.sketch.keys[..sl.sketch.keys.len().min(32)];
         let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[keys.len()])?;
         let mut group_of = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE id = ?1")?;
         for (i, k) in keys.iter().enumerate() {
@@ -348,7 +386,7 @@ pub(crate) fn link_statement(
     }
     let mine: Precedence = (this.day.unwrap_or(i64::MAX), this.article_id.to_string(), this.idx);
     let group = match found {
-        Some((g, _)) if mine < precedence_of(tx, g)? => {
+        Some((g, _)) if &mine < memory.precedences.of(tx, g)? => {
             // the new statement is the earlier occurrence: it names the group from now on
             tx.prepare_cached("UPDATE statements SET group_id = ?1 WHERE group_id = ?2")?.execute(params![id, g])?;
             batch.touched.remove(&g);
@@ -374,11 +412,13 @@ pub(crate) fn index_statement(
     speaker: Option<&str>,
     sl: &onrecord_link::StatementLinks,
     batch: &mut BatchLinks,
+    filter: &mut KeyFilter,
 ) -> Result<(), StoreError> {
     let id = this.id;
     let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, day, statement_id) VALUES (?1, ?2, ?3)")?;
     for &k in &sl.sketch.keys {
         ins.execute(params![k, this.day, id])?;
+        filter.insert(KeyKind::StatementKey, k);
     }
     if !sl.sketch.keys.is_empty() {
         tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![
@@ -739,6 +779,77 @@ fn the_one_meant<'a>(word: &str, full: &BTreeSet<(&'a str, i64)>) -> Option<&'a 
     let (top, n) = by_surname.iter().copied().max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))?;
     let rest: i64 = by_surname.iter().filter(|(k, _)| *k != top).map(|(_, n)| n).sum();
     (n >= DOMINANT_MIN && rest * DOMINANT <= n).then_some(top)
+}
+
+/// What the writer keeps in memory between batches, to spare the store work.
+pub(crate) struct WriterMemory {
+    /// The background gram counts (saved with every commit).
+    pub background: Background,
+    /// The keys of the lookup tables (saved with every commit).
+    pub filter: KeyFilter,
+    pub precedences: Precedences,
+}
+
+impl WriterMemory {
+    /// Reads the background counts and the key filter as last committed. A filter that does
+    /// not cover every stored article and statement (none saved yet, or the store written by a
+    /// program that keeps none) is rebuilt from the tables.
+    pub(crate) fn load(conn: &Connection) -> Result<WriterMemory, StoreError> {
+        let saved: Option<(i64, i64, Vec<u8>)> = conn
+            .query_row("SELECT articles, statements, bits FROM key_filter WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let filter = match saved {
+            Some((a, s, bits)) if (a, s) == stored_extent(conn)? => KeyFilter::from_bytes(&bits).ok(),
+            _ => None,
+        };
+        let filter = match filter {
+            Some(f) => f,
+            None => rebuild_filter(conn)?,
+        };
+        Ok(WriterMemory { background: load_background(conn)?, filter, precedences: Precedences::default() })
+    }
+
+    pub(crate) fn save(&self, tx: &Connection) -> Result<(), StoreError> {
+        save_background(tx, &self.background)?;
+        let (articles, statements) = stored_extent(tx)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO key_filter (id, articles, statements, bits) VALUES (1, ?1, ?2, ?3)",
+            params![articles, statements, self.filter.to_bytes()],
+        )?;
+        Ok(())
+    }
+}
+
+/// The last article and statement stored: what a saved key filter covers.
+fn stored_extent(conn: &Connection) -> Result<(i64, i64), StoreError> {
+    Ok(conn.query_row("SELECT (SELECT coalesce(max(rowid), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM statements)", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
+}
+
+/// A key filter of every key in the lookup tables, sized for twice as many: read from the
+/// narrow key tables and the fingerprint index, not from the wide rows.
+pub(crate) fn rebuild_filter(conn: &Connection) -> Result<KeyFilter, StoreError> {
+    // (kind, key column, table)
+    const SOURCES: [(KeyKind, &str, &str); 4] = [
+        (KeyKind::ArticleBand, "key", "article_bands"),
+        (KeyKind::Paragraph, "hash", "paragraph_hashes"),
+        (KeyKind::StatementKey, "key", "statement_keys"),
+        (KeyKind::Fingerprint, "fingerprint", "statements INDEXED BY statements_fingerprint"),
+    ];
+    let mut total: u64 = 0;
+    for (_, column, table) in SOURCES {
+        total += conn.query_row(&format!("SELECT count({column}) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64;
+    }
+    let mut filter = KeyFilter::for_keys(total.saturating_mul(2));
+    for (kind, column, table) in SOURCES {
+        let mut q = conn.prepare(&format!("SELECT {column} FROM {table}"))?;
+        let mut rows = q.query([])?;
+        while let Some(r) = rows.next()? {
+            filter.insert(kind, r.get(0)?);
+        }
+    }
+    Ok(filter)
 }
 
 /// Reads the background sketch, or an empty one.

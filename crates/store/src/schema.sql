@@ -172,6 +172,17 @@ CREATE TABLE IF NOT EXISTS gram_speakers (gram INTEGER NOT NULL, speaker TEXT NO
 CREATE INDEX IF NOT EXISTS gram_speakers_speaker ON gram_speakers(speaker, n);
 CREATE TABLE IF NOT EXISTS gram_outlets  (gram INTEGER NOT NULL, outlet TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (gram, outlet)) WITHOUT ROWID;
 
+-- A Bloom filter over the keys of article_bands, paragraph_hashes, statement_keys and
+-- statements.fingerprint (crates/link filter.rs): a key it has never seen has no rows, and the
+-- writer skips its lookup. Saved with every commit, with the last article and statement it
+-- covers; when those are not the store's last ones, the writer rebuilds it from the tables.
+CREATE TABLE IF NOT EXISTS key_filter (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    articles     INTEGER NOT NULL,         -- max(articles.rowid) when saved
+    statements   INTEGER NOT NULL,         -- max(statements.id) when saved
+    bits         BLOB NOT NULL
+);
+
 -- Count-min sketch of the articles each gram appears in anywhere (crates/link background.rs).
 CREATE TABLE IF NOT EXISTS gram_background (
     id           INTEGER PRIMARY KEY CHECK (id = 1),

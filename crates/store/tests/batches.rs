@@ -1,6 +1,6 @@
-//! How writes become durable: a batch is all or nothing, and the batches written before a
-//! failure, or before the store is dropped without `finish`, are kept; two writers taking
-//! turns keep each other's work.
+//! How writes become durable: what was committed stays whatever fails later, a failed batch
+//! says what it rolled back, the batches written before the store is dropped without `finish`
+//! are kept, and two writers taking turns keep each other's work.
 
 mod common;
 
@@ -23,7 +23,7 @@ const BRIDGE: &str = "Bridge closes for repairs\n\n\"The bridge will reopen in M
 const MARKET: &str = "Fish market moves\n\nTraders said the new hall was too far from the quay for the morning catch to arrive fresh.";
 
 #[test]
-fn a_batch_that_fails_leaves_nothing_and_the_batches_before_it_stay() {
+fn a_batch_that_fails_rolls_back_to_the_last_commit_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
     drop(Store::open(&db).unwrap());
@@ -38,9 +38,15 @@ fn a_batch_that_fails_leaves_nothing_and_the_batches_before_it_stay() {
     let mut store = Store::open(&db).unwrap();
     let (a, l) = batch(&[("quay", QUAY)]);
     store.write_batch(&a, &l).unwrap();
+    store.commit().unwrap();
+    let (a, l) = batch(&[("market", MARKET)]);
+    store.write_batch(&a, &l).unwrap();
     let (a, l) = batch(&[("bridge", BRIDGE), ("ferry", FERRY)]);
-    assert!(matches!(store.write_batch(&a, &l), Err(StoreError::Sql(_))));
-    // the next batch goes on as if the failed one had never been tried
+    let err = store.write_batch(&a, &l).unwrap_err();
+    // the uncommitted market article went with the failed batch, and the error says so
+    assert!(matches!(&err, StoreError::RolledBack { earlier: 1, source } if matches!(**source, StoreError::Sql(_))), "{err:?}");
+    assert!(err.to_string().contains("refused") && err.to_string().contains("1 articles"), "{err}");
+    // the next batch goes on in a new transaction
     let (a, l) = batch(&[("market", MARKET)]);
     let w = store.write_batch(&a, &l).unwrap();
     assert_eq!(w.new_articles, 1);
@@ -50,8 +56,9 @@ fn a_batch_that_fails_leaves_nothing_and_the_batches_before_it_stay() {
     assert_eq!(store.article_count().unwrap(), 2);
     let (bridge, _) = article("bridge", BRIDGE);
     assert!(!store.has_article(&bridge.id).unwrap(), "the failed batch's first article is not kept");
-    let (market, _) = article("market", MARKET);
-    assert!(store.has_article(&market.id).unwrap());
+    for (name, text) in [("quay", QUAY), ("market", MARKET)] {
+        assert!(store.has_article(&article(name, text).0.id).unwrap(), "{name}");
+    }
 }
 
 #[test]

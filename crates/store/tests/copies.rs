@@ -61,3 +61,53 @@ fn copies_of_a_near_exact_copy_and_pastes_of_its_lead_find_the_story() {
     assert_eq!(reuse.len(), 1, "{reuse:#?}");
     assert_eq!((reuse[0].article.name.as_str(), reuse[0].source.name.as_str()), ("market", "wire"));
 }
+
+/// The writer skips lookups of keys its filter has never seen. A filter that does not cover the
+/// store (none saved, as in a store an older onrecord wrote, or one saved before another program
+/// added articles) must not make it miss what is stored: it is rebuilt from the tables.
+#[test]
+fn copies_are_found_whatever_key_filter_the_store_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let original = story(&REST);
+    let reprint = original.replace("six weeks", "six full weeks");
+    let sql = |q: &str| rusqlite::Connection::open(&db).unwrap().execute_batch(q).unwrap();
+    let clusters_of = |names: &[&str]| -> Vec<i64> {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        names.iter().map(|n| c.query_row("SELECT cluster FROM articles WHERE name = ?1", [n], |r| r.get(0)).unwrap()).collect()
+    };
+    {
+        let mut store = Store::open(&db).unwrap();
+        write(&mut store, &[("wire", "Wire", "2024-03-04", original.clone())]);
+        store.finish().unwrap();
+    }
+    // no filter saved
+    sql("DELETE FROM key_filter");
+    {
+        let mut store = Store::open(&db).unwrap();
+        write(&mut store, &[("reprint", "Coast Post", "2024-03-05", reprint.clone())]);
+        store.finish().unwrap();
+    }
+    let [wire, reprint_cluster] = clusters_of(&["wire", "reprint"])[..] else { unreachable!() };
+    assert_eq!(wire, reprint_cluster, "the reprint joins the wire story");
+    // a filter saved before another program added an article (here: the saved one put back)
+    sql("CREATE TABLE old_filter AS SELECT * FROM key_filter");
+    let lead_story = format!(
+        "Fish prices rise before Easter\n\n{LEAD}\n\nTraders at the market said cod cost a third more than a year ago, and that buyers were turning to farmed fish."
+    );
+    {
+        let mut store = Store::open(&db).unwrap();
+        write(&mut store, &[("market", "Fish Weekly", "2024-03-07", lead_story.clone())]);
+        store.finish().unwrap();
+    }
+    sql("DELETE FROM key_filter; INSERT INTO key_filter SELECT * FROM old_filter; DROP TABLE old_filter");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let copy = lead_story.replace("a third more", "a third more, they said,");
+        write(&mut store, &[("market copy", "Harbour Post", "2024-03-08", copy)]);
+        store.finish().unwrap();
+    }
+    let [market, copy] = clusters_of(&["market", "market copy"])[..] else { unreachable!() };
+    assert_eq!(market, copy, "the copy finds the article the saved filter never saw");
+    assert_ne!(market, wire);
+}
