@@ -103,7 +103,8 @@ CREATE TABLE IF NOT EXISTS paragraph_hashes (
     idx          INTEGER NOT NULL,
     PRIMARY KEY (hash, article, idx)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS paragraph_hashes_article ON paragraph_hashes(article);
+-- (no index by article: nothing looks paragraphs up that way, and it cost an insert per paragraph)
+DROP INDEX IF EXISTS paragraph_hashes_article;
 
 -- Pairs of articles sharing a long paragraph, found when the later-stored one was written; a
 -- paragraph already in more than 20 articles is boilerplate and links nothing.
