@@ -303,7 +303,8 @@ pub struct InputArgs {
     /// Documents per batch: analysed together, then stored together.
     #[arg(long, default_value_t = 512)]
     pub batch_size: usize,
-    /// Worker threads (default: all cores).
+    /// Analysis threads (default: all cores for extract; for ingest, all but one, which the
+    /// store's writer keeps busy).
     #[arg(long)]
     pub threads: Option<usize>,
     /// No progress bar and no per-file messages; only the summary and errors.
