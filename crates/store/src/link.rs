@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use chrono::Datelike;
 use onrecord_link::background::Background;
 use onrecord_link::filter::{KeyFilter, KeyKind};
 use onrecord_link::{signature_similarity, statement_similarity, word_hashes, ArticleLinks, LinkConfig};
@@ -575,12 +576,48 @@ impl Tally {
     }
 }
 
-/// One occurrence of a statement, as the gram statistics count it.
+/// One occurrence of a statement, as the gram statistics count it: its article, outlet and
+/// speaker as numbers of an [`Interner`]. A gram of a wire's talking point counts millions of
+/// occurrences in a refresh; as strings, each one cost several allocations.
 struct Occurrence {
-    article: String,
-    outlet: Option<String>,
-    speaker: Option<String>,
-    date: Option<String>,
+    article: u32,
+    outlet: Option<u32>,
+    speaker: Option<u32>,
+    day: Option<i64>,
+}
+
+/// Strings that recur across occurrences, each kept once and named by its number.
+#[derive(Default)]
+struct Interner {
+    numbers: HashMap<String, u32>,
+    strings: Vec<String>,
+}
+
+impl Interner {
+    fn number(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(s) {
+            return n;
+        }
+        let n = self.strings.len() as u32;
+        self.strings.push(s.to_owned());
+        self.numbers.insert(s.to_owned(), n);
+        n
+    }
+
+    fn string(&self, n: u32) -> &str {
+        &self.strings[n as usize]
+    }
+}
+
+/// The month of a day number, as a number that sorts like the month (year × 12 + month − 1).
+fn month_of_day(day: i64) -> Option<i64> {
+    let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(day)?)?;
+    Some(i64::from(d.year()) * 12 + i64::from(d.month0()))
+}
+
+/// `YYYY-MM` of a month number from [`month_of_day`].
+fn month_label(month: i64) -> String {
+    format!("{:04}-{:02}", month.div_euclid(12), month.rem_euclid(12) + 1)
 }
 
 /// Marks the grams of the statements in groups that gained occurrences (`dirty_groups`) as
@@ -618,26 +655,32 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
     let needed: HashSet<i64> = groups_of.values().filter(|s| s.len() >= 2).flatten().copied().collect();
     // group → occurrences
     let mut occ: HashMap<i64, Vec<Occurrence>> = HashMap::new();
-    let row = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Occurrence)> {
-        let day: Option<i64> = r.get(4)?;
-        Ok((r.get(0)?, Occurrence { article: r.get(1)?, outlet: r.get(2)?, speaker: r.get(3)?, date: day.and_then(date_of_day) }))
+    let (mut articles_seen, mut names) = (Interner::default(), Interner::default());
+    let mut take = |rows: &mut rusqlite::Rows, only_needed: bool| -> Result<(), StoreError> {
+        while let Some(r) = rows.next()? {
+            let g: i64 = r.get(0)?;
+            if only_needed && !needed.contains(&g) {
+                continue;
+            }
+            let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+            let o = Occurrence {
+                article: articles_seen.number(text(1)?.unwrap_or_default()),
+                outlet: text(2)?.map(|s| names.number(s)),
+                speaker: text(3)?.map(|s| names.number(s)),
+                day: r.get(4)?,
+            };
+            occ.entry(g).or_default().push(o);
+        }
+        Ok(())
     };
     let sql_all = "SELECT s.group_id, s.article_id, s.outlet, s.speaker_key, s.day FROM statements s WHERE s.group_id IS NOT NULL";
     if needed.len() > 2000 {
         let mut q = tx.prepare(sql_all)?;
-        for r in q.query_map([], row)? {
-            let (g, o) = r?;
-            if needed.contains(&g) {
-                occ.entry(g).or_default().push(o);
-            }
-        }
+        take(&mut q.query([])?, true)?;
     } else {
         let mut q = tx.prepare_cached(&format!("{sql_all} AND s.group_id = ?1"))?;
         for &g in &needed {
-            for r in q.query_map([g], row)? {
-                let (g, o) = r?;
-                occ.entry(g).or_default().push(o);
-            }
+            take(&mut q.query([g])?, false)?;
         }
     }
     let mut clear = tx.prepare_cached("DELETE FROM gram_months WHERE gram = ?1")?;
@@ -659,31 +702,45 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
             set.execute(params![g, groups.len() as i64, 0, 0, 0, 0, 0, None::<String>, None::<String>])?;
             continue;
         }
-        let mut articles = HashSet::new();
-        let mut tally = Tally::default();
+        let mut articles: HashSet<u32> = HashSet::new();
+        let (mut months, mut speakers, mut outlets) = (BTreeMap::<i64, i64>::new(), HashMap::<u32, i64>::new(), HashMap::<u32, i64>::new());
+        let (mut n, mut first, mut last) = (0i64, None::<i64>, None::<i64>);
         for o in groups.iter().filter_map(|gr| occ.get(gr)).flatten() {
-            articles.insert(o.article.as_str());
-            tally.add(o.date.as_deref(), o.speaker.as_deref(), o.outlet.as_deref());
+            n += 1;
+            articles.insert(o.article);
+            if let Some(d) = o.day {
+                if let Some(m) = month_of_day(d) {
+                    *months.entry(m).or_default() += 1;
+                }
+                first = Some(first.map_or(d, |f| f.min(d)));
+                last = Some(last.map_or(d, |l| l.max(d)));
+            }
+            if let Some(s) = o.speaker {
+                *speakers.entry(s).or_default() += 1;
+            }
+            if let Some(s) = o.outlet {
+                *outlets.entry(s).or_default() += 1;
+            }
         }
-        for (m, c) in &tally.months {
-            ins_m.execute(params![g, m, c])?;
+        for (&m, c) in &months {
+            ins_m.execute(params![g, month_label(m), c])?;
         }
-        for (s, c) in &tally.speakers {
-            ins_s.execute(params![g, s, c])?;
+        for (&s, c) in &speakers {
+            ins_s.execute(params![g, names.string(s), c])?;
         }
-        for (s, c) in &tally.outlets {
-            ins_o.execute(params![g, s, c])?;
+        for (&s, c) in &outlets {
+            ins_o.execute(params![g, names.string(s), c])?;
         }
         set.execute(params![
             g,
             groups.len() as i64,
-            tally.n,
+            n,
             articles.len() as i64,
-            tally.outlets.len() as i64,
-            tally.speakers.len() as i64,
-            tally.months.len() as i64,
-            tally.first,
-            tally.last
+            outlets.len() as i64,
+            speakers.len() as i64,
+            months.len() as i64,
+            first.and_then(date_of_day),
+            last.and_then(date_of_day)
         ])?;
         refreshed += 1;
     }
