@@ -128,7 +128,7 @@ pub(crate) fn link_article(
 
 /// Links an article's long paragraphs to the stored articles outside its story that share
 /// them, and keys them for later articles. A paragraph already in more than [`MAX_REUSE`]
-/// articles is boilerplate and links nothing.
+/// articles is boilerplate: it links nothing and is not keyed again.
 fn link_paragraphs(
     tx: &Connection,
     rowid: i64,
@@ -137,23 +137,25 @@ fn link_paragraphs(
     filter: &mut KeyFilter,
 ) -> Result<(), StoreError> {
     let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
-    let mut same_para = tx.prepare_cached(&format!(
-        "SELECT p.article, p.idx, coalesce(a.cluster, a.rowid) FROM paragraph_hashes p JOIN articles a ON a.rowid = p.article
-         WHERE p.hash = ?1 AND p.article != ?2 LIMIT {}",
-        MAX_REUSE + 1
-    ))?;
+    let mut same_para =
+        tx.prepare_cached(&format!("SELECT article, idx FROM paragraph_hashes WHERE hash = ?1 AND article != ?2 LIMIT {}", MAX_REUSE + 1))?;
+    let mut cluster_of = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
     let mut ins_link =
         tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
-        let others: Vec<(i64, i64, i64)> = if filter.may_contain(KeyKind::Paragraph, h) {
-            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
+        let others: Vec<(i64, i64)> = if filter.may_contain(KeyKind::Paragraph, h) {
+            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
         } else {
             Vec::new()
         };
-        if others.len() <= MAX_REUSE {
+        if others.len() > MAX_REUSE {
+            // boilerplate: it links nothing, and later articles see that without this one's row
+            continue;
+        }
+        for (other, other_idx) in others {
             // copies in the story's own cluster share every paragraph; clusters only ever
             // merge, so such a pair would stay inside one cluster and never be reported
-            for (other, other_idx, _) in others.into_iter().filter(|(_, _, c)| !clusters.contains(c)) {
+            if !clusters.contains(&cluster_of.query_row([other], |r| r.get(0))?) {
                 ins_link.execute(params![rowid, idx as i64, other, other_idx])?;
             }
         }
