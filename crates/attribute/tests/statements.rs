@@ -383,3 +383,21 @@ fn a_cue_never_takes_the_words_another_speaker_said_in_another_sentence() {
     // the one told is no part of what was told
     assert!(!told.1.starts_with("MPs"), "{:?}", told.1);
 }
+
+#[test]
+fn a_cue_inside_a_quotation_resumed_around_it_takes_that_quotation() {
+    // The quotation runs on after its cue ("...," said Berg. "... "..."), so the words around
+    // the cue are one content with the cue inside it. That content is the second cue's; the
+    // first cue keeps its own reported clause, and no cue takes the other's words.
+    let t = "Harbour wall\n\n\
+             If the council agrees, Berg believes the quay could reopen by May, at least for the ferries. \
+             \"I am sure the wall will hold through the spring storms and well into the summer season,\" said Berg. \
+             \"The engineers have checked it twice this winter. \"We will know more after the next inspection in March.\"";
+    let found = statements(t);
+    let cue = |s: &Statement| s.cue.map(|c| c.of(t)).unwrap_or_default().to_string();
+    let believes: Vec<&String> = found.iter().filter(|(s, _)| cue(s) == "believes").map(|(_, c)| c).collect();
+    assert_eq!(believes, ["the quay could reopen by May, at least for the ferries"], "{found:#?}");
+    let said: Vec<&String> = found.iter().filter(|(s, _)| cue(s) == "said").map(|(_, c)| c).collect();
+    assert_eq!(said.len(), 1, "{found:#?}");
+    assert!(said[0].starts_with("\"I am sure the wall will hold"), "{found:#?}");
+}

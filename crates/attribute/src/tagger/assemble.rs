@@ -64,9 +64,14 @@ fn span_of(seq: &Sequence, r: &Run) -> Span {
     Span::new(seq.tokens[r.first].span.start, seq.tokens[r.last].span.end)
 }
 
-/// Token distance between two runs (0 when adjacent), with a penalty for crossing sentences.
+/// Token distance between two runs (0 when adjacent, or when one lies inside the other: a
+/// quotation resumed around its cue, `"A," said Wells. "B."`), with a penalty for crossing
+/// sentences.
 fn distance(seq: &Sequence, a: &Run, b: &Run) -> usize {
     let (l, r) = if a.first <= b.first { (a, b) } else { (b, a) };
+    if r.first <= l.last {
+        return 0;
+    }
     let gap = r.first.saturating_sub(l.last + 1);
     let sentences = seq.infos[r.first].sentence.abs_diff(seq.infos[l.last].sentence) as usize;
     gap + 40 * sentences
