@@ -31,16 +31,22 @@ pub fn extraction(paths: &[PathBuf], passes: usize) -> Result<ExitCode> {
         })
         .sum();
     let mut single = f64::MAX;
-    let mut stmts = 0;
+    let mut analysed = Vec::new();
     for _ in 0..passes.max(1) {
         let t = Instant::now();
-        stmts = 0;
-        for d in docs.iter().cloned() {
-            if let Ok(a) = onrecord_engine::analyze(d) {
-                stmts += a.statements.len();
-            }
-        }
+        analysed = docs.iter().cloned().filter_map(|d| onrecord_engine::analyze(d).ok()).collect();
         single = single.min(t.elapsed().as_secs_f64());
+    }
+    let stmts: usize = analysed.iter().map(|a| a.statements.len()).sum();
+    // what ingest does per article on top of analysis: the keys that link it to the corpus
+    let link = onrecord_store::LinkConfig::default();
+    let mut keys = f64::MAX;
+    for _ in 0..passes.max(1) {
+        let t = Instant::now();
+        for a in &analysed {
+            std::hint::black_box(onrecord_engine::sketch(a, &link).ok());
+        }
+        keys = keys.min(t.elapsed().as_secs_f64());
     }
     // best of the passes too: one pass of a small corpus over all cores is mostly thread start
     // and the slowest document, and varied by half from run to run
@@ -56,6 +62,7 @@ pub fn extraction(paths: &[PathBuf], passes: usize) -> Result<ExitCode> {
     println!("text           {:.2} MB", mb);
     println!("statements     {stmts}");
     println!("one core       {:.1} MB/s, {:.0} documents/s (best of {passes})", mb / single, docs.len() as f64 / single);
+    println!("link keys      {:.1} MB/s on one core, on top of analysis when ingesting (best of {passes})", mb / keys);
     println!(
         "all cores      {:.1} MB/s, {:.0} documents/s ({} threads, best of {passes})",
         mb / parallel,
