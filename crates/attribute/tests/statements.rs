@@ -401,3 +401,17 @@ fn a_cue_inside_a_quotation_resumed_around_it_takes_that_quotation() {
     assert_eq!(said.len(), 1, "{found:#?}");
     assert!(said[0].starts_with("\"I am sure the wall will hold"), "{found:#?}");
 }
+
+#[test]
+fn a_quotation_with_its_own_cue_is_not_more_of_the_one_before() {
+    // `"A," X said. "B," said Y.`: the second quotation resumes nothing; it is the next
+    // statement, with its own cue, and neither cue takes both quotations.
+    let t = "Ferry fares\n\n\
+             \"The company has to cover rising fuel costs this winter,\" the harbour director said. \
+             \"It will feel a bit dearer next year than this year, but the crossings will stay the same,\" said harbour director Maren Solberg.";
+    let found = statements(t);
+    let contents: Vec<&str> = found.iter().filter(|(s, _)| s.cue.is_some()).map(|(_, c)| c.as_str()).collect();
+    assert_eq!(contents.len(), 2, "{found:#?}");
+    assert!(contents[0].starts_with("\"The company has to cover") && !contents[0].contains("dearer"), "{found:#?}");
+    assert!(contents[1].starts_with("\"It will feel a bit dearer") && !contents[1].contains("fuel"), "{found:#?}");
+}

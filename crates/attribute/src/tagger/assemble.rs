@@ -22,6 +22,9 @@ pub(crate) struct Run {
 /// adjunct of the cue, no content.
 pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
+    // (index in `out` of a content run, its last token before it resumed, the first token it
+    // resumed with, the token it ended at then)
+    let mut resumed: Vec<(usize, usize, usize, usize)> = Vec::new();
     // whether a cue or source run stands between the last content run and here: only such an
     // interruption lets a content resume
     let mut interrupted = false;
@@ -49,14 +52,37 @@ pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
             let after_interruption = std::mem::replace(&mut interrupted, false);
             let resumes = continues && after_interruption;
             if resumes {
-                if let Some(prev) = out.iter_mut().rev().find(|r| r.role == Role::Content) {
-                    prev.last = last;
+                if let Some(k) = out.iter().rposition(|r| r.role == Role::Content) {
+                    resumed.push((k, out[k].last, first, last));
+                    out[k].last = last;
                     continue;
                 }
             }
         }
         out.push(Run { role, first, last });
     }
+    // A resumed part followed at once by a cue of its own (`"A," said X. "B," she said.`) is
+    // that cue's quotation, not more of the first one: from there on (with what resumed after
+    // it), it is a content run of its own. Last resumption first, so each split keeps the
+    // indices of the ones before it.
+    for &(k, before, first, last) in resumed.iter().rev() {
+        let next = out.iter().filter(|r| r.first > last).min_by_key(|r| r.first);
+        let own_cue = next.is_some_and(|r| {
+            r.role == Role::Cue || (r.role == Role::Source && out.iter().any(|c| c.role == Role::Cue && c.first == r.last + 1))
+        });
+        // the cue's own sentence, after a comma (`"B," she said`), not the next sentence's subject
+        let close = next.is_some_and(|r| {
+            r.first <= last + 3
+                && seq.infos[r.first].sentence == seq.infos[last].sentence
+                && seq.infos[last.saturating_sub(1)..r.first].iter().any(|t| matches!(t.shape, Shape::Comma))
+        });
+        if own_cue && close {
+            let end = out[k].last;
+            out[k].last = before;
+            out.insert(k + 1, Run { role: Role::Content, first, last: end });
+        }
+    }
+    out.sort_by_key(|r| r.first);
     out
 }
 
