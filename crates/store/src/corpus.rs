@@ -558,19 +558,21 @@ impl Store {
                 )
             }
             None => {
-                let mut tally = crate::link::Tally::default();
+                let mut tally: crate::link::Tally<String> = crate::link::Tally::default();
                 let mut q = conn.prepare_cached("SELECT day, speaker_key, outlet FROM statements WHERE group_id = ?1")?;
                 for g in &groups {
                     for r in q.query_map([g], |r| {
                         Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
                     })? {
                         let (day, sp, o) = r?;
-                        tally.add(day.and_then(crate::link::date_of_day).as_deref(), sp.as_deref(), o.as_deref());
+                        tally.add(day, sp, o);
                     }
                 }
+                let (first, last) = tally.first_and_last();
+                let months = tally.months().collect();
                 let mut by_speaker = sorted(tally.speakers);
                 self.speaker_names(&mut by_speaker)?;
-                (tally.n, tally.first, tally.last, tally.months.into_iter().collect(), by_speaker, sorted(tally.outlets))
+                (tally.n, first, last, months, by_speaker, sorted(tally.outlets))
             }
         };
         // the earliest statements using it

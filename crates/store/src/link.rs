@@ -42,6 +42,11 @@ fn words_of(blob: &[u8]) -> Vec<u64> {
     blob.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect()
 }
 
+/// The cluster of a stored article (itself when it has none).
+fn cluster_of(tx: &Connection, article: i64) -> Result<i64, StoreError> {
+    Ok(tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?.query_row([article], |r| r.get(0))?)
+}
+
 /// The order in which copies count as earlier: publication date (undated last), then id.
 fn article_precedence(tx: &Connection, rowid: i64) -> Result<(String, String), StoreError> {
     let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
@@ -73,7 +78,6 @@ pub(crate) fn link_article(
         let mut band =
             tx.prepare_cached(&format!("SELECT article FROM article_bands WHERE key = ?1 ORDER BY article DESC LIMIT {PER_BAND}"))?;
         let mut signature_of_article = tx.prepare_cached("SELECT signature FROM article_signatures WHERE article = ?1")?;
-        let mut cluster_of = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
         let mut candidates: Vec<i64> = Vec::new();
         for &k in links.sketch.bands.iter().filter(|&&k| filter.may_contain(KeyKind::ArticleBand, k)) {
             let mut rows = band.query([k])?;
@@ -88,7 +92,7 @@ pub(crate) fn link_article(
                 .query_row([article], |r| Ok(signature_similarity(sig, &signature_of(r.get_ref(0)?.as_blob()?))))
                 .optional()?;
             if let Some(sim) = sim.filter(|&s| s >= cfg.article_threshold) {
-                clusters.insert(cluster_of.query_row([article], |r| r.get(0))?);
+                clusters.insert(cluster_of(tx, article)?);
                 near_exact |= sim >= NEAR_EXACT;
             }
         }
@@ -139,7 +143,6 @@ fn link_paragraphs(
     let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
     let mut same_para =
         tx.prepare_cached(&format!("SELECT article, idx FROM paragraph_hashes WHERE hash = ?1 AND article != ?2 LIMIT {}", MAX_REUSE + 1))?;
-    let mut cluster_of = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
     let mut ins_link =
         tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
@@ -155,7 +158,7 @@ fn link_paragraphs(
         for (other, other_idx) in others {
             // copies in the story's own cluster share every paragraph; clusters only ever
             // merge, so such a pair would stay inside one cluster and never be reported
-            if !clusters.contains(&cluster_of.query_row([other], |r| r.get(0))?) {
+            if !clusters.contains(&cluster_of(tx, other)?) {
                 ins_link.execute(params![rowid, idx as i64, other, other_idx])?;
             }
         }
@@ -165,9 +168,14 @@ fn link_paragraphs(
     Ok(())
 }
 
+/// The date of a `day` number.
+fn naive_date_of_day(day: i64) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(day)?)
+}
+
 /// The date of a `day` number, as `YYYY-MM-DD`.
 pub(crate) fn date_of_day(day: i64) -> Option<String> {
-    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(day)?).map(|d| d.to_string())
+    naive_date_of_day(day).map(|d| d.to_string())
 }
 
 /// Days since 1970-01-01: the `day` column, which orders occurrences and bounds near matches.
@@ -544,37 +552,56 @@ impl SpeakerTally {
     }
 }
 
-/// Occurrences counted by month, speaker and outlet, with the first and last date: what a
-/// gram's statistics and a phrase's timeline both report.
-#[derive(Default)]
-pub(crate) struct Tally {
+/// Occurrences counted by month, speaker and outlet, with the first and last day: what a
+/// gram's statistics and a phrase's timeline both report. Speakers and outlets are keys of any
+/// kind: their names, or numbers of an [`Interner`] when millions of occurrences are counted.
+pub(crate) struct Tally<K> {
     pub n: i64,
-    pub months: BTreeMap<String, i64>,
-    pub speakers: HashMap<String, i64>,
-    pub outlets: HashMap<String, i64>,
-    pub first: Option<String>,
-    pub last: Option<String>,
+    /// By month number ([`month_of_day`]); [`Tally::months`] labels them.
+    by_month: BTreeMap<i64, i64>,
+    pub speakers: HashMap<K, i64>,
+    pub outlets: HashMap<K, i64>,
+    first: Option<i64>,
+    last: Option<i64>,
 }
 
-impl Tally {
-    /// Counts one occurrence; `date` is `YYYY-MM-DD`.
-    pub(crate) fn add(&mut self, date: Option<&str>, speaker: Option<&str>, outlet: Option<&str>) {
+impl<K> Default for Tally<K> {
+    fn default() -> Self {
+        Tally { n: 0, by_month: BTreeMap::new(), speakers: HashMap::new(), outlets: HashMap::new(), first: None, last: None }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Tally<K> {
+    /// Counts one occurrence on `day` (days since 1970-01-01).
+    pub(crate) fn add(&mut self, day: Option<i64>, speaker: Option<K>, outlet: Option<K>) {
         self.n += 1;
-        if let Some(d) = date {
-            *self.months.entry(d.get(..7).unwrap_or(d).to_string()).or_default() += 1;
-            if self.first.as_deref().is_none_or(|f| d < f) {
-                self.first = Some(d.to_string());
+        if let Some(d) = day {
+            if let Some(m) = month_of_day(d) {
+                *self.by_month.entry(m).or_default() += 1;
             }
-            if self.last.as_deref().is_none_or(|l| d > l) {
-                self.last = Some(d.to_string());
-            }
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
         }
         if let Some(s) = speaker {
-            *self.speakers.entry(s.to_string()).or_default() += 1;
+            *self.speakers.entry(s).or_default() += 1;
         }
         if let Some(o) = outlet {
-            *self.outlets.entry(o.to_string()).or_default() += 1;
+            *self.outlets.entry(o).or_default() += 1;
         }
+    }
+
+    /// Occurrences by month (`YYYY-MM`), in order.
+    pub(crate) fn months(&self) -> impl Iterator<Item = (String, i64)> + '_ {
+        self.by_month.iter().map(|(&m, &c)| (month_label(m), c))
+    }
+
+    pub(crate) fn month_count(&self) -> usize {
+        self.by_month.len()
+    }
+
+    /// The first and last date, as `YYYY-MM-DD`.
+    pub(crate) fn first_and_last(&self) -> (Option<String>, Option<String>) {
+        (self.first.and_then(date_of_day), self.last.and_then(date_of_day))
     }
 }
 
@@ -613,7 +640,7 @@ impl Interner {
 
 /// The month of a day number, as a number that sorts like the month (year × 12 + month − 1).
 fn month_of_day(day: i64) -> Option<i64> {
-    let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(day)?)?;
+    let d = naive_date_of_day(day)?;
     Some(i64::from(d.year()) * 12 + i64::from(d.month0()))
 }
 
@@ -705,44 +732,31 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
             continue;
         }
         let mut articles: HashSet<u32> = HashSet::new();
-        let (mut months, mut speakers, mut outlets) = (BTreeMap::<i64, i64>::new(), HashMap::<u32, i64>::new(), HashMap::<u32, i64>::new());
-        let (mut n, mut first, mut last) = (0i64, None::<i64>, None::<i64>);
+        let mut tally: Tally<u32> = Tally::default();
         for o in groups.iter().filter_map(|gr| occ.get(gr)).flatten() {
-            n += 1;
             articles.insert(o.article);
-            if let Some(d) = o.day {
-                if let Some(m) = month_of_day(d) {
-                    *months.entry(m).or_default() += 1;
-                }
-                first = Some(first.map_or(d, |f| f.min(d)));
-                last = Some(last.map_or(d, |l| l.max(d)));
-            }
-            if let Some(s) = o.speaker {
-                *speakers.entry(s).or_default() += 1;
-            }
-            if let Some(s) = o.outlet {
-                *outlets.entry(s).or_default() += 1;
-            }
+            tally.add(o.day, o.speaker, o.outlet);
         }
-        for (&m, c) in &months {
-            ins_m.execute(params![g, month_label(m), c])?;
+        for (m, c) in tally.months() {
+            ins_m.execute(params![g, m, c])?;
         }
-        for (&s, c) in &speakers {
+        for (&s, c) in &tally.speakers {
             ins_s.execute(params![g, names.string(s), c])?;
         }
-        for (&s, c) in &outlets {
+        for (&s, c) in &tally.outlets {
             ins_o.execute(params![g, names.string(s), c])?;
         }
+        let (first, last) = tally.first_and_last();
         set.execute(params![
             g,
             groups.len() as i64,
-            n,
+            tally.n,
             articles.len() as i64,
-            outlets.len() as i64,
-            speakers.len() as i64,
-            months.len() as i64,
-            first.and_then(date_of_day),
-            last.and_then(date_of_day)
+            tally.outlets.len() as i64,
+            tally.speakers.len() as i64,
+            tally.month_count() as i64,
+            first,
+            last
         ])?;
         refreshed += 1;
     }
