@@ -63,8 +63,8 @@ pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
     }
     // A resumed part followed at once by a cue of its own (`"A," said X. "B," she said.`) is
     // that cue's quotation, not more of the first one: from there on (with what resumed after
-    // it), it is a content run of its own. Last resumption first, so each split keeps the
-    // indices of the ones before it.
+    // it), it is a content run of its own. Last resumption first: a later split has already
+    // cut the run back to where an earlier one's part ends.
     for &(k, before, first, last) in resumed.iter().rev() {
         let next = out.iter().filter(|r| r.first > last).min_by_key(|r| r.first);
         let own_cue = next.is_some_and(|r| {
@@ -79,7 +79,7 @@ pub(crate) fn runs(seq: &Sequence, tags: &[Tag]) -> Vec<Run> {
         if own_cue && close {
             let end = out[k].last;
             out[k].last = before;
-            out.insert(k + 1, Run { role: Role::Content, first, last: end });
+            out.push(Run { role: Role::Content, first, last: end });
         }
     }
     out.sort_by_key(|r| r.first);
