@@ -206,6 +206,25 @@ fn ingesting_in_two_halves_gives_what_ingesting_at_once_gives() {
     }
 }
 
+/// The writer holds the link tables' new rows in memory until it commits; what linking finds
+/// must not depend on where the commits fall.
+#[test]
+fn committing_after_every_article_gives_what_one_commit_gives() {
+    let (dir, whole) = setup();
+    let all = dir.path().join("all.jsonl");
+    let often = dir.path().join("often.db");
+    run(&["ingest", "--quiet", "--commit-every", "1", "--db", often.to_str().unwrap(), all.to_str().unwrap()]);
+    for q in [
+        vec!["statements", "--json", "--limit", "1000", "--occurrences"],
+        vec!["speakers", "--json"],
+        vec!["phrases", "--json"],
+        vec!["clusters", "--json"],
+        vec!["phrase", "all-weather strategic cooperative partners", "--json"],
+    ] {
+        assert_same_answers(&whole, &often, &q);
+    }
+}
+
 /// Asks two stores the same query (`q` without `--db`) and compares the answers, ids aside.
 fn assert_same_answers(whole: &Path, halves: &Path, q: &[&str]) {
     let ask = |db: &Path| {

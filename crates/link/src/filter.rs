@@ -1,5 +1,6 @@
 //! Which lookup keys the store may hold: a Bloom filter over the keys of every lookup table
-//! (article bands, paragraph hashes, statement keys, statement fingerprints), kept by the
+//! (article bands, paragraph hashes, statement keys and those of undated statements, statement
+//! fingerprints), kept by the
 //! writer so that a key no stored row has costs no index seek. Most keys of a new story find
 //! nothing; at 100,000 articles about half of all band lookups were such misses.
 //!
@@ -24,6 +25,9 @@ pub enum KeyKind {
     Paragraph = 2,
     StatementKey = 3,
     Fingerprint = 4,
+    /// A statement key held by an undated statement (which it also holds as a `StatementKey`):
+    /// most keys have none, and their lookup skips that part.
+    UndatedStatementKey = 5,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

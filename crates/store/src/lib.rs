@@ -11,6 +11,7 @@
 mod article;
 mod corpus;
 mod link;
+mod pending;
 mod query;
 
 use std::path::Path;
@@ -204,31 +205,35 @@ impl Store {
         let (memory, _) = self.memory.as_mut().expect("loaded when the transaction began");
         match write_articles(&self.conn, &self.link, memory, articles, links) {
             Ok(written) => {
+                let earlier = self.uncommitted;
                 self.uncommitted += written.new_articles;
                 if self.uncommitted >= self.commit_every {
-                    self.commit()?;
+                    if let Err(e) = self.write_and_commit() {
+                        // the error counts this batch apart from the earlier ones
+                        self.uncommitted = earlier;
+                        return Err(self.roll_back(e));
+                    }
                 }
                 Ok(written)
             }
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                let earlier = self.uncommitted;
-                self.in_transaction = false;
-                self.uncommitted = 0;
-                // the memory took in articles that were rolled back
-                self.memory = None;
-                Err(StoreError::RolledBack { earlier, source: Box::new(e) })
-            }
+            Err(e) => Err(self.roll_back(e)),
         }
     }
 
-    /// Commits the batches written since the last commit.
+    /// Commits the batches written since the last commit. If that fails, they are rolled back
+    /// ([`StoreError::RolledBack`]), as a failed batch is.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if !self.in_transaction {
             return Ok(());
         }
-        if self.uncommitted > 0 {
-            if let Some((memory, _)) = &self.memory {
+        self.write_and_commit().map_err(|e| self.roll_back(e))
+    }
+
+    /// Writes what the writer's memory holds for the open transaction, and commits it.
+    fn write_and_commit(&mut self) -> Result<(), StoreError> {
+        if let Some((memory, _)) = &mut self.memory {
+            memory.pending.write(&self.conn)?;
+            if self.uncommitted > 0 {
                 memory.save(&self.conn)?;
             }
         }
@@ -236,6 +241,17 @@ impl Store {
         self.in_transaction = false;
         self.uncommitted = 0;
         Ok(())
+    }
+
+    /// Rolls the open transaction back after `e`, and says what that lost.
+    fn roll_back(&mut self, e: StoreError) -> StoreError {
+        let _ = self.conn.execute_batch("ROLLBACK");
+        let earlier = self.uncommitted;
+        self.in_transaction = false;
+        self.uncommitted = 0;
+        // the memory took in articles that were rolled back
+        self.memory = None;
+        StoreError::RolledBack { earlier, source: Box::new(e) }
     }
 
     /// Brings the derived statistics (talking points) up to date after a run of writes. Safe to
@@ -311,7 +327,7 @@ fn write_articles(
             let rowid = next_article;
             next_article += 1;
             let published = m.published.map(|d| d.to_string());
-            let cluster = link::link_article(tx, rowid, published.as_deref(), &a.id, links, &cfg, &mut memory.filter)?;
+            let cluster = link::link_article(tx, rowid, published.as_deref(), &a.id, links, &cfg, memory)?;
             ins_article.execute(params![
                 rowid,
                 a.id,
@@ -372,15 +388,7 @@ fn write_articles(
                 ])?;
                 memory.filter.insert(KeyKind::Fingerprint, sl.sketch.fingerprint);
                 if index {
-                    link::index_statement(
-                        tx,
-                        &this,
-                        st.content.of(&a.text),
-                        sp.map(|s| s.name.as_str()),
-                        sl,
-                        &mut link_batch,
-                        &mut memory.filter,
-                    )?;
+                    link::index_statement(tx, &this, st.content.of(&a.text), sp.map(|s| s.name.as_str()), sl, &mut link_batch, memory)?;
                 }
                 if let Some(k) = &sl.speaker_key {
                     speakers.add(a, st, k);
@@ -393,6 +401,8 @@ fn write_articles(
         }
     }
     if memory.filter.wants_to_grow() {
+        // the filter is rebuilt from the tables, which must hold every key first
+        memory.pending.write(tx)?;
         memory.filter = link::rebuild_filter(tx)?;
     }
     speakers.write(tx)?;

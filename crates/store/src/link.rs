@@ -16,7 +16,9 @@ use onrecord_link::filter::{KeyFilter, KeyKind};
 use onrecord_link::{signature_similarity, statement_similarity, word_hashes, ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Statement};
 use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
 
+use crate::pending::PendingRows;
 use crate::StoreError;
 
 /// A paragraph shared by more articles than this is boilerplate, not a pasted lead.
@@ -42,16 +44,8 @@ fn words_of(blob: &[u8]) -> Vec<u64> {
     blob.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect()
 }
 
-/// The cluster of a stored article (itself when it has none).
-fn cluster_of(tx: &Connection, article: i64) -> Result<i64, StoreError> {
-    Ok(tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?.query_row([article], |r| r.get(0))?)
-}
-
 /// The order in which copies count as earlier: publication date (undated last), then id.
-fn article_precedence(tx: &Connection, rowid: i64) -> Result<(String, String), StoreError> {
-    let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
-    Ok(q.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?)
-}
+type ArticlePrecedence = (String, String);
 
 /// Puts a newly written article into its syndication cluster: finds stored articles sharing a
 /// band key, confirms them by signature, merges their clusters, and names the result by its
@@ -67,7 +61,7 @@ pub(crate) fn link_article(
     id: &str,
     links: &ArticleLinks,
     cfg: &LinkConfig,
-    filter: &mut KeyFilter,
+    memory: &mut WriterMemory,
 ) -> Result<i64, StoreError> {
     let sig = &links.sketch.signature;
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
@@ -77,30 +71,33 @@ pub(crate) fn link_article(
         // has never seen has no rows, and a copy's keys find the same few articles
         let mut band =
             tx.prepare_cached(&format!("SELECT article FROM article_bands WHERE key = ?1 ORDER BY article DESC LIMIT {PER_BAND}"))?;
-        let mut signature_of_article = tx.prepare_cached("SELECT signature FROM article_signatures WHERE article = ?1")?;
         let mut candidates: Vec<i64> = Vec::new();
-        for &k in links.sketch.bands.iter().filter(|&&k| filter.may_contain(KeyKind::ArticleBand, k)) {
-            let mut rows = band.query([k])?;
-            while let Some(r) = rows.next()? {
-                candidates.push(r.get(0)?);
+        for &k in links.sketch.bands.iter().filter(|&&k| memory.filter.may_contain(KeyKind::ArticleBand, k)) {
+            // the uncommitted articles are the newest
+            let before = candidates.len();
+            candidates.extend(memory.pending.band_articles(k).take(PER_BAND));
+            let mut wanted = PER_BAND - (candidates.len() - before);
+            if wanted > 0 {
+                let mut rows = band.query([k])?;
+                while let Some(r) = rows.next()?.filter(|_| wanted > 0) {
+                    candidates.push(r.get(0)?);
+                    wanted -= 1;
+                }
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
         for article in candidates {
-            let sim = signature_of_article
-                .query_row([article], |r| Ok(signature_similarity(sig, &signature_of(r.get_ref(0)?.as_blob()?))))
-                .optional()?;
+            let sim = memory.articles.signature(tx, article)?.map(|other| signature_similarity(sig, other));
             if let Some(sim) = sim.filter(|&s| s >= cfg.article_threshold) {
-                clusters.insert(cluster_of(tx, article)?);
+                clusters.insert(memory.articles.cluster(tx, article)?);
                 near_exact |= sim >= NEAR_EXACT;
             }
         }
         if !near_exact {
-            let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO article_bands (key, article) VALUES (?1, ?2)")?;
             for &k in &links.sketch.bands {
-                ins.execute(params![k, rowid])?;
-                filter.insert(KeyKind::ArticleBand, k);
+                memory.pending.add_band(k, rowid);
+                memory.filter.insert(KeyKind::ArticleBand, k);
             }
             tx.prepare_cached("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)")?
                 .execute(params![rowid, signature_blob(sig)])?;
@@ -109,13 +106,13 @@ pub(crate) fn link_article(
     // A near-exact copy shares its paragraphs with the stored article it copies, which already
     // links them: it adds no paragraph keys and finds no links of its own.
     if !near_exact {
-        link_paragraphs(tx, rowid, links, &clusters, filter)?;
+        link_paragraphs(tx, rowid, links, &clusters, memory)?;
     }
     // the earliest of the new article and the clusters' representatives names the merged cluster
-    // (as `article_precedence` reads a stored article)
-    let mut best = ((published.unwrap_or("9999").to_string(), id.to_string()), rowid);
+    let mine: ArticlePrecedence = (published.unwrap_or("9999").to_string(), id.to_string());
+    let mut best = (mine.clone(), rowid);
     for &c in &clusters {
-        let p = (article_precedence(tx, c)?, c);
+        let p = (memory.articles.precedence(tx, c)?, c);
         if p < best {
             best = p;
         }
@@ -125,8 +122,10 @@ pub(crate) fn link_article(
     for &c in &clusters {
         if c != rep {
             relabel.execute(params![rep, c])?;
+            memory.articles.merge(c, rep);
         }
     }
+    memory.articles.remember(rowid, (!near_exact && !sig.is_empty()).then(|| sig.clone()), rep, mine);
     Ok(rep)
 }
 
@@ -138,19 +137,20 @@ fn link_paragraphs(
     rowid: i64,
     links: &ArticleLinks,
     clusters: &BTreeSet<i64>,
-    filter: &mut KeyFilter,
+    memory: &mut WriterMemory,
 ) -> Result<(), StoreError> {
-    let mut ins_para = tx.prepare_cached("INSERT OR IGNORE INTO paragraph_hashes (hash, article, idx) VALUES (?1, ?2, ?3)")?;
     let mut same_para =
         tx.prepare_cached(&format!("SELECT article, idx FROM paragraph_hashes WHERE hash = ?1 AND article != ?2 LIMIT {}", MAX_REUSE + 1))?;
     let mut ins_link =
         tx.prepare_cached("INSERT OR IGNORE INTO paragraph_links (article, idx, other, other_idx) VALUES (?1, ?2, ?3, ?4)")?;
     for &(idx, h) in &links.sketch.paragraphs {
-        let others: Vec<(i64, i64)> = if filter.may_contain(KeyKind::Paragraph, h) {
-            same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-        } else {
-            Vec::new()
-        };
+        let mut others: Vec<(i64, i64)> = Vec::new();
+        if memory.filter.may_contain(KeyKind::Paragraph, h) {
+            others = same_para.query_map(params![h, rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            // the uncommitted articles come after the committed ones in the table's order
+            let room = (MAX_REUSE + 1).saturating_sub(others.len());
+            others.extend(memory.pending.paragraphs_with(h).filter(|&(a, _)| a != rowid).take(room));
+        }
         if others.len() > MAX_REUSE {
             // boilerplate: it links nothing, and later articles see that without this one's row
             continue;
@@ -158,12 +158,12 @@ fn link_paragraphs(
         for (other, other_idx) in others {
             // copies in the story's own cluster share every paragraph; clusters only ever
             // merge, so such a pair would stay inside one cluster and never be reported
-            if !clusters.contains(&cluster_of(tx, other)?) {
+            if !clusters.contains(&memory.articles.cluster(tx, other)?) {
                 ins_link.execute(params![rowid, idx as i64, other, other_idx])?;
             }
         }
-        ins_para.execute(params![h, rowid, idx as i64])?;
-        filter.insert(KeyKind::Paragraph, h);
+        memory.pending.add_paragraph(h, rowid, idx as i64);
+        memory.filter.insert(KeyKind::Paragraph, h);
     }
     Ok(())
 }
@@ -216,6 +216,98 @@ impl Precedences {
                 Ok(e.insert(q.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?))
             }
         }
+    }
+}
+
+/// What linking reads of recent articles, kept in memory instead of read from their wide rows:
+/// a story's copies arrive close together, and each new copy compares itself with the same
+/// few earlier ones and asks for their clusters (at 100,000 articles, 8 confirmed copies per
+/// article, each three row reads otherwise).
+#[derive(Default)]
+pub(crate) struct RecentArticles {
+    /// MinHash signatures.
+    signatures: FxHashMap<i64, Vec<u32>>,
+    /// The cluster each article had when it was remembered ...
+    clusters: FxHashMap<i64, i64>,
+    /// ... and the cluster each cluster merged into since: an article's cluster is the end of
+    /// that chain (clusters only ever merge into an earlier member, so it has no cycles).
+    merged: FxHashMap<i64, i64>,
+    precedences: FxHashMap<i64, ArticlePrecedence>,
+}
+
+impl RecentArticles {
+    /// Entries remembered at most in any map (about 40 MB in all); then the memory starts over.
+    const MAX: usize = 65_536;
+
+    fn make_room(&mut self) {
+        if [self.signatures.len(), self.clusters.len(), self.merged.len(), self.precedences.len()].into_iter().any(|n| n >= Self::MAX) {
+            *self = RecentArticles::default();
+        }
+    }
+
+    /// Remembers a newly written article.
+    pub(crate) fn remember(&mut self, article: i64, signature: Option<Vec<u32>>, cluster: i64, precedence: ArticlePrecedence) {
+        self.make_room();
+        if let Some(signature) = signature {
+            self.signatures.insert(article, signature);
+        }
+        self.clusters.insert(article, cluster);
+        self.precedences.insert(article, precedence);
+    }
+
+    /// The signature of a stored article, or `None` if it has none.
+    fn signature(&mut self, tx: &Connection, article: i64) -> Result<Option<&[u32]>, StoreError> {
+        if !self.signatures.contains_key(&article) {
+            let mut q = tx.prepare_cached("SELECT signature FROM article_signatures WHERE article = ?1")?;
+            match q.query_row([article], |r| Ok(signature_of(r.get_ref(0)?.as_blob()?))).optional()? {
+                Some(signature) => {
+                    self.make_room();
+                    self.signatures.insert(article, signature);
+                }
+                None => return Ok(None),
+            }
+        }
+        Ok(self.signatures.get(&article).map(Vec::as_slice))
+    }
+
+    /// The cluster of a stored article (itself when it has none).
+    fn cluster(&mut self, tx: &Connection, article: i64) -> Result<i64, StoreError> {
+        let mut cluster = match self.clusters.get(&article) {
+            Some(&c) => c,
+            None => {
+                let mut q = tx.prepare_cached("SELECT coalesce(cluster, rowid) FROM articles WHERE rowid = ?1")?;
+                let c = q.query_row([article], |r| r.get(0))?;
+                self.make_room();
+                self.clusters.insert(article, c);
+                c
+            }
+        };
+        let before = cluster;
+        while let Some(&next) = self.merged.get(&cluster) {
+            cluster = next;
+        }
+        if cluster != before {
+            self.clusters.insert(article, cluster);
+        }
+        Ok(cluster)
+    }
+
+    /// Notes that the articles of cluster `from` now belong to `into`.
+    fn merge(&mut self, from: i64, into: i64) {
+        self.make_room();
+        self.merged.insert(from, into);
+    }
+
+    /// The precedence of a stored article.
+    fn precedence(&mut self, tx: &Connection, article: i64) -> Result<ArticlePrecedence, StoreError> {
+        if let Some(p) = self.precedences.get(&article) {
+            return Ok(p.clone());
+        }
+        let mut q = tx.prepare_cached("SELECT coalesce(published, '9999'), id FROM articles WHERE rowid = ?1")?;
+        let p: ArticlePrecedence = q.query_row([article], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        self.make_room();
+        self.precedences.insert(article, p.clone());
+        Ok(p)
     }
 }
 
@@ -292,25 +384,79 @@ impl BatchLinks {
     }
 }
 
-/// The statement lookup: for each of 1 to 32 keys (`?1`..), the latest [`PER_KEY`] statements
-/// with that key reported between days `?33` and `?34`, and the newest [`PER_KEY`] undated
-/// ones, with their words. Both are ranges of the key's index, read backwards.
-static STATEMENT_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+/// `statement_keys.day` of an undated statement: a key column of a table without rowids cannot
+/// be NULL (an `INSERT OR IGNORE` of NULL silently stores nothing).
+pub(crate) const UNDATED: i64 = i64::MIN;
+
+/// The statement lookups in the committed rows, for 1 to 32 keys (`?1`..): in [`DATED_KEY_SQL`],
+/// the latest [`PER_KEY`] statements with each key reported between days `?33` and `?34`; in
+/// [`UNDATED_KEY_SQL`], the newest [`PER_KEY`] undated ones (day `?33`, [`UNDATED`]). Rows are
+/// (key number, day, statement id); each part is a range of the key's index, read backwards.
+fn key_lookup_sql(dated: bool) -> Vec<String> {
+    let day = if dated { "day BETWEEN ?33 AND ?34" } else { "day = ?33" };
     let one = |i: usize| {
         format!(
-            "SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} AND day BETWEEN ?33 AND ?34
-             ORDER BY day DESC, statement_id DESC LIMIT {PER_KEY})
-             UNION SELECT statement_id FROM (SELECT statement_id FROM statement_keys WHERE key = ?{i} AND day IS NULL
+            "SELECT {i}, day, statement_id FROM (SELECT day, statement_id FROM statement_keys WHERE key = ?{i} AND {day}
              ORDER BY day DESC, statement_id DESC LIMIT {PER_KEY})"
         )
     };
-    (0..=32)
-        .map(|n| {
-            let ids = (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ");
-            format!("SELECT w.statement_id, w.words FROM ({ids}) k JOIN statement_words w ON w.statement_id = k.statement_id")
-        })
-        .collect()
-});
+    (0..=32).map(|n| (1..=n.max(1)).map(one).collect::<Vec<_>>().join(" UNION ALL ")).collect()
+}
+
+static DATED_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| key_lookup_sql(true));
+static UNDATED_KEY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| key_lookup_sql(false));
+
+/// Runs a statement lookup of [`key_lookup_sql`] for `keys` with the day parameters `days`,
+/// adding each row's (day, statement id) to the rows of its key.
+fn look_up_keys(
+    tx: &Connection,
+    sql: &str,
+    keys: &[(usize, i64)],
+    days: &[i64],
+    rows_of_key: &mut [Vec<(i64, i64)>],
+) -> Result<(), StoreError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let mut find = tx.prepare_cached(sql)?;
+    for (n, &(_, k)) in keys.iter().enumerate() {
+        find.raw_bind_parameter(n + 1, k)?;
+    }
+    for (n, d) in days.iter().enumerate() {
+        find.raw_bind_parameter(33 + n, d)?;
+    }
+    let mut rows = find.raw_query();
+    while let Some(r) = rows.next()? {
+        let (i, _) = keys[r.get::<_, usize>(0)? - 1];
+        rows_of_key[i].push((r.get(1)?, r.get(2)?));
+    }
+    Ok(())
+}
+
+/// The statements a lookup by `keys` (at most 32) reaches, in id order: per key, the latest
+/// [`PER_KEY`] reported between days `lo` and `hi` (above [`UNDATED`]) and the newest
+/// [`PER_KEY`] undated ones, of the committed rows and the pending ones together.
+fn statements_by_keys(tx: &Connection, keys: &[i64], lo: i64, hi: i64, memory: &WriterMemory) -> Result<BTreeSet<i64>, StoreError> {
+    let lo = lo.max(UNDATED + 1);
+    let with_dated: Vec<(usize, i64)> = keys.iter().copied().enumerate().collect();
+    // most keys no undated statement has
+    let with_undated: Vec<(usize, i64)> =
+        with_dated.iter().copied().filter(|&(_, k)| memory.filter.may_contain(KeyKind::UndatedStatementKey, k)).collect();
+    let mut dated: Vec<Vec<(i64, i64)>> = vec![Vec::new(); keys.len()];
+    let mut undated: Vec<Vec<(i64, i64)>> = vec![Vec::new(); keys.len()];
+    look_up_keys(tx, &DATED_KEY_SQL[with_dated.len()], &with_dated, &[lo, hi], &mut dated)?;
+    look_up_keys(tx, &UNDATED_KEY_SQL[with_undated.len()], &with_undated, &[UNDATED], &mut undated)?;
+    let mut found = BTreeSet::new();
+    for (i, &k) in keys.iter().enumerate() {
+        let dated = &mut dated[i];
+        dated.extend(memory.pending.dated_statements(k, lo, hi, PER_KEY));
+        dated.sort_unstable_by(|a, b| b.cmp(a));
+        found.extend(dated.iter().take(PER_KEY).map(|&(_, id)| id));
+        // the pending statements are the newest
+        found.extend(memory.pending.undated_statements(k).chain(undated[i].iter().map(|&(_, id)| id)).take(PER_KEY));
+    }
+    Ok(found)
+}
 
 /// Finds the group of a newly written statement: the same normalised words anywhere in the
 /// corpus; else a near-verbatim copy among the statements of the article's other copies; else
@@ -371,25 +517,20 @@ pub(crate) fn link_statement(
         Vec::new()
     };
     if !keys.is_empty() {
-        // candidates with their words, in one statement execution; the group and speaker only
-        // of those that match
-        let mut find = tx.prepare_cached(&STATEMENT_KEY_SQL[keys.len()])?;
-        let mut group_of = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE id = ?1")?;
-        for (i, k) in keys.iter().enumerate() {
-            find.raw_bind_parameter(i + 1, k)?;
-        }
         // an undated statement may be a copy of one reported on any day
         let (lo, hi) = this.day.map_or((i64::MIN, i64::MAX), |d| (d.saturating_sub(NEAR_DAYS), d.saturating_add(NEAR_DAYS)));
-        find.raw_bind_parameter(33, lo)?;
-        find.raw_bind_parameter(34, hi)?;
-        let mut rows = find.raw_query();
-        // the window is the query's: every row is within NEAR_DAYS, or undated on one side
-        while let Some(r) = rows.next()? {
-            let sim = statement_similarity(words, &words_of(r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?));
+        // the window is the lookup's: every candidate is within NEAR_DAYS, or undated on one side
+        let candidates = statements_by_keys(tx, &keys, lo, hi, memory)?;
+        // their words; the group and speaker only of those that match
+        let mut words_of_statement = tx.prepare_cached("SELECT words FROM statement_words WHERE statement_id = ?1")?;
+        let mut group_of = tx.prepare_cached("SELECT group_id, speaker_key FROM statements WHERE id = ?1")?;
+        for candidate in candidates {
+            let sim =
+                words_of_statement.query_row([candidate], |r| Ok(statement_similarity(words, &words_of(r.get_ref(0)?.as_blob()?))))?;
             if sim < cfg.statement_threshold || found.is_some_and(|(_, b)| sim <= b) {
                 continue;
             }
-            let (g, sk): (Option<i64>, Option<String>) = group_of.query_row([r.get::<_, i64>(0)?], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (g, sk): (Option<i64>, Option<String>) = group_of.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?)))?;
             if let Some(g) = g.filter(|_| same_speaker(&sk)) {
                 found = Some((g, sim));
             }
@@ -423,13 +564,15 @@ pub(crate) fn index_statement(
     speaker: Option<&str>,
     sl: &onrecord_link::StatementLinks,
     batch: &mut BatchLinks,
-    filter: &mut KeyFilter,
+    memory: &mut WriterMemory,
 ) -> Result<(), StoreError> {
     let id = this.id;
-    let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO statement_keys (key, day, statement_id) VALUES (?1, ?2, ?3)")?;
     for &k in &sl.sketch.keys {
-        ins.execute(params![k, this.day, id])?;
-        filter.insert(KeyKind::StatementKey, k);
+        memory.pending.add_statement_key(k, this.day, id);
+        memory.filter.insert(KeyKind::StatementKey, k);
+        if this.day.is_none() {
+            memory.filter.insert(KeyKind::UndatedStatementKey, k);
+        }
     }
     if !sl.sketch.keys.is_empty() {
         tx.prepare_cached("INSERT INTO statement_words (statement_id, day, words) VALUES (?1, ?2, ?3)")?.execute(params![
@@ -440,9 +583,8 @@ pub(crate) fn index_statement(
     }
     tx.prepare_cached("INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)")?
         .execute(params![id, content, speaker])?;
-    let mut ins_gram = tx.prepare_cached("INSERT OR IGNORE INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, ?3)")?;
     for (g, stems, surface) in &sl.grams {
-        if ins_gram.execute(params![g, id, surface])? > 0 {
+        if memory.pending.add_gram(*g, id, surface) {
             batch.grams.entry(*g).or_insert_with(|| (stems.clone(), 0)).1 += 1;
         }
     }
@@ -861,6 +1003,9 @@ pub(crate) struct WriterMemory {
     /// The keys of the lookup tables (saved with every commit).
     pub filter: KeyFilter,
     pub precedences: Precedences,
+    /// The link tables' rows since the last commit, written at the commit.
+    pub pending: PendingRows,
+    pub articles: RecentArticles,
 }
 
 impl WriterMemory {
@@ -879,7 +1024,13 @@ impl WriterMemory {
             Some(f) => f,
             None => rebuild_filter(conn)?,
         };
-        Ok(WriterMemory { background: load_background(conn)?, filter, precedences: Precedences::default() })
+        Ok(WriterMemory {
+            background: load_background(conn)?,
+            filter,
+            precedences: Precedences::default(),
+            pending: PendingRows::default(),
+            articles: RecentArticles::default(),
+        })
     }
 
     pub(crate) fn save(&self, tx: &Connection) -> Result<(), StoreError> {
@@ -903,11 +1054,12 @@ fn stored_extent(conn: &Connection) -> Result<(i64, i64), StoreError> {
 /// A key filter of every key in the lookup tables, sized for twice as many: read from the
 /// narrow key tables and the fingerprint index, not from the wide rows.
 pub(crate) fn rebuild_filter(conn: &Connection) -> Result<KeyFilter, StoreError> {
-    // (kind, key column, table)
-    const SOURCES: [(KeyKind, &str, &str); 4] = [
+    // (kind, key column, table); the undated statements' keys are those below every day (UNDATED)
+    const SOURCES: [(KeyKind, &str, &str); 5] = [
         (KeyKind::ArticleBand, "key", "article_bands"),
         (KeyKind::Paragraph, "hash", "paragraph_hashes"),
         (KeyKind::StatementKey, "key", "statement_keys"),
+        (KeyKind::UndatedStatementKey, "key", "statement_keys WHERE day < -9223372036854775807"),
         (KeyKind::Fingerprint, "fingerprint", "statements INDEXED BY statements_fingerprint"),
     ];
     let mut total: u64 = 0;

@@ -122,7 +122,9 @@ CREATE INDEX IF NOT EXISTS paragraph_links_other ON paragraph_links(other);
 -- undated ones), not every statement that ever shared a key.
 CREATE TABLE IF NOT EXISTS statement_keys (
     key          INTEGER NOT NULL,
-    day          INTEGER,                  -- statement_words.day
+    -- statement_words.day, or -9223372036854775808 for an undated statement: a key column of a
+    -- table without rowids cannot be NULL (earlier writers gave NULL, and SQLite dropped the row)
+    day          INTEGER,
     statement_id INTEGER NOT NULL,
     PRIMARY KEY (key, day, statement_id)
 ) WITHOUT ROWID;

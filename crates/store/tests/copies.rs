@@ -111,3 +111,34 @@ fn copies_are_found_whatever_key_filter_the_store_holds() {
     assert_eq!(market, copy, "the copy finds the article the saved filter never saw");
     assert_ne!(market, wire);
 }
+
+/// Statements of undated articles are keyed too (a key column cannot hold NULL, so they are
+/// stored under a day of their own): an edited copy in another story finds them.
+#[test]
+fn an_undated_statement_is_found_by_its_edited_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let mut store = Store::open(&db).unwrap();
+    let quote = |wall: &str| {
+        format!("\"We cannot let ships berth against a {wall} that moves before the engineers have measured it,\" the harbour director, Maren Solberg, said.")
+    };
+    let quay = format!("Northern quay to close\n\n{}\n\n{}", quote("wall"), REST[1]);
+    let fish = format!(
+        "Fish prices rise before Easter\n\nTraders at the market said cod cost a third more than a year ago.\n\n{}",
+        quote("sea wall")
+    );
+    write(&mut store, &[("quay", "Wire", "", quay)]);
+    write(&mut store, &[("fish", "Fish Weekly", "", fish)]);
+    store.finish().unwrap();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let groups: Vec<(String, Option<i64>, i64)> = c
+        .prepare("SELECT s.article_id, s.day, s.group_id FROM statements s WHERE s.content LIKE '%engineers%' ORDER BY s.id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(groups.iter().all(|(_, day, _)| day.is_none()), "{groups:?}");
+    assert_eq!(groups[0].2, groups[1].2, "one statement, two occurrences: {groups:?}");
+}
