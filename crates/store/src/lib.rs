@@ -305,8 +305,6 @@ fn write_articles(
         let mut stored = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         // rowids, like statement ids below, are given before the row is written
         let mut next_article: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
-        let mut ins_para =
-            tx.prepare_cached("INSERT INTO paragraphs (article_id, idx, start, end, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut ins_stmt = tx.prepare_cached(
             "INSERT INTO statements (id, group_id, article_id, idx, kind, content_start, content_end, content, cue_start, cue_end, cue,
                source_start, source_end, source, speaker, speaker_role, speaker_affiliation, date, confidence, about,
@@ -316,7 +314,6 @@ fn write_articles(
         // ids are given before the row is written, so a statement is linked first and its
         // row written once, with its group (one writer per store: nobody else takes ids)
         let mut next_statement: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM statements", [], |r| r.get(0))?;
-        let mut ins_about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?1, ?2)")?;
         for (a, links) in articles.iter().zip(links) {
             let m = &a.meta;
             if stored.exists([&a.id])? {
@@ -348,7 +345,7 @@ fn write_articles(
             let cp = |s: Span| (idx.char_of(&a.text, s.start) as i64, idx.char_of(&a.text, s.end) as i64);
             for (i, p) in a.paragraphs.iter().enumerate() {
                 let (s, e) = cp(p.span);
-                ins_para.execute(params![a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64)])?;
+                memory.pending.add_paragraph_row(&a.id, i as i64, s, e, p.repeat_of.map(|r| r as i64));
             }
             for ((i, st), sl) in a.statements.iter().enumerate().zip(&links.statements) {
                 let (cs, ce) = cp(st.content);
@@ -394,7 +391,7 @@ fn write_articles(
                     speakers.add(a, st, k);
                 }
                 for entity in &st.about {
-                    ins_about.execute(params![sid, entity])?;
+                    memory.pending.add_about(entity, sid);
                 }
                 written.statements += 1;
             }
