@@ -26,7 +26,7 @@ mod rules;
 pub mod tagger;
 
 use onrecord_model::{Article, Span, Statement, StatementKind};
-use onrecord_segment::{find_quotes, sentences, spaced_words, tokenize, Quote};
+use onrecord_segment::{find_quotes, sentences, spaced_words, tokenize, Quote, Sentence};
 
 pub use lexicon::{cue_class, CueClass};
 pub use rules::NpKind;
@@ -81,8 +81,87 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for st in &mut all {
         st.content = without_trailing_connective(&article.text, st.content);
     }
+    let cues: Vec<Span> = all.iter().filter_map(|s| s.cue).collect();
+    for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
+        st.content = around_parenthetical_attribution(&article.text, st, &live.sentences, &cues);
+    }
+    // both halves of a sentence around one attribution are now one reading
+    all.sort_by_key(|s| (s.content.start, s.content.end));
+    all.dedup_by(|later, first| later.content == first.content && later.cue == first.cue);
     drop_non_statements(&article.text, &mut all);
     all
+}
+
+/// A reported statement whose source and cue stand between commas inside its sentence
+/// ("Back in Virginia, [Mr. Clarke said], he decided to ...", "Hawaii, as one of his advisers
+/// pointed out, normally does not ...") says the sentence around them: the content runs from
+/// the sentence's start to its end, both halves, the way annotators mark a content in two
+/// parts. The tagger takes one half or the other. A sentence that opens with a quote mark is
+/// left alone: its quotation marks the content's bounds.
+fn around_parenthetical_attribution(text: &str, st: &Statement, sentences: &[Sentence], cues: &[Span]) -> Span {
+    let content = st.content;
+    let (Some(source), Some(cue)) = (st.source, st.cue) else { return content };
+    let attribution = Span::new(source.start.min(cue.start), source.end.max(cue.end));
+    let Some(sentence) = sentences.iter().find(|s| s.span.contains(attribution)).map(|s| s.span) else { return content };
+    if !sentence.contains(content) || content.overlaps(attribution) {
+        return content;
+    }
+    let lead = &text[sentence.start..attribution.start];
+    let start = sentence.start + (lead.len() - lead.trim_start().len());
+    // the first half ends on a comma (", as one of his advisers pointed out,")
+    let first = lead.trim_end();
+    let first = first.strip_suffix(" as").map_or(first, str::trim_end);
+    let Some(first) = first.strip_suffix(',') else { return content };
+    let first = Span::new(start, sentence.start + first.len());
+    if !first.of(text).chars().any(char::is_alphanumeric) || first.of(text).contains(['"', '“', '”', '«', '»']) {
+        return content;
+    }
+    // a lone conjunction opens a clause of the attribution's own ("If, as I've suggested, ...")
+    let lone = first.of(text).to_lowercase();
+    if matches!(lone.as_str(), "if" | "when" | "because" | "although" | "though" | "as" | "since" | "while" | "unless" | "but" | "and") {
+        return content;
+    }
+    // the attribution ends on a comma, after at most a few words of setting ("explained
+    // earlier in the committee hearing,", "told me on Friday,")
+    let rest = &text[attribution.end..sentence.end];
+    let Some(comma) = rest.find(',') else { return content };
+    let setting = &rest[..comma];
+    if setting.split_whitespace().count() > 6 || setting.contains(['"', '“', '”', '(', ';', ':']) {
+        return content;
+    }
+    let second = Span::new(attribution.end + comma + 1, sentence.end);
+    let second_words = second.of(text).trim_start();
+    if !second_words.chars().any(char::is_alphanumeric) {
+        return content;
+    }
+    // the content is one of the two halves (not the setting: "accused [Rafael Cruz, who] ...")
+    let in_second = content.start >= second.start;
+    if !in_second && content.end > first.end {
+        return content;
+    }
+    // after a source that follows its cue, a comma may open the source's apposition (",
+    // according to an analysis by Lily Batchelder, a former adviser"); a first half said
+    // whole is not carried on by a clause of its own ("..., he said, and intense wrangling
+    // could be paralyzing")
+    let next_word = second_words.split_whitespace().next().unwrap_or("").to_lowercase();
+    if source.start > cue.start && matches!(next_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "which") {
+        return content;
+    }
+    // nor by a participle that opens the next statement (", adding that ...")
+    let carried_on = matches!(next_word.as_str(), "and" | "but" | "or" | "while" | "whereas") || next_word.ends_with("ing");
+    if !in_second && (carried_on || cues.iter().any(|c| second.contains(*c))) {
+        return content;
+    }
+    let end = if in_second {
+        content.end
+    } else {
+        // the sentence to its end, without the full stop (a closing quote mark stays, with the
+        // stop inside it)
+        let s = second.of(text).trim_end();
+        let s = s.strip_suffix('.').unwrap_or(s);
+        second.start + s.len()
+    };
+    Span::new(first.start, end)
 }
 
 /// The content without the day that follows its cue ("said [Tuesday] it had summoned the
@@ -409,6 +488,7 @@ fn is_prompt_phrase(content: &str) -> bool {
 pub(crate) struct Live {
     pub paragraphs: Vec<Span>,
     pub quotes: Vec<Quote>,
+    pub sentences: Vec<Sentence>,
 }
 
 impl Live {
@@ -423,7 +503,7 @@ impl Live {
             })
             .collect();
         let quotes = find_quotes(&article.text, &paragraphs);
-        Live { paragraphs, quotes }
+        Live { paragraphs, quotes, sentences: sentences(article) }
     }
 }
 
@@ -1035,7 +1115,6 @@ fn merge(mut primary: Vec<Statement>, extra: Vec<Statement>) -> Vec<Statement> {
 
 pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> {
     let text = &article.text;
-    let sents = sentences(article);
     let headline_para = article.headline_paragraph();
 
     // the readings of layout first: where a sentence reading has the same content, they win
@@ -1047,7 +1126,7 @@ pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> 
     let transcript = rules::transcript_lines(text, &live.paragraphs);
     let in_transcript = |s: Span| transcript.iter().any(|t| t.content.overlaps(s) || t.source.is_some_and(|x| x.overlaps(s)));
     let mut reader = rules::Reader::new(text, &live.quotes);
-    for sent in &sents {
+    for sent in &live.sentences {
         if headline_para.is_some_and(|h| h.span.contains(sent.span)) || in_transcript(sent.span) {
             reader.break_chain();
             continue;
@@ -1203,6 +1282,67 @@ mod tests {
         assert_eq!(cut("the law was unfair, which"), "the law was unfair");
         assert_eq!(cut("no one had come and"), "no one had come");
         assert_eq!(cut("the law was unfair"), "the law was unfair");
+    }
+
+    #[test]
+    fn a_content_runs_around_an_attribution_set_off_by_commas() {
+        let text = "Back in Ohio, Reyes said, she chose to run for mayor. Too often, she said, the council met in secret. \
+                    Rents rose, she said, and wages fell. Lee accused Kim, who denied it, of lying. The plan, said Ms. Reyes, is \"dead.\"";
+        let at = |w: &str| span_in(text, w);
+        // the word that opens `context`
+        let word = |context: &str| {
+            let c = at(context);
+            Span::new(c.start, c.start + context.find([' ', ',']).unwrap_or(context.len()))
+        };
+        // each sentence of the text, as the segment stage gives them
+        let sentences: Vec<Sentence> =
+            [("Back in", "mayor."), ("Too often", "secret."), ("Rents", "fell."), ("Lee", "lying."), ("The plan", "\"dead.\"")]
+                .iter()
+                .map(|(opening, close)| Sentence { span: Span::new(at(opening).start, at(close).end), paragraph: 0 })
+                .collect();
+        let around = |content: &str, cue: Span, source: Span| {
+            let st = Statement {
+                kind: StatementKind::Indirect,
+                content: at(content),
+                cue: Some(cue),
+                source: Some(source),
+                speaker: None,
+                about: Vec::new(),
+                date: None,
+                confidence: 0.5,
+            };
+            around_parenthetical_attribution(text, &st, &sentences, &[]).of(text)
+        };
+        // the first half read, or the second: the whole sentence, without its full stop
+        assert_eq!(
+            around("Back in Ohio", word("said, she chose"), word("Reyes said")),
+            "Back in Ohio, Reyes said, she chose to run for mayor"
+        );
+        assert_eq!(
+            around("the council met in secret", word("said, the"), word("she said, the")),
+            "Too often, she said, the council met in secret"
+        );
+        // a source after its cue; a closing quote mark stays with its full stop
+        let reyes = at("Ms. Reyes, is");
+        assert_eq!(around("The plan", word("said Ms."), Span::new(reyes.start, reyes.start + 9)), "The plan, said Ms. Reyes, is \"dead.\"");
+        // a first half said whole, carried on by a clause of its own, stays as it is
+        assert_eq!(around("Rents rose", word("said, and"), word("she said, and")), "Rents rose");
+        // nor one carried on by a participle
+        let text2 = "Rents rose, she said, adding that wages fell.";
+        let st = Statement {
+            kind: StatementKind::Indirect,
+            content: Span::new(0, 10),
+            cue: Some(Span::new(16, 20)),
+            source: Some(Span::new(12, 15)),
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.5,
+        };
+        let whole = [Sentence { span: Span::new(0, text2.len()), paragraph: 0 }];
+        assert_eq!(around_parenthetical_attribution(text2, &st, &whole, &[]).of(text2), "Rents rose");
+        // a content in the words after a main clause's cue is no half of a sentence
+        assert_eq!(around("Kim, who denied it, of lying", word("accused"), word("Lee")), "Kim, who denied it, of lying");
     }
 
     #[test]
