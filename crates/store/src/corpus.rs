@@ -531,7 +531,7 @@ impl Store {
             }
         }
         let groups = groups.unwrap_or_default();
-        let sorted = |m: HashMap<String, i64>| {
+        let sorted = |m: rustc_hash::FxHashMap<String, i64>| {
             let mut v: Vec<(String, i64)> = m.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v

@@ -16,7 +16,7 @@ use onrecord_link::filter::{KeyFilter, KeyKind};
 use onrecord_link::{signature_similarity, statement_similarity, word_hashes, ArticleLinks, LinkConfig};
 use onrecord_model::{Article, Statement};
 use rusqlite::{params, Connection, OptionalExtension};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::pending::PendingRows;
 use crate::StoreError;
@@ -701,26 +701,31 @@ pub(crate) struct Tally<K> {
     pub n: i64,
     /// By month number ([`month_of_day`]); [`Tally::months`] labels them.
     by_month: BTreeMap<i64, i64>,
-    pub speakers: HashMap<K, i64>,
-    pub outlets: HashMap<K, i64>,
+    pub speakers: FxHashMap<K, i64>,
+    pub outlets: FxHashMap<K, i64>,
     first: Option<i64>,
     last: Option<i64>,
 }
 
 impl<K> Default for Tally<K> {
     fn default() -> Self {
-        Tally { n: 0, by_month: BTreeMap::new(), speakers: HashMap::new(), outlets: HashMap::new(), first: None, last: None }
+        Tally { n: 0, by_month: BTreeMap::new(), speakers: FxHashMap::default(), outlets: FxHashMap::default(), first: None, last: None }
     }
 }
 
 impl<K: std::hash::Hash + Eq> Tally<K> {
     /// Counts one occurrence on `day` (days since 1970-01-01).
     pub(crate) fn add(&mut self, day: Option<i64>, speaker: Option<K>, outlet: Option<K>) {
+        self.add_in_month(day, day.and_then(month_of_day), speaker, outlet);
+    }
+
+    /// [`Tally::add`] with the month of `day` known.
+    fn add_in_month(&mut self, day: Option<i64>, month: Option<i64>, speaker: Option<K>, outlet: Option<K>) {
         self.n += 1;
+        if let Some(m) = month {
+            *self.by_month.entry(m).or_default() += 1;
+        }
         if let Some(d) = day {
-            if let Some(m) = month_of_day(d) {
-                *self.by_month.entry(m).or_default() += 1;
-            }
             self.first = Some(self.first.map_or(d, |f| f.min(d)));
             self.last = Some(self.last.map_or(d, |l| l.max(d)));
         }
@@ -755,12 +760,15 @@ struct Occurrence {
     outlet: Option<u32>,
     speaker: Option<u32>,
     day: Option<i64>,
+    /// [`month_of_day`] of `day`, worked out once: an occurrence is counted for every gram of
+    /// its statement.
+    month: Option<i64>,
 }
 
 /// Strings that recur across occurrences, each kept once and named by its number.
 #[derive(Default)]
 struct Interner {
-    numbers: HashMap<String, u32>,
+    numbers: FxHashMap<String, u32>,
     strings: Vec<String>,
 }
 
@@ -803,6 +811,57 @@ pub(crate) fn mark_dirty_groups(tx: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Dirty grams above which [`refresh_grams`] finds their groups by reading `phrase_grams` and
+/// `statements_group` through, not a lookup per statement (a seek into the wide statements
+/// rows each: at 100,000 articles, over a million of them).
+const MANY_DIRTY_GRAMS: usize = 256;
+
+/// The groups of the statements that say each of `grams`, a query per gram.
+fn groups_of_grams(tx: &Connection, grams: &[i64]) -> Result<FxHashMap<i64, BTreeSet<i64>>, StoreError> {
+    let mut q = tx.prepare_cached("SELECT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
+    let mut groups_of = FxHashMap::default();
+    for &g in grams {
+        let set: BTreeSet<i64> = q.query_map([g], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
+        groups_of.insert(g, set);
+    }
+    Ok(groups_of)
+}
+
+/// What [`groups_of_grams`] gives, from one pass over each of the two narrow B-trees.
+fn groups_of_grams_by_scans(tx: &Connection, grams: &[i64]) -> Result<FxHashMap<i64, BTreeSet<i64>>, StoreError> {
+    let wanted: FxHashSet<i64> = grams.iter().copied().collect();
+    let mut statements_of: FxHashMap<i64, Vec<i64>> = grams.iter().map(|&g| (g, Vec::new())).collect();
+    let mut needed: FxHashSet<i64> = FxHashSet::default();
+    {
+        let mut q = tx.prepare("SELECT gram, statement_id FROM phrase_grams")?;
+        let mut rows = q.query([])?;
+        while let Some(r) = rows.next()? {
+            let gram: i64 = r.get(0)?;
+            if wanted.contains(&gram) {
+                let statement: i64 = r.get(1)?;
+                statements_of.entry(gram).or_default().push(statement);
+                needed.insert(statement);
+            }
+        }
+    }
+    let mut group_of: FxHashMap<i64, i64> = FxHashMap::with_capacity_and_hasher(needed.len(), Default::default());
+    {
+        // the index holds (group_id, id): no statement row is read
+        let mut q = tx.prepare("SELECT id, group_id FROM statements INDEXED BY statements_group WHERE group_id IS NOT NULL")?;
+        let mut rows = q.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if needed.contains(&id) {
+                group_of.insert(id, r.get(1)?);
+            }
+        }
+    }
+    Ok(statements_of
+        .into_iter()
+        .map(|(gram, statements)| (gram, statements.iter().filter_map(|s| group_of.get(s).copied()).collect()))
+        .collect())
+}
+
 /// Recomputes the statistics of every dirty gram. Grams said in fewer than two statements are
 /// only cleaned. With many dirty grams, one pass over all statements is cheaper than a query
 /// per gram.
@@ -813,19 +872,10 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
         tx.execute("UPDATE grams SET dirty = 0 WHERE dirty = 1", [])?;
         return Ok(0);
     }
-    // gram → groups
-    let mut groups_of: HashMap<i64, BTreeSet<i64>> = HashMap::new();
-    {
-        let mut q =
-            tx.prepare_cached("SELECT s.group_id FROM phrase_grams p JOIN statements s ON s.id = p.statement_id WHERE p.gram = ?1")?;
-        for &g in &dirty {
-            let set: BTreeSet<i64> = q.query_map([g], |r| r.get::<_, Option<i64>>(0))?.filter_map(|r| r.ok().flatten()).collect();
-            groups_of.insert(g, set);
-        }
-    }
+    let groups_of = if dirty.len() > MANY_DIRTY_GRAMS { groups_of_grams_by_scans(tx, &dirty)? } else { groups_of_grams(tx, &dirty)? };
     let needed: HashSet<i64> = groups_of.values().filter(|s| s.len() >= 2).flatten().copied().collect();
     // group → occurrences
-    let mut occ: HashMap<i64, Vec<Occurrence>> = HashMap::new();
+    let mut occ: FxHashMap<i64, Vec<Occurrence>> = FxHashMap::default();
     let (mut articles_seen, mut names) = (Interner::default(), Interner::default());
     let mut take = |rows: &mut rusqlite::Rows, only_needed: bool| -> Result<(), StoreError> {
         while let Some(r) = rows.next()? {
@@ -834,11 +884,13 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
                 continue;
             }
             let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+            let day: Option<i64> = r.get(4)?;
             let o = Occurrence {
                 article: articles_seen.number(text(1)?.unwrap_or_default()),
                 outlet: text(2)?.map(|s| names.number(s)),
                 speaker: text(3)?.map(|s| names.number(s)),
-                day: r.get(4)?,
+                day,
+                month: day.and_then(month_of_day),
             };
             occ.entry(g).or_default().push(o);
         }
@@ -873,11 +925,11 @@ pub(crate) fn refresh_grams(tx: &Connection) -> Result<usize, StoreError> {
             set.execute(params![g, groups.len() as i64, 0, 0, 0, 0, 0, None::<String>, None::<String>])?;
             continue;
         }
-        let mut articles: HashSet<u32> = HashSet::new();
+        let mut articles: FxHashSet<u32> = FxHashSet::default();
         let mut tally: Tally<u32> = Tally::default();
         for o in groups.iter().filter_map(|gr| occ.get(gr)).flatten() {
             articles.insert(o.article);
-            tally.add(o.day, o.speaker, o.outlet);
+            tally.add_in_month(o.day, o.month, o.speaker, o.outlet);
         }
         for (m, c) in tally.months() {
             ins_m.execute(params![g, m, c])?;
@@ -1086,4 +1138,36 @@ pub(crate) fn load_background(conn: &rusqlite::Connection) -> Result<onrecord_li
 pub(crate) fn save_background(tx: &Connection, bg: &onrecord_link::background::Background) -> Result<(), StoreError> {
     tx.execute("INSERT OR REPLACE INTO gram_background (id, counts) VALUES (1, ?1)", [bg.to_bytes()])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grams_groups_are_the_same_found_by_lookups_or_by_scans() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::SCHEMA).unwrap();
+        // statements only: their article does not matter here
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        // statement 6 has no group yet
+        for (id, group) in [(1, Some(1)), (2, Some(1)), (3, Some(3)), (4, Some(3)), (5, Some(5)), (6, None)] {
+            conn.execute(
+                "INSERT INTO statements (id, group_id, article_id, idx, kind, content_start, content_end, content, confidence)
+                 VALUES (?1, ?2, 'a', ?1, 'indirect', 0, 1, 'x', 1.0)",
+                params![id, group],
+            )
+            .unwrap();
+        }
+        for (gram, statement) in [(10, 1), (10, 2), (10, 3), (11, 5), (11, 6), (12, 6), (14, 4)] {
+            conn.execute("INSERT INTO phrase_grams (gram, statement_id, surface) VALUES (?1, ?2, 's')", params![gram, statement]).unwrap();
+        }
+        let grams = [10, 11, 12, 13];
+        let by_lookups = groups_of_grams(&conn, &grams).unwrap();
+        assert_eq!(by_lookups, groups_of_grams_by_scans(&conn, &grams).unwrap());
+        assert_eq!(by_lookups.len(), 4);
+        assert_eq!(by_lookups[&10], BTreeSet::from([1, 3]));
+        assert_eq!(by_lookups[&11], BTreeSet::from([5]));
+        assert!(by_lookups[&12].is_empty() && by_lookups[&13].is_empty());
+    }
 }
