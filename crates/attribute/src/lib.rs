@@ -225,15 +225,28 @@ const DANGLING: [&str; 48] = [
     "in", "on", "at", "for", "with", "by", "very", "more", "most", "not", "no", "than", "into",
 ];
 
+/// Finite auxiliaries and copulas: a word that carries on the clause before it.
+#[rustfmt::skip] // a word list, packed
+const FINITE_AUXILIARIES: [&str; 18] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
+];
+
 /// A reported content the tagger ended on a word that cannot end a clause runs on to the next
 /// punctuation mark: "the bureau is investigating [the]" stops mid-phrase, and the words up to
-/// the comma or full stop are the rest of what was said. Not across another statement's cue.
+/// the comma or full stop are the rest of what was said. So does a that-clause the tagger ended
+/// before its verb ("that the bureau [is investigating ...]"). Not across another statement's
+/// cue.
 fn through_dangling_end(text: &str, content: Span, cues: &[Span]) -> Span {
     let Some(last) = content.of(text).split_whitespace().next_back() else { return content };
-    if !DANGLING.contains(&last.to_lowercase().as_str()) {
+    let rest = &text[content.end..];
+    // a that-clause cut before its verb ("that the bureau [is investigating ...]") has no
+    // predicate yet: the verb and what follows it are the rest of the clause
+    let that_clause = content.of(text).starts_with("that ")
+        && !matches!(last.to_lowercase().as_str(), "which" | "who" | "that")
+        && rest.split_whitespace().next().is_some_and(|w| FINITE_AUXILIARIES.contains(&w.to_lowercase().as_str()));
+    if !DANGLING.contains(&last.to_lowercase().as_str()) && !that_clause {
         return content;
     }
-    let rest = &text[content.end..];
     let mut chars = rest.chars();
     let opens_word = chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && chars.next().is_some_and(char::is_alphanumeric);
     if !opens_word {
@@ -1359,6 +1372,12 @@ mod tests {
         let cues = [span_in(text, "said shots"), span_in(text, "Park said")];
         let run_on = |content: &str| through_dangling_end(text, span_in(text, content), &cues).of(text);
         assert_eq!(run_on("shots have been"), "shots have been fired inside the center");
+        // a that-clause cut before its verb runs on through it
+        let text2 = "Lee said that the bureau is investigating the case. Kim said that the law, which was old, stays.";
+        let run_on2 = |content: &str| through_dangling_end(text2, span_in(text2, content), &[]).of(text2);
+        assert_eq!(run_on2("that the bureau"), "that the bureau is investigating the case");
+        // (not after a relative pronoun: the verb is the relative clause's)
+        assert_eq!(run_on2("that the law, which"), "that the law, which");
         // a content that ends on a word that can end a clause stays as it is
         assert_eq!(run_on("the plan was a good one"), "the plan was a good one");
         assert_eq!(run_on("shots have been fired"), "shots have been fired");
