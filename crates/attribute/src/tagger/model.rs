@@ -97,6 +97,58 @@ impl Fused {
         em: &mut Vec<[f32; N_TAGS]>,
         second: &mut Vec<[i32; LANES]>,
     ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { self.base_avx2(first, feats, n_features, em, second) };
+        }
+        self.base_portable(first, feats, n_features, em, second)
+    }
+
+    /// [`Fused::base`] with AVX2: a row of sixteen `i16` is one load and two widening adds,
+    /// where the portable build takes a dozen instructions to widen it. The same integer sums.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn base_avx2(&self, first: &Stage, feats: &[u64], n_features: usize, em: &mut Vec<[f32; N_TAGS]>, second: &mut Vec<[i32; LANES]>) {
+        use std::arch::x86_64::*;
+        em.clear();
+        second.clear();
+        let shift = 64 - self.bits;
+        let mut toks = feats.chunks_exact(n_features).peekable();
+        while let Some(tok) = toks.next() {
+            if let Some(next) = toks.peek() {
+                self.prefetch(next);
+            }
+            let mut lo = _mm256_setzero_si256();
+            let mut hi = _mm256_setzero_si256();
+            for &h in tok {
+                let row = &self.rows[(h >> shift) as usize];
+                // SAFETY: a `FusedRow` is 32 bytes aligned to 32, as the load needs.
+                let v = unsafe { _mm256_load_si256(std::ptr::from_ref(row).cast::<__m256i>()) };
+                lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v)));
+                hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(_mm256_extracti128_si256::<1>(v)));
+            }
+            let mut first_sums = [0i32; LANES];
+            let mut second_sums = [0i32; LANES];
+            // SAFETY: each array is 32 bytes; unaligned stores.
+            unsafe {
+                _mm256_storeu_si256(first_sums.as_mut_ptr().cast::<__m256i>(), lo);
+                _mm256_storeu_si256(second_sums.as_mut_ptr().cast::<__m256i>(), hi);
+            }
+            em.push(std::array::from_fn(|k| first_sums[k] as f32 * first.scale));
+            second.push(second_sums);
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn base_portable(
+        &self,
+        first: &Stage,
+        feats: &[u64],
+        n_features: usize,
+        em: &mut Vec<[f32; N_TAGS]>,
+        second: &mut Vec<[i32; LANES]>,
+    ) {
         em.clear();
         second.clear();
         let shift = 64 - self.bits;
@@ -120,6 +172,51 @@ impl Fused {
     /// The second stage's emission scores: its sums over the base features plus the weights of
     /// the stacked features, `n_stacked` hashes per token.
     pub(crate) fn stacked(&self, second: &Stage, base: &[[i32; LANES]], stacked: &[u64], n_stacked: usize, em: &mut Vec<[f32; N_TAGS]>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { self.stacked_avx2(second, base, stacked, n_stacked, em) };
+        }
+        self.stacked_portable(second, base, stacked, n_stacked, em)
+    }
+
+    /// [`Fused::stacked`] with AVX2, as [`Fused::base_avx2`]: the second stage's half of each row.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn stacked_avx2(&self, second: &Stage, base: &[[i32; LANES]], stacked: &[u64], n_stacked: usize, em: &mut Vec<[f32; N_TAGS]>) {
+        use std::arch::x86_64::*;
+        em.clear();
+        let shift = 64 - self.bits;
+        let mut toks = stacked.chunks_exact(n_stacked).peekable();
+        for sums in base {
+            let Some(tok) = toks.next() else { break };
+            if let Some(next) = toks.peek() {
+                self.prefetch(next);
+            }
+            // SAFETY: `sums` is 32 bytes; an unaligned load.
+            let mut acc = unsafe { _mm256_loadu_si256(sums.as_ptr().cast::<__m256i>()) };
+            for &h in tok {
+                let row = &self.rows[(h >> shift) as usize];
+                // SAFETY: the second half of a 32-byte row; an unaligned 16-byte load.
+                let v = unsafe { _mm_loadu_si128(row.0[LANES..].as_ptr().cast::<__m128i>()) };
+                acc = _mm256_add_epi32(acc, _mm256_cvtepi16_epi32(v));
+            }
+            let mut out = [0i32; LANES];
+            // SAFETY: `out` is 32 bytes; an unaligned store.
+            unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast::<__m256i>(), acc) };
+            em.push(std::array::from_fn(|k| out[k] as f32 * second.scale));
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn stacked_portable(
+        &self,
+        second: &Stage,
+        base: &[[i32; LANES]],
+        stacked: &[u64],
+        n_stacked: usize,
+        em: &mut Vec<[f32; N_TAGS]>,
+    ) {
         em.clear();
         let shift = 64 - self.bits;
         let mut toks = stacked.chunks_exact(n_stacked).peekable();

@@ -195,5 +195,18 @@ fn the_fused_table_tags_as_the_stages_do() {
         let tags = tag(fused, &seq);
         assert!(tags.iter().any(|t| *t != Tag::O), "the model finds attributions");
         assert_eq!(tags, tag(&plain, &seq));
+        // the sums this CPU's fastest path makes are those of the portable one
+        let table = fused.fused.as_ref().expect("fused");
+        let (mut feats, mut em, mut sums) = (vec![], vec![], vec![]);
+        let (mut em_portable, mut sums_portable) = (vec![], vec![]);
+        features::features(&seq, &mut feats);
+        table.base(&fused.stages[0], &feats, N_FEATURES, &mut em, &mut sums);
+        table.base_portable(&fused.stages[0], &feats, N_FEATURES, &mut em_portable, &mut sums_portable);
+        assert_eq!((&em, &sums), (&em_portable, &sums_portable));
+        let mut stacked = vec![];
+        features::stacked(&seq, &tags, &mut stacked);
+        table.stacked(&fused.stages[1], &sums, &stacked, N_STACKED, &mut em);
+        table.stacked_portable(&fused.stages[1], &sums, &stacked, N_STACKED, &mut em_portable);
+        assert_eq!(em, em_portable);
     }
 }
