@@ -141,6 +141,8 @@ pub struct Reader<'t> {
     last: Option<Last>,
     /// Quotes already used as direct statements.
     used_quotes: Vec<Span>,
+    /// The buffers of a sentence's lower-case words, reused.
+    lower_words: Vec<String>,
 }
 
 /// One cue found in a sentence.
@@ -153,7 +155,7 @@ struct Cue {
 
 impl<'t> Reader<'t> {
     pub fn new(text: &'t str, quotes: &'t [Quote]) -> Reader<'t> {
-        Reader { text, quotes, last: None, used_quotes: Vec::new() }
+        Reader { text, quotes, last: None, used_quotes: Vec::new(), lower_words: Vec::new() }
     }
 
     pub fn break_chain(&mut self) {
@@ -161,24 +163,46 @@ impl<'t> Reader<'t> {
     }
 
     fn in_quote(&self, pos: usize) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.span.start <= pos && pos < q.span.end)
+        // quotations are in text order and do not overlap (`find_quotes`): the one that starts
+        // last at or before `pos` is the only one that may hold it
+        let after = self.quotes.partition_point(|q| q.span.start <= pos);
+        after.checked_sub(1).map(|i| &self.quotes[i]).filter(|q| pos < q.span.end)
     }
 
     /// Reads one sentence and pushes its statements.
     pub fn sentence(&mut self, span: Span, paragraph: usize, toks: &[Token], out: &mut Vec<Statement>) {
         let text = self.text;
+        // the lower-case words, in strings kept from one sentence to the next
+        let mut low = std::mem::take(&mut self.lower_words);
+        low.resize_with(toks.len().max(low.len()), String::new);
+        low.truncate(toks.len());
+        for (l, t) in low.iter_mut().zip(toks) {
+            l.clear();
+            let w = t.text(text);
+            if w.is_ascii() {
+                l.push_str(w);
+                l.make_ascii_lowercase();
+            } else {
+                l.push_str(&w.to_lowercase());
+            }
+        }
+        self.sentence_with(span, paragraph, toks, &low, out);
+        self.lower_words = low;
+    }
+
+    fn sentence_with(&mut self, span: Span, paragraph: usize, toks: &[Token], low: &[String], out: &mut Vec<Statement>) {
+        let text = self.text;
         let before = out.len();
-        let low: Vec<String> = toks.iter().map(|t| lower(text, t)).collect();
         let quoted: Vec<bool> = toks.iter().map(|t| self.in_quote(t.span.start).is_some()).collect();
-        let cues = self.find_cues(toks, &low, &quoted);
+        let cues = self.find_cues(toks, low, &quoted);
 
         // Quotations in this sentence with a cue beside them.
-        self.direct_quotes(span, toks, &low, &quoted, &cues, out);
+        self.direct_quotes(span, toks, low, &quoted, &cues, out);
 
         // Reported speech around each cue outside quotes.
         for (ci, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(ci + 1).map(|c| c.from);
-            if let Some(st) = self.reported(toks, &low, &quoted, cue, next_cue, out) {
+            if let Some(st) = self.reported(toks, low, &quoted, cue, next_cue, out) {
                 out.push(st);
             }
         }
@@ -230,7 +254,7 @@ impl<'t> Reader<'t> {
                 return;
             }
         }
-        if cues.is_empty() && self.may_continue(paragraph) && self.last.is_some_and(|l| l.reported) && self.floating_ok(toks, &low) {
+        if cues.is_empty() && self.may_continue(paragraph) && self.last.is_some_and(|l| l.reported) && self.floating_ok(toks, low) {
             out.push(Statement {
                 kind: StatementKind::Floating,
                 content: span,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use onrecord_model::{push_lowercase, Paragraph, Span};
+use onrecord_model::{push_lowercase_words, Paragraph, Span};
 
 /// Paragraphs shorter than this many words are never called repeats ("Ends.", "(AP)").
 const MIN_WORDS: usize = 4;
@@ -40,12 +40,7 @@ pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<P
 
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        push_lowercase(&mut out, word);
-    }
+    push_lowercase_words(&mut out, s, |c| !c.is_alphanumeric());
     out
 }
 

@@ -66,6 +66,39 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// Appends the words of `text` to `out` lower-cased (Unicode case mapping), a space before each
+/// word when `out` is not empty; `separates` says which characters lie between words. The same
+/// as pushing each word of `text.split(separates)` with [`push_lowercase`], in one pass over the
+/// bytes: ASCII, most of any news text, is never decoded as characters.
+pub fn push_lowercase_words(out: &mut String, text: &str, separates: impl Fn(char) -> bool) {
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c, c.len_utf8())
+        };
+        if separates(c) {
+            in_word = false;
+        } else {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            if b.is_ascii() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        i += len;
+    }
+}
+
 /// The stable id of an article: 64-bit xxh3 of its normalised text, and of the outlet and URL
 /// when they are given, as 16 hex digits.
 ///
@@ -75,12 +108,7 @@ pub fn push_lowercase(out: &mut String, word: &str) {
 /// it, which the syndication clusters must see; read again from the same place, it is one.
 pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String {
     let mut norm = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !norm.is_empty() {
-            norm.push(' ');
-        }
-        push_lowercase(&mut norm, word);
-    }
+    push_lowercase_words(&mut norm, text, char::is_whitespace);
     if outlet.is_some() || url.is_some() {
         for part in [outlet.unwrap_or(""), url.unwrap_or("")] {
             norm.push('\u{1f}');
@@ -93,6 +121,28 @@ pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_folded_as_split_and_lower_cased_one_by_one() {
+        let by_words = |text: &str, separates: fn(char) -> bool| {
+            let mut out = String::new();
+            for word in text.split(separates).filter(|w| !w.is_empty()) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                push_lowercase(&mut out, word);
+            }
+            out
+        };
+        for text in ["", "  ", "One", " Two  Words\r\n", "İstanbul’s ÉLAN\u{a0}über\u{2003}ΣΑΣ", "a\u{b}b\tc", "x—y, z!", "ǅ ß ﬁ"]
+        {
+            for separates in [char::is_whitespace as fn(char) -> bool, |c: char| !c.is_alphanumeric()] {
+                let mut out = String::new();
+                push_lowercase_words(&mut out, text, separates);
+                assert_eq!(out, by_words(text, separates), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn id_ignores_case_and_spacing_but_not_words() {

@@ -12,7 +12,7 @@ mod article;
 mod span;
 mod statement;
 
-pub use article::{article_id, push_lowercase, Article, Meta, Paragraph};
+pub use article::{article_id, push_lowercase, push_lowercase_words, Article, Meta, Paragraph};
 pub use span::{CharIndex, Span};
 pub use statement::{Speaker, Statement, StatementKind};
 

@@ -1027,27 +1027,25 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
 /// so that "the President" later has someone to point to.
 fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
     let mut out = Vec::new();
-    let words: Vec<(usize, &str)> = text
-        .split_inclusive(|c: char| c.is_whitespace())
-        .scan(0usize, |pos, w| {
-            let at = *pos;
-            *pos += w.len();
-            Some((at, w.trim_end()))
-        })
-        .collect();
-    const TITLES: &[&str] = &[
-        "President", "Minister", "Ambassador", "Senator", "Sen.", "Governor", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Spokesperson",
-        "Secretary", "Premier", "Chancellor", "Mayor", "Rep.", "Spokesman", "Spokeswoman", "Director", "Chairman", "Chairwoman",
-        "Commissioner", "Envoy", "Leader",
-    ];
-    // in running text a role noun is often written in lower case before the name: "Foreign
-    // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
-    const LOWER_TITLES: &[&str] = &[
-        "spokesperson", "spokesman", "spokeswoman", "minister", "president", "ambassador", "envoy", "premier", "secretary", "chancellor",
-        "leader", "counterpart",
-    ];
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 4);
+    words.extend(text.split_inclusive(|c: char| c.is_whitespace()).scan(0usize, |pos, w| {
+        let at = *pos;
+        *pos += w.len();
+        Some((at, w.trim_end()))
+    }));
+    // (a `match`, not a list's `contains`: it is asked of every word of every article)
+    #[rustfmt::skip] // a word list, packed
+    let is_title = |w: &str| matches!(w,
+        "President" | "Minister" | "Ambassador" | "Senator" | "Sen." | "Governor" | "Gov." | "Mr." | "Mrs." | "Ms." | "Dr." | "Spokesperson"
+        | "Secretary" | "Premier" | "Chancellor" | "Mayor" | "Rep." | "Spokesman" | "Spokeswoman" | "Director" | "Chairman" | "Chairwoman"
+        | "Commissioner" | "Envoy" | "Leader"
+        // in running text a role noun is often written in lower case before the name: "Foreign
+        // Ministry spokesperson Wang Wenbin", "Egypt's foreign minister Sameh Shoukry"
+        | "spokesperson" | "spokesman" | "spokeswoman" | "minister" | "president" | "ambassador" | "envoy" | "premier" | "secretary"
+        | "chancellor" | "leader" | "counterpart"
+    );
     for (i, (at, w)) in words.iter().enumerate() {
-        if !TITLES.contains(w) && !LOWER_TITLES.contains(w) {
+        if !is_title(w) {
             continue;
         }
         let mut name = Vec::new();
