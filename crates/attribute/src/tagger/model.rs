@@ -376,7 +376,41 @@ fn viterbi(transitions: &[[f32; N_TAGS]; N_TAGS + 1], em: &[[f32; N_TAGS]], out:
     for t in 0..N_TAGS {
         score[t] = trans[N_TAGS][t] + em[0][t];
     }
-    for i in 1..n {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        score = unsafe { forward_avx2(&trans, em, score, &mut back) };
+    } else {
+        score = forward(&trans, em, score, &mut back);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        score = forward(&trans, em, score, &mut back);
+    }
+    let mut best = 0usize;
+    for t in 1..N_TAGS {
+        if score[t] > score[best] {
+            best = t;
+        }
+    }
+    out.resize(n, Tag::O);
+    let mut cur = best as u8;
+    for i in (0..n).rev() {
+        out[i] = Tag::ALL[cur as usize];
+        cur = back[i][cur as usize];
+    }
+}
+
+/// Viterbi's forward pass from the scores of the first token: fills `back` (each token's best
+/// previous tag for each tag) and returns the last token's scores. Of two equal scores the
+/// lower tag wins.
+pub(crate) fn forward(
+    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    em: &[[f32; N_TAGS]],
+    mut score: [f32; N_TAGS],
+    back: &mut [[u8; N_TAGS]],
+) -> [f32; N_TAGS] {
+    for i in 1..em.len() {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
         for cur in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
@@ -393,18 +427,49 @@ fn viterbi(transitions: &[[f32; N_TAGS]; N_TAGS + 1], em: &[[f32; N_TAGS]], out:
         }
         score = next;
     }
-    let mut best = 0usize;
-    for t in 1..N_TAGS {
-        if score[t] > score[best] {
-            best = t;
+    score
+}
+
+/// [`forward`] with AVX2: a token's seven tags at once, one previous tag at a time (seven
+/// broadcasts, adds and compares instead of forty-nine scalar ones). The same sums and the same
+/// choices: a later previous tag wins only with a strictly greater score.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+pub(crate) fn forward_avx2(
+    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    em: &[[f32; N_TAGS]],
+    score: [f32; N_TAGS],
+    back: &mut [[u8; N_TAGS]],
+) -> [f32; N_TAGS] {
+    use std::arch::x86_64::*;
+    let lanes = |row: &[f32; N_TAGS]| -> __m256 {
+        let mut v = [f32::NEG_INFINITY; 8];
+        v[..N_TAGS].copy_from_slice(row);
+        // SAFETY: `v` is 8 floats; an unaligned load.
+        unsafe { _mm256_loadu_ps(v.as_ptr()) }
+    };
+    let rows: [__m256; N_TAGS] = std::array::from_fn(|p| lanes(&trans[p]));
+    let mut scores = [f32::NEG_INFINITY; 8];
+    scores[..N_TAGS].copy_from_slice(&score);
+    for i in 1..em.len() {
+        let mut best = _mm256_set1_ps(f32::NEG_INFINITY);
+        let mut arg = _mm256_setzero_si256();
+        for (p, row) in rows.iter().enumerate() {
+            let s = _mm256_add_ps(_mm256_set1_ps(scores[p]), *row);
+            let better = _mm256_cmp_ps::<_CMP_GT_OQ>(s, best);
+            best = _mm256_blendv_ps(best, s, better);
+            arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p as i32), _mm256_castps_si256(better));
         }
+        let next = _mm256_add_ps(best, lanes(&em[i]));
+        let mut args = [0i32; 8];
+        // SAFETY: 8 floats and 8 ints; unaligned stores.
+        unsafe {
+            _mm256_storeu_ps(scores.as_mut_ptr(), next);
+            _mm256_storeu_si256(args.as_mut_ptr().cast::<__m256i>(), arg);
+        }
+        back[i] = std::array::from_fn(|k| args[k] as u8);
     }
-    out.resize(n, Tag::O);
-    let mut cur = best as u8;
-    for i in (0..n).rev() {
-        out[i] = Tag::ALL[cur as usize];
-        cur = back[i][cur as usize];
-    }
+    std::array::from_fn(|k| scores[k])
 }
 
 impl Stage {

@@ -210,3 +210,35 @@ fn the_fused_table_tags_as_the_stages_do() {
         assert_eq!(em, em_portable);
     }
 }
+
+/// Viterbi's vector forward pass chooses as the scalar one does, ties included (scores on a
+/// coarse grid tie often; a constrained transition is minus infinity).
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn the_vector_forward_pass_chooses_as_the_scalar_one() {
+    if !std::is_x86_feature_detected!("avx2") {
+        return;
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 5) as f32 - 2.0
+    };
+    let mut trans = [[0f32; model::N_TAGS]; model::N_TAGS + 1];
+    for row in trans.iter_mut() {
+        for v in row.iter_mut() {
+            *v = next();
+        }
+    }
+    trans[Tag::O as usize][Tag::ICue as usize] = f32::NEG_INFINITY;
+    let em: Vec<[f32; model::N_TAGS]> = (0..300).map(|_| std::array::from_fn(|_| next())).collect();
+    let start: [f32; model::N_TAGS] = std::array::from_fn(|_| next());
+    let (mut back, mut back_vector) = (vec![[0u8; model::N_TAGS]; em.len()], vec![[0u8; model::N_TAGS]; em.len()]);
+    let scalar = model::forward(&trans, &em, start, &mut back);
+    // SAFETY: the CPU has AVX2, checked above.
+    let vector = unsafe { model::forward_avx2(&trans, &em, start, &mut back_vector) };
+    assert_eq!(scalar, vector);
+    assert_eq!(back, back_vector);
+}
