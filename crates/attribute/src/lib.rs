@@ -502,6 +502,10 @@ fn is_bare_pronoun(content: &str) -> bool {
 /// "did not respond to [a request for comment]", "did not return [messages seeking comment]":
 /// what a reporter asked for, which no one said.
 fn is_comment_request(content: &str) -> bool {
+    // (a short content only: the test lower-cases it, and contents run to paragraphs)
+    if content.split_whitespace().nth(10).is_some() {
+        return false;
+    }
     let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
     lower.split_whitespace().count() <= 10
@@ -517,10 +521,14 @@ fn is_comment_request(content: &str) -> bool {
 /// as a content. A prompt that goes on to a clause of its own ("in response to the attack,
 /// the army will ...") holds words after it.
 fn is_prompt_phrase(content: &str) -> bool {
-    let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    let words = lower.split_whitespace().count();
-    ["in response to ", "in reply to ", "responding to ", "replying to ", "answering "].iter().any(|p| lower.starts_with(p))
-        && (words <= 8 || (words <= 20 && !lower.contains(',') && !lower.contains(" that ")))
+    let trimmed = content.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // the openers are ASCII: compared on the bytes, before the content is lower-cased
+    let opens = |p: &str| trimmed.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    if !["in response to ", "in reply to ", "responding to ", "replying to ", "answering "].iter().any(|p| opens(p)) {
+        return false;
+    }
+    let words = trimmed.split_whitespace().take(21).count();
+    words <= 8 || (words <= 20 && !trimmed.contains(',') && !trimmed.to_lowercase().contains(" that "))
 }
 
 /// What both readers read: the live paragraphs (not repeats, without the dateline) and the
