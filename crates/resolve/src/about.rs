@@ -2,6 +2,8 @@
 //! long form the article gives) and people named in its content.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use onrecord_model::{Article, Span};
@@ -158,27 +160,27 @@ const ORG_WORDS: &[&str] = &[
 
 /// The country a demonym names ("Chinese" → "China").
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    static BY_DEMONYM: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| first_wins(DEMONYMS.iter().copied()));
+    static BY_DEMONYM: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| first_wins(DEMONYMS.iter().copied()));
     BY_DEMONYM.get(word).copied()
 }
 
 /// The country a name, an alias or a demonym stands for ("Pakistan", "U.S.", "Chinese").
 pub(crate) fn country_of(word_seq: &str) -> Option<&'static str> {
     // resolve asks this of every name it compares: a table, not three list scans
-    static BY_NAME: LazyLock<HashMap<&str, &str>> =
+    static BY_NAME: LazyLock<FxHashMap<&str, &str>> =
         LazyLock::new(|| first_wins(COUNTRIES.iter().map(|c| (*c, *c)).chain(ALIASES.iter().copied()).chain(DEMONYMS.iter().copied())));
     BY_NAME.get(word_seq).copied()
 }
 
 /// Whether `name` is a country's name as [`COUNTRIES`] writes it.
 pub fn is_country(name: &str) -> bool {
-    static NAMES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRIES.iter().copied().collect());
+    static NAMES: LazyLock<rustc_hash::FxHashSet<&str>> = LazyLock::new(|| COUNTRIES.iter().copied().collect());
     NAMES.contains(name)
 }
 
 /// A lookup table where the first pair of a key wins, as a scan of the lists in order would.
-fn first_wins(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+fn first_wins(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> FxHashMap<&'static str, &'static str> {
+    let mut map = FxHashMap::default();
     for (k, v) in pairs {
         map.entry(k).or_insert(v);
     }

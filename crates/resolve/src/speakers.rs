@@ -1,4 +1,3 @@
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use onrecord_model::{Article, Speaker, StatementKind};
@@ -55,8 +54,8 @@ const LEGISLATORS: &[&str] = &["mp", "mep", "msp", "senator", "lawmaker", "congr
 
 /// The words of each role in [`ROLES`], listed under their first word in the order of the list:
 /// a source is matched against the roles its words can begin, not all of them at every word.
-static ROLES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+static ROLES_BY_FIRST_WORD: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut by_first: rustc_hash::FxHashMap<&'static str, Vec<Vec<&'static str>>> = rustc_hash::FxHashMap::default();
     for r in ROLES {
         let words: Vec<&'static str> = r.split(' ').collect();
         by_first.entry(words[0]).or_default().push(words);
@@ -65,7 +64,7 @@ static ROLES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>
 });
 
 /// Every word of every role.
-static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLES.iter().flat_map(|r| r.split(' ')).collect());
+static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| ROLES.iter().flat_map(|r| r.split(' ')).collect());
 /// Occupations written as a title before a name ("Engineer Priya Nair", "Activist Angela
 /// Davis"): read as a role only there, not as role nouns of their own ("his lawyer" stays a
 /// description).
@@ -850,17 +849,16 @@ fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    // "China" is not the China of "China Farah Siddiqui"
-    if country_of(a).is_some() || country_of(b).is_some() {
-        return false;
-    }
-    let at: Vec<&str> = a.split_whitespace().collect();
-    let bt: Vec<&str> = b.split_whitespace().collect();
-    let (short, long) = if at.len() <= bt.len() { (&at, &bt) } else { (&bt, &at) };
+    // (asked of every known entity for every name: the word tests, which fail most, come first)
+    let (na, nb) = (a.split_whitespace().count(), b.split_whitespace().count());
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
     // a surname of two letters is a name ("Xi", "Li", "Wu"), an initial ("J.") is not
-    short.len() < long.len()
-        && short.iter().all(|w| long.contains(w))
-        && short.iter().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
+    na != nb
+        && short.split_whitespace().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
+        && short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w))
+        // "China" is not the China of "China Farah Siddiqui"
+        && country_of(a).is_none()
+        && country_of(b).is_none()
 }
 
 impl Entity {

@@ -430,9 +430,10 @@ pub(crate) fn forward(
     score
 }
 
-/// [`forward`] with AVX2: a token's seven tags at once, one previous tag at a time (seven
-/// broadcasts, adds and compares instead of forty-nine scalar ones). The same sums and the same
-/// choices: a later previous tag wins only with a strictly greater score.
+/// [`forward`] with AVX2: a token's seven tags at once. The seven candidates (each previous
+/// tag's score plus its transitions) are independent; they meet in a tournament of three
+/// rounds instead of a chain of seven. The same sums and the same choices: the left side of
+/// each match holds the lower tags, and the right one wins only with a strictly greater score.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 pub(crate) fn forward_avx2(
@@ -449,27 +450,27 @@ pub(crate) fn forward_avx2(
         unsafe { _mm256_loadu_ps(v.as_ptr()) }
     };
     let rows: [__m256; N_TAGS] = std::array::from_fn(|p| lanes(&trans[p]));
-    let mut scores = [f32::NEG_INFINITY; 8];
-    scores[..N_TAGS].copy_from_slice(&score);
+    let tags: [__m256i; N_TAGS] = std::array::from_fn(|p| _mm256_set1_epi32(p as i32));
+    // the right candidate wins only with a strictly greater score
+    let pick = |(ls, la): (__m256, __m256i), (rs, ra): (__m256, __m256i)| -> (__m256, __m256i) {
+        let right = _mm256_cmp_ps::<_CMP_GT_OQ>(rs, ls);
+        (_mm256_blendv_ps(ls, rs, right), _mm256_blendv_epi8(la, ra, _mm256_castps_si256(right)))
+    };
+    let mut scores = lanes(&score);
     for i in 1..em.len() {
-        let mut best = _mm256_set1_ps(f32::NEG_INFINITY);
-        let mut arg = _mm256_setzero_si256();
-        for (p, row) in rows.iter().enumerate() {
-            let s = _mm256_add_ps(_mm256_set1_ps(scores[p]), *row);
-            let better = _mm256_cmp_ps::<_CMP_GT_OQ>(s, best);
-            best = _mm256_blendv_ps(best, s, better);
-            arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p as i32), _mm256_castps_si256(better));
-        }
-        let next = _mm256_add_ps(best, lanes(&em[i]));
+        let c: [(__m256, __m256i); N_TAGS] =
+            std::array::from_fn(|p| (_mm256_add_ps(_mm256_permutevar8x32_ps(scores, tags[p]), rows[p]), tags[p]));
+        let (best, arg) = pick(pick(pick(c[0], c[1]), pick(c[2], c[3])), pick(pick(c[4], c[5]), c[6]));
+        scores = _mm256_add_ps(best, lanes(&em[i]));
         let mut args = [0i32; 8];
-        // SAFETY: 8 floats and 8 ints; unaligned stores.
-        unsafe {
-            _mm256_storeu_ps(scores.as_mut_ptr(), next);
-            _mm256_storeu_si256(args.as_mut_ptr().cast::<__m256i>(), arg);
-        }
+        // SAFETY: 8 ints; an unaligned store.
+        unsafe { _mm256_storeu_si256(args.as_mut_ptr().cast::<__m256i>(), arg) };
         back[i] = std::array::from_fn(|k| args[k] as u8);
     }
-    std::array::from_fn(|k| scores[k])
+    let mut out = [0f32; 8];
+    // SAFETY: 8 floats; an unaligned store.
+    unsafe { _mm256_storeu_ps(out.as_mut_ptr(), scores) };
+    std::array::from_fn(|k| out[k])
 }
 
 impl Stage {
