@@ -270,9 +270,35 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// A feature's key before mixing: its template and value. The rows hold keys until
+/// [`mix_keys`] turns them all into hashes in one pass.
 #[inline]
 fn f(template: u64, value: u64) -> u64 {
-    mix(value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Turns each key of the rows into its hash. One pass over the whole buffer, which the
+/// compiler vectorises: with AVX-512, eight keys per multiply instead of one.
+fn mix_keys(keys: &mut [u64]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx512dq") {
+        // SAFETY: the CPU has AVX-512 DQ (and so F), checked just above.
+        return unsafe { mix_keys_avx512(keys) };
+    }
+    mix_keys_portable(keys)
+}
+
+#[inline(always)]
+fn mix_keys_portable(keys: &mut [u64]) {
+    for k in keys {
+        *k = mix(*k);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+fn mix_keys_avx512(keys: &mut [u64]) {
+    mix_keys_portable(keys)
 }
 
 #[inline]
@@ -487,6 +513,7 @@ pub(crate) fn features(seq: &Sequence, out: &mut Vec<u64>) {
             _ => {}
         }
     }
+    mix_keys(out);
 }
 
 /// Features the second stage adds to each token's row: the first stage's tags around it.
@@ -617,11 +644,24 @@ pub(crate) fn stacked(seq: &Sequence, tags: &[super::Tag], out: &mut Vec<u64>) {
         out.extend_from_slice(&row);
         content_before |= tags[i].role() == Some(Role::Content);
     }
+    mix_keys(out);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The learned weights are keyed by the hashes: the vectorised pass must mix as the plain
+    /// one does.
+    #[test]
+    fn keys_mix_alike_on_every_path() {
+        let keys: Vec<u64> = (0..1000u64).map(|i| f(i % 41, i.wrapping_mul(0x2545_f491_4f6c_dd1d))).collect();
+        let (mut fast, mut plain) = (keys.clone(), keys.clone());
+        mix_keys(&mut fast);
+        mix_keys_portable(&mut plain);
+        assert_eq!(fast, plain);
+        assert_eq!(plain, keys.iter().map(|&k| mix(k)).collect::<Vec<_>>());
+    }
 
     /// The learned weights are keyed by these hashes: the ASCII shortcut must hash exactly as
     /// the character path does.
