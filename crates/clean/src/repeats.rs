@@ -21,7 +21,8 @@ pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<P
             _ => span.of(text),
         };
         let key = normalise(body);
-        if key.split(' ').count() < MIN_WORDS {
+        // words are one space apart in the key
+        if key.is_empty() || key.bytes().filter(|&b| b == b' ').count() + 1 < MIN_WORDS {
             continue;
         }
         match seen.get(&key) {
