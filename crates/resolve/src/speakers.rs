@@ -1023,14 +1023,19 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
 
 /// Titled names anywhere in the text ("President Arif Alvi", "Mr. Zhao") become entities too,
 /// so that "the President" later has someone to point to.
-fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
+fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSource)> {
     let mut out = Vec::new();
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 4);
-    words.extend(text.split_inclusive(|c: char| c.is_whitespace()).scan(0usize, |pos, w| {
-        let at = *pos;
-        *pos += w.len();
-        Some((at, w.trim_end()))
-    }));
+    // the words with an empty one for each whitespace character after the first of a run: a
+    // line break or a double space ends a name and a title's qualifiers
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(spaced.len() + spaced.len() / 8);
+    let mut end = 0;
+    for &(at, w) in spaced {
+        let gap = &text[end..at];
+        let extra = if gap.len() == 1 { 0 } else { gap.chars().count() - usize::from(end > 0) };
+        words.extend(std::iter::repeat_n((end, ""), extra));
+        words.push((at, w));
+        end = at + w.len();
+    }
     // (a `match`, not a list's `contains`: it is asked of every word of every article)
     #[rustfmt::skip] // a word list, packed
     let is_title = |w: &str| matches!(w,
@@ -1114,7 +1119,9 @@ fn titled_mentions(text: &str) -> Vec<(usize, ParsedSource)> {
 pub fn resolve_speakers(article: &mut Article) {
     let text = article.text.clone();
     let mut reg = Registry { entities: Vec::new() };
-    let titled = titled_mentions(&text);
+    // the words between any whitespace, which the narrative's names are read from
+    let words = onrecord_segment::whitespace_words(&text, 0);
+    let titled = titled_mentions(&text, &words);
     for (at, p) in &titled {
         if let Some(i) = reg.add(p, *at) {
             if let Some(g) = titled_gender(&text[*at..]) {
@@ -1124,8 +1131,6 @@ pub fn resolve_speakers(article: &mut Article) {
     }
     // people named by given name and surname: who they are, and where (`newcomers`, the
     // entities first named so)
-    // the words between any whitespace, which the narrative's names are read from
-    let words = onrecord_segment::whitespace_words(&text, 0);
     let named = named_mentions(&text, &words);
     let mut newcomers = vec![];
     for (at, p, g) in named {

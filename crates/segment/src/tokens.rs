@@ -74,44 +74,52 @@ pub fn whitespace_words(text: &str, at: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// The character at byte `i` of `s` and its length: ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((b as char, 1)),
+        _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
 /// Splits `span` of `text` into tokens. Whitespace is dropped.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
     let mut out = Vec::with_capacity(s.len() / 5);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let start = span.start + i;
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if is_inner_joiner(d) {
-                    // keep a joiner only when a letter or digit follows it ("U.S.", "don't")
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else if d == '.' && is_initialism(&s[i..j]) {
-                        end = j + 1;
-                        it.next();
-                        break;
-                    } else {
-                        break;
-                    }
+        if !c.is_alphanumeric() {
+            let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
+            out.push(Token { span: Span::new(start, start + len), kind });
+            i += len;
+            continue;
+        }
+        let mut end = i + len;
+        while let Some((d, dl)) = char_at(s, end) {
+            if d.is_alphanumeric() {
+                end += dl;
+            } else if is_inner_joiner(d) {
+                // keep a joiner only when a letter or digit follows it ("U.S.", "don't")
+                if char_at(s, end + dl).is_some_and(|(a, _)| a.is_alphanumeric()) {
+                    end += dl;
                 } else {
+                    if d == '.' && is_initialism(&s[i..end]) {
+                        end += 1;
+                    }
                     break;
                 }
+            } else {
+                break;
             }
-            out.push(Token { span: Span::new(start, span.start + end), kind: TokenKind::Word });
-        } else {
-            let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
-            out.push(Token { span: Span::new(start, start + c.len_utf8()), kind });
         }
+        out.push(Token { span: Span::new(start, span.start + end), kind: TokenKind::Word });
+        i = end;
     }
     out
 }
