@@ -26,7 +26,7 @@ mod rules;
 pub mod tagger;
 
 use onrecord_model::{Article, Span, Statement, StatementKind};
-use onrecord_segment::{find_quotes, sentences, spaced_words, tokenize, Quote, Sentence};
+use onrecord_segment::{find_quotes, sentences, spaced_words, tokenize, Quote, Sentence, Token};
 
 pub use lexicon::{cue_class, CueClass};
 pub use rules::NpKind;
@@ -537,6 +537,10 @@ pub(crate) struct Live {
     pub paragraphs: Vec<Span>,
     pub quotes: Vec<Quote>,
     pub sentences: Vec<Sentence>,
+    /// The tokens of the live paragraphs, in text order (each paragraph tokenized on its own).
+    pub tokens: Vec<Token>,
+    /// The index in `tokens` of each live paragraph's first token.
+    pub paragraph_tokens: Vec<usize>,
 }
 
 impl Live {
@@ -551,7 +555,27 @@ impl Live {
             })
             .collect();
         let quotes = find_quotes(&article.text, &paragraphs);
-        Live { paragraphs, quotes, sentences: sentences(article) }
+        let mut tokens = Vec::with_capacity(article.text.len() / 5);
+        let mut paragraph_tokens = Vec::with_capacity(paragraphs.len());
+        for p in &paragraphs {
+            paragraph_tokens.push(tokens.len());
+            tokens.extend(tokenize(&article.text, *p));
+        }
+        Live { paragraphs, quotes, sentences: sentences(article), tokens, paragraph_tokens }
+    }
+
+    /// The tokens of `sentence`, as tokenizing it alone gives them: the paragraph's own, unless
+    /// a token of the paragraph runs over the sentence's edge (a split inside "U.S.Army").
+    pub(crate) fn sentence_tokens(&self, text: &str, sentence: Span) -> std::borrow::Cow<'_, [Token]> {
+        let from = self.tokens.partition_point(|t| t.span.start < sentence.start);
+        let to = self.tokens.partition_point(|t| t.span.start < sentence.end);
+        let crosses_start = from > 0 && self.tokens[from - 1].span.end > sentence.start;
+        let crosses_end = to > from && self.tokens[to - 1].span.end > sentence.end;
+        if crosses_start || crosses_end {
+            std::borrow::Cow::Owned(tokenize(text, sentence))
+        } else {
+            std::borrow::Cow::Borrowed(&self.tokens[from..to])
+        }
     }
 }
 
@@ -1179,7 +1203,7 @@ pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> 
             reader.break_chain();
             continue;
         }
-        let toks = tokenize(text, sent.span);
+        let toks = live.sentence_tokens(text, sent.span);
         reader.sentence(sent.span, sent.paragraph, &toks, &mut out);
     }
     out.extend(transcript);
@@ -1196,6 +1220,30 @@ pub fn is_quoted(kind: StatementKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rules read each sentence's tokens out of the paragraph's: they must be the tokens of
+    /// the sentence alone, also where a token of the paragraph runs over a sentence's edge.
+    #[test]
+    fn a_sentence_has_the_tokens_it_has_alone() {
+        let texts = [
+            include_str!("../../../examples/seeds/000_bb004311bd2bc8ad.txt"),
+            include_str!("../../../examples/seeds/003_025c87b85e33775e.txt"),
+            "He said so.“Fine,” she said. Talks with the U.S.Army went on.",
+        ];
+        for text in texts {
+            let a = onrecord_clean::clean("t".into(), "t".into(), text.into(), onrecord_clean::Given::default());
+            let live = Live::of(&a);
+            assert!(live.sentences.len() > 2);
+            for s in &live.sentences {
+                assert_eq!(*live.sentence_tokens(&a.text, s.span), tokenize(&a.text, s.span), "{:?}", s.span.of(&a.text));
+            }
+        }
+        // a sentence edge inside a token of the paragraph
+        let a = onrecord_clean::clean("t".into(), "t".into(), "See the U.S.Army now.".into(), onrecord_clean::Given::default());
+        let live = Live::of(&a);
+        let inside = Span::new(a.text.find("Army").expect("in text"), a.text.len());
+        assert_eq!(*live.sentence_tokens(&a.text, inside), tokenize(&a.text, inside));
+    }
 
     /// The span of the first `w` in `text`.
     fn span_in(text: &str, w: &str) -> Span {

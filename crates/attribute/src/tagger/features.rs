@@ -3,8 +3,10 @@
 //! Everything here is computed once per article in two linear passes; nothing allocates per
 //! token except the lower-case buffer that is reused.
 
-use onrecord_model::{Span, Statement};
-use onrecord_segment::{Quote, Token, TokenKind};
+use onrecord_model::Statement;
+use onrecord_segment::{Token, TokenKind};
+
+use crate::Live;
 
 use crate::lexicon::{cue_class, CueClass};
 
@@ -118,20 +120,10 @@ fn shape_of(tok: &Token, t: &str, quote_edge: Option<bool>) -> Shape {
 
 /// Tokens of the live paragraphs, with what each one is. `cue_words` are the hashes of words the
 /// training data often uses as cues (part of the model).
-pub(crate) fn sequence(
-    text: &str,
-    paragraphs: &[Span],
-    quotes: &[Quote],
-    hints: &[Statement],
-    cue_words: &dyn Fn(u64) -> bool,
-) -> Sequence {
-    let mut tokens = Vec::new();
-    let mut para_first = Vec::new();
-    for p in paragraphs {
-        let toks = onrecord_segment::tokenize(text, *p);
-        para_first.push(tokens.len());
-        tokens.extend(toks);
-    }
+pub(crate) fn sequence(text: &str, live: &Live, hints: &[Statement], cue_words: &dyn Fn(u64) -> bool) -> Sequence {
+    let quotes = &live.quotes;
+    let tokens = live.tokens.clone();
+    let para_first = &live.paragraph_tokens;
     let mut infos = Vec::with_capacity(tokens.len());
     let mut lower = String::new();
     let mut q = 0usize; // quotes are in text order, tokens too

@@ -87,7 +87,7 @@ pub(crate) fn is_learned_cue(model: &Model, word: &str) -> bool {
 }
 
 pub(crate) fn prepare(model: &Model, text: &str, live: &Live, hints: &[Statement]) -> Sequence {
-    features::sequence(text, &live.paragraphs, &live.quotes, hints, &|h| model.cue_words.contains(&h))
+    features::sequence(text, live, hints, &|h| model.cue_words.contains(&h))
 }
 
 /// The tagger's working buffers, kept per thread from one article to the next: a long article's

@@ -111,7 +111,7 @@ fn the_embedded_model_reads_a_quote_and_reported_speech() {
 fn assembled(text: &str, marks: &[(&str, Tag)]) -> Vec<(Option<String>, Option<String>, String)> {
     let a = article(text);
     let live = Live::of(&a);
-    let seq = features::sequence(&a.text, &live.paragraphs, &live.quotes, &[], &|_| false);
+    let seq = features::sequence(&a.text, &live, &[], &|_| false);
     let mut next = 0;
     let tags: Vec<Tag> = seq
         .tokens

@@ -186,7 +186,7 @@ pub fn train(docs: &[TrainingDoc], opts: &TrainOptions, progress: &mut dyn FnMut
         .map(|d| {
             let live = Live::of(&d.article);
             let hints = crate::rules_attribute(&d.article, &live);
-            let seq = features::sequence(&d.article.text, &live.paragraphs, &live.quotes, &hints, &|_| false);
+            let seq = features::sequence(&d.article.text, &live, &hints, &|_| false);
             let gold = gold_tags(&d.article, &seq, &d.annotations);
             Prepared { seq, feats: Vec::new(), gold, group: word_hash(&d.article.name) }
         })
