@@ -43,6 +43,14 @@ const SOURCE_NOUNS: &[&str] = &[
     "whitehouse", "state", "country", "nation", "governments", "countries",
 ];
 
+/// Whether a lower-case word is one of [`SOURCE_NOUNS`]: a set, since it is asked of the words
+/// of every candidate source.
+fn is_source_noun(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| SOURCE_NOUNS.iter().copied().collect());
+    SET.contains(w)
+}
+
 fn lower(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
 }
@@ -81,12 +89,12 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         return None;
     }
     let last = &words[words.len() - 1];
-    if SOURCE_NOUNS.contains(&last.as_str()) {
+    if is_source_noun(last.as_str()) {
         // "the spokesperson", "Chinese Foreign Ministry spokesperson"; a capitalised role still counts as role
         return Some(
             if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word)
                 && words.len() > 1
-                && !SOURCE_NOUNS.contains(&words[first_content].as_str())
+                && !is_source_noun(words[first_content].as_str())
             {
                 NpKind::Name
             } else {
@@ -103,12 +111,12 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         .collect();
     // the words of a role before its noun go with it: "Sun's [chief operating] officer
     // Jonathan Schwartz", "the festival's [executive] director, ..."
-    let last_role_noun = lowers.iter().rposition(|w| SOURCE_NOUNS.contains(&w.as_str()));
+    let last_role_noun = lowers.iter().rposition(|w| is_source_noun(w.as_str()));
     if caps > 0
         && is_cap(text, toks.last()?)
         && lowers.iter().enumerate().all(|(i, w)| {
             matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")
-                || SOURCE_NOUNS.contains(&w.as_str())
+                || is_source_noun(w.as_str())
                 || last_role_noun.is_some_and(|r| i < r)
         })
     {
