@@ -172,6 +172,11 @@ pub fn cue_class(word_lower: &str) -> Option<CueClass> {
     CUES.get(word_lower).copied()
 }
 
+/// Every cue word with its class.
+pub(crate) fn cue_words() -> impl Iterator<Item = (&'static str, CueClass)> {
+    CUES.iter().map(|(w, c)| (w.as_str(), *c))
+}
+
 /// Whether the cue word at `cue` is a bare infinitive joined to an earlier "to": "willing to
 /// make efforts to prevent the spread and maintain security" (no one maintains that anything).
 /// Reported speech in news is finite ("maintained", "maintains"); a base form after "and"/"or"

@@ -8,7 +8,7 @@ use onrecord_segment::{Token, TokenKind};
 
 use crate::Live;
 
-use crate::lexicon::{cue_class, CueClass};
+use crate::lexicon::CueClass;
 
 pub(crate) use super::word_hash::word_hash;
 use super::word_hash::{fnv_ascii, fnv_char, normal_chars, FNV_OFFSET};
@@ -118,6 +118,15 @@ fn shape_of(tok: &Token, t: &str, quote_edge: Option<bool>) -> Shape {
     }
 }
 
+/// [`crate::lexicon::cue_class`] of a word by its [`word_hash`]: the lexicon's words have no digits or
+/// typographic quote marks, so a word's hash is its lower case's (with `’` as `'`), and the
+/// tagger has the hash of every token already.
+fn cue_class_of_hash(word: u64) -> Option<CueClass> {
+    static BY_HASH: std::sync::LazyLock<rustc_hash::FxHashMap<u64, CueClass>> =
+        std::sync::LazyLock::new(|| crate::lexicon::cue_words().map(|(w, c)| (word_hash(w), c)).collect());
+    BY_HASH.get(&word).copied()
+}
+
 /// Tokens of the live paragraphs, with what each one is. `cue_words` are the hashes of words the
 /// training data often uses as cues (part of the model).
 pub(crate) fn sequence(text: &str, live: &Live, hints: &[Statement], cue_words: &dyn Fn(u64) -> bool) -> Sequence {
@@ -125,7 +134,6 @@ pub(crate) fn sequence(text: &str, live: &Live, hints: &[Statement], cue_words: 
     let tokens = live.tokens.clone();
     let para_first = &live.paragraph_tokens;
     let mut infos = Vec::with_capacity(tokens.len());
-    let mut lower = String::new();
     let mut q = 0usize; // quotes are in text order, tokens too
     let mut pf = 0usize;
     let mut sentence = 0u32;
@@ -161,15 +169,9 @@ pub(crate) fn sequence(text: &str, live: &Live, hints: &[Statement], cue_words: 
         if sentence_start && i > 0 {
             sentence += 1;
         }
+        let word = word_hash(t);
         let lex = if tok.kind == TokenKind::Word {
-            lower.clear();
-            if t.is_ascii() {
-                lower.push_str(t);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(t.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
-            }
-            match cue_class(&lower) {
+            match cue_class_of_hash(word) {
                 Some(CueClass::Speech) => 1,
                 Some(CueClass::Tell) => 2,
                 Some(CueClass::Object) => 3,
@@ -178,7 +180,6 @@ pub(crate) fn sequence(text: &str, live: &Live, hints: &[Statement], cue_words: 
         } else {
             0
         };
-        let word = word_hash(t);
         match shape {
             Shape::Terminal => {
                 prev_terminal = true;
@@ -653,6 +654,16 @@ mod tests {
         mix_keys_portable(&mut plain);
         assert_eq!(fast, plain);
         assert_eq!(plain, keys.iter().map(|&k| mix(k)).collect::<Vec<_>>());
+    }
+
+    /// A token's cue class by its hash is the lexicon's class of its lower case.
+    #[test]
+    fn cue_classes_by_hash_are_the_lexicons() {
+        for w in ["Said", "SAYS", "told", "Tell", "insisted", "Stressed", "tree", "it’s", "s4id", "Reiterated", "according"] {
+            let lower = w.to_lowercase().replace('’', "'");
+            assert_eq!(cue_class_of_hash(word_hash(w)), crate::lexicon::cue_class(&lower), "{w}");
+        }
+        assert!(cue_class_of_hash(word_hash("Said")).is_some());
     }
 
     /// The learned weights are keyed by these hashes: the ASCII shortcut must hash exactly as
