@@ -82,6 +82,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut chars = s.char_indices().peekable();
         let mut first_mark = true;
         while let Some((i, c)) = chars.next() {
+            // most characters are no quote mark of any kind: all they change is `prev`
+            if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
+                prev = Some(c);
+                continue;
+            }
             let mut after = chars.peek().map(|&(_, a)| a);
             let at = para.start + i;
             // Two single marks typed for a double one: `''` (archives and wire feeds that know
