@@ -1,8 +1,7 @@
 //! Repeated paragraphs: the lead pasted twice, the headline again as the first line.
 
-use std::collections::HashMap;
-
 use onrecord_model::{push_lowercase_words, Paragraph, Span};
+use rustc_hash::FxHashMap;
 
 /// Paragraphs shorter than this many words are never called repeats ("Ends.", "(AP)").
 const MIN_WORDS: usize = 4;
@@ -13,7 +12,7 @@ const MIN_WORDS: usize = 4;
 /// article's real lead and the other one (a teaser pasted above it) is the repeat.
 pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = spans.iter().map(|&span| Paragraph { span, repeat_of: None }).collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for (i, span) in spans.iter().enumerate() {
         let has_dateline = dateline.is_some_and(|d| span.contains(d));
         let body = match dateline {
