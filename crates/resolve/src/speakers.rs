@@ -1049,17 +1049,14 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
 /// so that "the President" later has someone to point to.
 fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSource)> {
     let mut out = Vec::new();
-    // the words with an empty one for each whitespace character after the first of a run: a
-    // line break or a double space ends a name and a title's qualifiers
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(spaced.len() + spaced.len() / 8);
-    let mut end = 0;
-    for &(at, w) in spaced {
-        let gap = &text[end..at];
-        let extra = if gap.len() == 1 { 0 } else { gap.chars().count() - usize::from(end > 0) };
-        words.extend(std::iter::repeat_n((end, ""), extra));
-        words.push((at, w));
-        end = at + w.len();
-    }
+    let words = spaced;
+    // whether word `k` follows word `k - 1` after one whitespace character: a line break or a
+    // double space ends a name and a title's qualifiers
+    let joined = |k: usize| {
+        let (at, w) = words[k - 1];
+        let gap = &text[at + w.len()..words[k].0];
+        gap.len() == 1 || gap.chars().count() == 1
+    };
     // (a `match`, not a list's `contains`: it is asked of every word of every article)
     #[rustfmt::skip] // a word list, packed
     let is_title = |w: &str| matches!(w,
@@ -1076,7 +1073,10 @@ fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSo
             continue;
         }
         let mut name = Vec::new();
-        for (_, n) in &words[i + 1..] {
+        for (k, (_, n)) in words.iter().enumerate().skip(i + 1) {
+            if !joined(k) {
+                break;
+            }
             let clean = n.trim_end_matches([',', '.', ';', ':', ')', '"', '”']).trim_end_matches("'s").trim_end_matches("’s");
             if is_cap(clean)
                 && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
@@ -1104,7 +1104,7 @@ fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSo
         // once an organisation word is taken, the capitalised words before it name the
         // organisation ("Home Office minister", "Justice Department spokesman")
         let mut in_org = false;
-        while role_start > 0 && i - role_start < 4 {
+        while role_start > 0 && i - role_start < 4 && joined(role_start) {
             let w = words[role_start - 1].1;
             let lw = w.to_lowercase();
             let org = is_cap(w) && is_org_word(lw.trim_end_matches("'s").trim_end_matches("’s"));
