@@ -188,12 +188,12 @@ fn first_wins(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> FxHa
 }
 
 /// Capitalised word runs (allowing "of", "for", "the", "and" inside) with their spans.
-fn cap_runs(text: &str, span: Span) -> Vec<(Span, Vec<(Span, String)>)> {
+fn cap_runs<'t>(text: &'t str, span: Span) -> Vec<(Span, Vec<(Span, &'t str)>)> {
     let toks = onrecord_segment::tokenize(text, span);
     let mut runs = Vec::new();
-    let mut cur: Vec<(Span, String)> = Vec::new();
-    let flush = |cur: &mut Vec<(Span, String)>, runs: &mut Vec<(Span, Vec<(Span, String)>)>| {
-        while cur.last().is_some_and(|(_, w)| matches!(w.as_str(), "of" | "for" | "the" | "and")) {
+    let mut cur: Vec<(Span, &'t str)> = Vec::new();
+    let flush = |cur: &mut Vec<(Span, &'t str)>, runs: &mut Vec<(Span, Vec<(Span, &'t str)>)>| {
+        while cur.last().is_some_and(|(_, w)| matches!(*w, "of" | "for" | "the" | "and")) {
             cur.pop();
         }
         if !cur.is_empty() {
@@ -207,7 +207,7 @@ fn cap_runs(text: &str, span: Span) -> Vec<(Span, Vec<(Span, String)>)> {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         if t.kind == onrecord_segment::TokenKind::Word && (cap || (!cur.is_empty() && matches!(w, "of" | "for" | "the" | "and"))) {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            cur.push((t.span, w.to_string()));
+            cur.push((t.span, w));
         } else {
             flush(&mut cur, &mut runs);
         }
@@ -233,7 +233,7 @@ fn acronyms(text: &str) -> HashMap<String, String> {
                 if let Some((span, words)) = runs.last() {
                     if span.end + 2 >= before.trim_end().len() {
                         // keep the last words whose initials spell the acronym, or the whole run
-                        let long = words.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                        let long = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
                         m.insert(acr.to_string(), long);
                     }
                 }
@@ -299,7 +299,7 @@ pub fn fill_about(article: &mut Article) {
             }
         };
         for (_, words) in cap_runs(text, st.content) {
-            let joined = words.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+            let joined = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
             // hyphenated pairs: "China-Pakistan"
             for part in joined.split(['-', '–']) {
                 if let Some(c) = country_of(part) {
@@ -314,10 +314,10 @@ pub fn fill_about(article: &mut Article) {
                 add(long.clone());
                 continue;
             }
-            let is_org = words.iter().any(|(_, w)| ORG_WORDS.contains(&w.as_str())) && words.len() >= 2;
+            let is_org = words.iter().any(|(_, w)| ORG_WORDS.contains(w)) && words.len() >= 2;
             if is_org {
-                let start = words.iter().position(|(_, w)| !matches!(w.as_str(), "The" | "the")).unwrap_or(0);
-                let name = words[start..].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                let start = words.iter().position(|(_, w)| !matches!(*w, "The" | "the")).unwrap_or(0);
+                let name = words[start..].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
                 add(name);
                 // "Senate of Pakistan" also names Pakistan: done by the word loop below
             }
@@ -332,7 +332,7 @@ pub fn fill_about(article: &mut Article) {
                     first.as_str(),
                     "president" | "minister" | "ambassador" | "mr" | "mrs" | "ms" | "dr" | "senator" | "governor" | "secretary"
                 ) {
-                    let name = words[1..].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                    let name = words[1..].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
                     add(name);
                 }
             }
