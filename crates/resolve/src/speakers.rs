@@ -1606,8 +1606,16 @@ fn surname_subjects(reg: &Registry, text: &str, words: &[(usize, &str)]) -> Vec<
     if by_surname.is_empty() {
         return Vec::new();
     }
+    // the surnames' first bytes: most words start otherwise, and need no look-up
+    let mut first_bytes = [false; 256];
+    for s in by_surname.keys() {
+        if let Some(&b) = s.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     words
         .iter()
+        .filter(|(_, w)| w.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]))
         .filter_map(|&(at, w)| {
             // "Roddick broke", "Roddick, 22, said": the surname, not a possessive
             let bare = w.trim_end_matches(',');
