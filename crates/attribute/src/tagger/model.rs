@@ -140,6 +140,7 @@ impl Fused {
         }
     }
 
+    /// [`Fused::base`] for any CPU, and the reference the vector path is tested against.
     #[inline(always)]
     pub(crate) fn base_portable(
         &self,
@@ -208,6 +209,7 @@ impl Fused {
         }
     }
 
+    /// [`Fused::stacked`] for any CPU, and the reference the vector path is tested against.
     #[inline(always)]
     pub(crate) fn stacked_portable(
         &self,
