@@ -79,12 +79,18 @@ impl Fused {
     fn prefetch(&self, tok: &[u64]) {
         #[cfg(target_arch = "x86_64")]
         for &h in tok {
-            let row: *const FusedRow = &self.rows[(h >> (64 - self.bits)) as usize];
+            let row: *const FusedRow = self.row(h);
             // SAFETY: a prefetch is only a hint, and `row` points into the table.
             unsafe { std::arch::x86_64::_mm_prefetch(row.cast::<i8>(), std::arch::x86_64::_MM_HINT_T0) };
         }
         #[cfg(not(target_arch = "x86_64"))]
         let _ = tok;
+    }
+
+    /// The row of a feature hash.
+    #[inline(always)]
+    fn row(&self, h: u64) -> &FusedRow {
+        &self.rows[(h >> (64 - self.bits)) as usize]
     }
 
     /// The first stage's emission scores (`em`), and the second stage's integer sums over the
@@ -105,43 +111,57 @@ impl Fused {
         self.base_portable(first, feats, n_features, em, second)
     }
 
+    /// [`Fused::base`] with the sum of a token's rows given: each token's rows are asked for
+    /// while the token before is summed.
+    #[inline(always)]
+    fn base_with(
+        &self,
+        first: &Stage,
+        feats: &[u64],
+        n_features: usize,
+        em: &mut Vec<[f32; N_TAGS]>,
+        second: &mut Vec<[i32; LANES]>,
+        sum: impl Fn(&[u64]) -> [i32; 2 * LANES],
+    ) {
+        em.clear();
+        second.clear();
+        let mut toks = feats.chunks_exact(n_features).peekable();
+        while let Some(tok) = toks.next() {
+            if let Some(next) = toks.peek() {
+                self.prefetch(next);
+            }
+            let acc = sum(tok);
+            em.push(std::array::from_fn(|k| acc[k] as f32 * first.scale));
+            second.push(std::array::from_fn(|k| acc[LANES + k]));
+        }
+    }
+
     /// [`Fused::base`] with AVX2: a row of sixteen `i16` is one load and two widening adds,
     /// where the portable build takes a dozen instructions to widen it. The same integer sums.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn base_avx2(&self, first: &Stage, feats: &[u64], n_features: usize, em: &mut Vec<[f32; N_TAGS]>, second: &mut Vec<[i32; LANES]>) {
         use std::arch::x86_64::*;
-        em.clear();
-        second.clear();
-        let shift = 64 - self.bits;
-        let mut toks = feats.chunks_exact(n_features).peekable();
-        while let Some(tok) = toks.next() {
-            if let Some(next) = toks.peek() {
-                self.prefetch(next);
-            }
+        self.base_with(first, feats, n_features, em, second, |tok| {
             let mut lo = _mm256_setzero_si256();
             let mut hi = _mm256_setzero_si256();
             for &h in tok {
-                let row = &self.rows[(h >> shift) as usize];
                 // SAFETY: a `FusedRow` is 32 bytes aligned to 32, as the load needs.
-                let v = unsafe { _mm256_load_si256(std::ptr::from_ref(row).cast::<__m256i>()) };
+                let v = unsafe { _mm256_load_si256(std::ptr::from_ref(self.row(h)).cast::<__m256i>()) };
                 lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v)));
                 hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(_mm256_extracti128_si256::<1>(v)));
             }
-            let mut first_sums = [0i32; LANES];
-            let mut second_sums = [0i32; LANES];
-            // SAFETY: each array is 32 bytes; unaligned stores.
+            let mut acc = [0i32; 2 * LANES];
+            // SAFETY: `acc` is 64 bytes, a 32-byte unaligned store at each half.
             unsafe {
-                _mm256_storeu_si256(first_sums.as_mut_ptr().cast::<__m256i>(), lo);
-                _mm256_storeu_si256(second_sums.as_mut_ptr().cast::<__m256i>(), hi);
+                _mm256_storeu_si256(acc.as_mut_ptr().cast::<__m256i>(), lo);
+                _mm256_storeu_si256(acc[LANES..].as_mut_ptr().cast::<__m256i>(), hi);
             }
-            em.push(std::array::from_fn(|k| first_sums[k] as f32 * first.scale));
-            second.push(second_sums);
-        }
+            acc
+        })
     }
 
     /// [`Fused::base`] for any CPU, and the reference the vector path is tested against.
-    #[inline(always)]
     pub(crate) fn base_portable(
         &self,
         first: &Stage,
@@ -150,24 +170,16 @@ impl Fused {
         em: &mut Vec<[f32; N_TAGS]>,
         second: &mut Vec<[i32; LANES]>,
     ) {
-        em.clear();
-        second.clear();
-        let shift = 64 - self.bits;
-        let mut toks = feats.chunks_exact(n_features).peekable();
-        while let Some(tok) = toks.next() {
-            if let Some(next) = toks.peek() {
-                self.prefetch(next);
-            }
+        self.base_with(first, feats, n_features, em, second, |tok| {
             let mut acc = [0i32; 2 * LANES];
             for &h in tok {
-                let w = &self.rows[(h >> shift) as usize].0;
+                let w = &self.row(h).0;
                 for k in 0..2 * LANES {
                     acc[k] += i32::from(w[k]);
                 }
             }
-            em.push(std::array::from_fn(|k| acc[k] as f32 * first.scale));
-            second.push(std::array::from_fn(|k| acc[LANES + k]));
-        }
+            acc
+        })
     }
 
     /// The second stage's emission scores: its sums over the base features plus the weights of
@@ -181,36 +193,50 @@ impl Fused {
         self.stacked_portable(second, base, stacked, n_stacked, em)
     }
 
-    /// [`Fused::stacked`] with AVX2, as [`Fused::base_avx2`]: the second stage's half of each row.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    fn stacked_avx2(&self, second: &Stage, base: &[[i32; LANES]], stacked: &[u64], n_stacked: usize, em: &mut Vec<[f32; N_TAGS]>) {
-        use std::arch::x86_64::*;
+    /// [`Fused::stacked`] with what adds a token's rows to its base sums given, as
+    /// [`Fused::base_with`].
+    #[inline(always)]
+    fn stacked_with(
+        &self,
+        second: &Stage,
+        base: &[[i32; LANES]],
+        stacked: &[u64],
+        n_stacked: usize,
+        em: &mut Vec<[f32; N_TAGS]>,
+        add: impl Fn([i32; LANES], &[u64]) -> [i32; LANES],
+    ) {
         em.clear();
-        let shift = 64 - self.bits;
         let mut toks = stacked.chunks_exact(n_stacked).peekable();
         for sums in base {
             let Some(tok) = toks.next() else { break };
             if let Some(next) = toks.peek() {
                 self.prefetch(next);
             }
-            // SAFETY: `sums` is 32 bytes; an unaligned load.
-            let mut acc = unsafe { _mm256_loadu_si256(sums.as_ptr().cast::<__m256i>()) };
-            for &h in tok {
-                let row = &self.rows[(h >> shift) as usize];
-                // SAFETY: the second half of a 32-byte row; an unaligned 16-byte load.
-                let v = unsafe { _mm_loadu_si128(row.0[LANES..].as_ptr().cast::<__m128i>()) };
-                acc = _mm256_add_epi32(acc, _mm256_cvtepi16_epi32(v));
-            }
-            let mut out = [0i32; LANES];
-            // SAFETY: `out` is 32 bytes; an unaligned store.
-            unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast::<__m256i>(), acc) };
-            em.push(std::array::from_fn(|k| out[k] as f32 * second.scale));
+            let acc = add(*sums, tok);
+            em.push(std::array::from_fn(|k| acc[k] as f32 * second.scale));
         }
     }
 
+    /// [`Fused::stacked`] with AVX2, as [`Fused::base_avx2`]: the second stage's half of each row.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn stacked_avx2(&self, second: &Stage, base: &[[i32; LANES]], stacked: &[u64], n_stacked: usize, em: &mut Vec<[f32; N_TAGS]>) {
+        use std::arch::x86_64::*;
+        self.stacked_with(second, base, stacked, n_stacked, em, |mut sums, tok| {
+            // SAFETY: `sums` is 32 bytes; an unaligned load.
+            let mut acc = unsafe { _mm256_loadu_si256(sums.as_ptr().cast::<__m256i>()) };
+            for &h in tok {
+                // SAFETY: the second half of a 32-byte row; an unaligned 16-byte load.
+                let v = unsafe { _mm_loadu_si128(self.row(h).0[LANES..].as_ptr().cast::<__m128i>()) };
+                acc = _mm256_add_epi32(acc, _mm256_cvtepi16_epi32(v));
+            }
+            // SAFETY: `sums` is 32 bytes; an unaligned store.
+            unsafe { _mm256_storeu_si256(sums.as_mut_ptr().cast::<__m256i>(), acc) };
+            sums
+        })
+    }
+
     /// [`Fused::stacked`] for any CPU, and the reference the vector path is tested against.
-    #[inline(always)]
     pub(crate) fn stacked_portable(
         &self,
         second: &Stage,
@@ -219,23 +245,15 @@ impl Fused {
         n_stacked: usize,
         em: &mut Vec<[f32; N_TAGS]>,
     ) {
-        em.clear();
-        let shift = 64 - self.bits;
-        let mut toks = stacked.chunks_exact(n_stacked).peekable();
-        for sums in base {
-            let Some(tok) = toks.next() else { break };
-            if let Some(next) = toks.peek() {
-                self.prefetch(next);
-            }
-            let mut acc = *sums;
+        self.stacked_with(second, base, stacked, n_stacked, em, |mut acc, tok| {
             for &h in tok {
-                let w = &self.rows[(h >> shift) as usize].0;
+                let w = &self.row(h).0;
                 for k in 0..LANES {
                     acc[k] += i32::from(w[LANES + k]);
                 }
             }
-            em.push(std::array::from_fn(|k| acc[k] as f32 * second.scale));
-        }
+            acc
+        })
     }
 }
 
