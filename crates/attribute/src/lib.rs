@@ -502,14 +502,14 @@ fn is_bare_pronoun(content: &str) -> bool {
 /// "did not respond to [a request for comment]", "did not return [messages seeking comment]":
 /// what a reporter asked for, which no one said.
 fn is_comment_request(content: &str) -> bool {
-    // (a short content only: the test lower-cases it, and contents run to paragraphs)
-    if content.split_whitespace().nth(10).is_some() {
+    let trimmed = content.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // ten words at most, counted before lower-casing: contents run to paragraphs
+    if trimmed.split_whitespace().nth(10).is_some() {
         return false;
     }
-    let lower = content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let lower = trimmed.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
-    lower.split_whitespace().count() <= 10
-        && ["for comment", "seeking comment", "to comment", "for a comment"].iter().any(|p| lower.contains(p))
+    ["for comment", "seeking comment", "to comment", "for a comment"].iter().any(|p| lower.contains(p))
         && matches!(
             first,
             "a" | "an" | "repeated" | "several" | "multiple" | "requests" | "emails" | "messages" | "calls" | "phone" | "written"
@@ -1566,6 +1566,9 @@ mod tests {
         assert!(is_comment_request("a request for comment"));
         assert!(is_comment_request("repeated emails seeking comment on Friday"));
         assert!(is_comment_request("a phone call seeking comment"));
+        // ten words after the marks that open it
+        assert!(is_comment_request("— a request for comment went unanswered by his office Friday"));
+        assert!(!is_comment_request("a request for comment went unanswered by his office on Friday"));
         assert!(!is_comment_request("the ministry would comment on the report next week"));
         assert!(!is_comment_request("a new law was needed"));
     }
