@@ -111,10 +111,7 @@ fn around_parenthetical_attribution(text: &str, st: &Statement, sentences: &[Sen
     let content = st.content;
     let (Some(source), Some(cue)) = (st.source, st.cue) else { return content };
     // a verb of saying or thinking, not any reading the tagger made ("Stevie [Wonder]")
-    let speech = tokenize(text, cue).iter().any(|w| {
-        let w = w.text(text).to_lowercase();
-        w == "according" || cue_class(&w).is_some()
-    });
+    let speech = cue_words(text, cue).any(|w| w == "according" || cue_class(&w).is_some());
     if !speech {
         return content;
     }
@@ -1038,10 +1035,7 @@ fn drop_repeated_readings(tagged: &mut Vec<Statement>) {
 /// rules' reading alone.
 fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Statement]) {
     let speech_cue = |s: &Statement| {
-        s.cue.is_some_and(|c| {
-            !lexicon::is_coordinated_infinitive(text, c)
-                && tokenize(text, c).iter().any(|t| cue_class(&t.text(text).to_lowercase()).is_some())
-        })
+        s.cue.is_some_and(|c| !lexicon::is_coordinated_infinitive(text, c) && cue_words(text, c).any(|w| cue_class(&w).is_some()))
     };
     // "Trump wants to ...", "Limbaugh continued: ...": the sentence's own subject with a verb the
     // training data often uses as a cue is an attribution of its own, not a continuation
@@ -1113,10 +1107,13 @@ fn without_trailing_setting(text: &str, cue: Span) -> Span {
 /// Whether the words of `cue` can be a cue (see [`drop_headless_cues`]); `learned` says whether
 /// the training data uses a (lower-case) word as a cue.
 fn has_cue_head(text: &str, cue: Span, learned: &dyn Fn(&str) -> bool) -> bool {
-    tokenize(text, cue).iter().any(|w| {
-        let l = w.text(text).to_lowercase();
-        lexicon::may_head_cue(&l) || l == "according" || l == ":"
-    }) || cue_verb(text, cue).is_some_and(|v| learned(&v))
+    cue_words(text, cue).any(|l| lexicon::may_head_cue(&l) || l == "according" || l == ":")
+        || cue_verb(text, cue).is_some_and(|v| learned(&v))
+}
+
+/// The tokens of a cue, lower-cased ("has", "said").
+fn cue_words(text: &str, cue: Span) -> impl Iterator<Item = String> + '_ {
+    tokenize(text, cue).into_iter().map(move |t| t.text(text).to_lowercase())
 }
 
 /// The verb of a cue, its last word, in lower case: "also" and "has" in "also has provided" are
