@@ -1,7 +1,7 @@
 //! The shapes of attribution, read over tokens.
 
 use onrecord_model::{Span, Statement, StatementKind};
-use onrecord_segment::{tokenize, Quote, Token, TokenKind};
+use onrecord_segment::{tokenize, Quote, Token, TokenKind, WordSet};
 
 use crate::lexicon::{breaks_source, cue_class, ends_trailing_source, is_auxiliary, is_cue_adverb, is_subject_pronoun, CueClass, WEEKDAYS};
 
@@ -43,13 +43,8 @@ const SOURCE_NOUNS: &[&str] = &[
     "whitehouse", "state", "country", "nation", "governments", "countries",
 ];
 
-/// Whether a lower-case word is one of [`SOURCE_NOUNS`]: a set, since it is asked of the words
-/// of every candidate source.
-fn is_source_noun(w: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| SOURCE_NOUNS.iter().copied().collect());
-    SET.contains(w)
-}
+/// [`SOURCE_NOUNS`] as a set (asked of many words of every article).
+static SOURCE_NOUN_SET: WordSet = WordSet::new(SOURCE_NOUNS);
 
 fn lower(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
@@ -89,12 +84,12 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         return None;
     }
     let last = &words[words.len() - 1];
-    if is_source_noun(last.as_str()) {
+    if SOURCE_NOUN_SET.contains(last.as_str()) {
         // "the spokesperson", "Chinese Foreign Ministry spokesperson"; a capitalised role still counts as role
         return Some(
             if content.iter().all(|t| is_cap(text, t) || t.kind != TokenKind::Word)
                 && words.len() > 1
-                && !is_source_noun(words[first_content].as_str())
+                && !SOURCE_NOUN_SET.contains(words[first_content].as_str())
             {
                 NpKind::Name
             } else {
@@ -111,12 +106,12 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
         .collect();
     // the words of a role before its noun go with it: "Sun's [chief operating] officer
     // Jonathan Schwartz", "the festival's [executive] director, ..."
-    let last_role_noun = lowers.iter().rposition(|w| is_source_noun(w.as_str()));
+    let last_role_noun = lowers.iter().rposition(|w| SOURCE_NOUN_SET.contains(w.as_str()));
     if caps > 0
         && is_cap(text, toks.last()?)
         && lowers.iter().enumerate().all(|(i, w)| {
             matches!(w.as_str(), "of" | "for" | "and" | "the" | "de" | "al" | "bin" | "van" | "von" | "'s" | "’s")
-                || is_source_noun(w.as_str())
+                || SOURCE_NOUN_SET.contains(w.as_str())
                 || last_role_noun.is_some_and(|r| i < r)
         })
     {

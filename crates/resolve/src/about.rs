@@ -2,11 +2,10 @@
 //! long form the article gives) and people named in its content.
 
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use onrecord_model::{Article, Span};
+use rustc_hash::FxHashMap;
 
 pub const COUNTRIES: &[&str] = &[
     "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahrain", "Bangladesh",
@@ -174,7 +173,7 @@ pub(crate) fn country_of(word_seq: &str) -> Option<&'static str> {
 
 /// Whether `name` is a country's name as [`COUNTRIES`] writes it.
 pub fn is_country(name: &str) -> bool {
-    static NAMES: LazyLock<rustc_hash::FxHashSet<&str>> = LazyLock::new(|| COUNTRIES.iter().copied().collect());
+    static NAMES: onrecord_segment::WordSet = onrecord_segment::WordSet::new(COUNTRIES);
     NAMES.contains(name)
 }
 

@@ -1,6 +1,7 @@
 use std::sync::LazyLock;
 
 use onrecord_model::{Article, Speaker, StatementKind};
+use onrecord_segment::WordSet;
 
 use crate::about::{country_of, country_of_demonym, is_country};
 
@@ -48,11 +49,8 @@ const ROLES: &[&str] = &[
     "chairperson", "mp", "mep", "msp",
 ];
 
-/// Whether a word is one of [`ROLES`] (a set: asked of many words of every article).
-fn is_role(w: &str) -> bool {
-    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| ROLES.iter().copied().collect());
-    SET.contains(w)
-}
+/// [`ROLES`] as a set (asked of many words of every article).
+static ROLE_SET: WordSet = WordSet::new(ROLES);
 /// Members of a legislature: the words before the role are their party or constituency ("Labour
 /// MP", "Tory MP", "Lib Dem MP"), not a qualifier of the office; and British usage also puts
 /// the role after the name ("Frank Field MP").
@@ -86,11 +84,8 @@ const OCCUPATION_TITLES: &[&str] = &[
     "poet", "comedian", "presenter", "broadcaster",
 ];
 
-/// Whether a word is one of [`OCCUPATION_TITLES`] (a set: asked of many words of every article).
-fn is_occupation_title(w: &str) -> bool {
-    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| OCCUPATION_TITLES.iter().copied().collect());
-    SET.contains(w)
-}
+/// [`OCCUPATION_TITLES`] as a set (asked of many words of every article).
+static OCCUPATION_TITLE_SET: WordSet = WordSet::new(OCCUPATION_TITLES);
 /// Words that open what qualifies a noun after it ("a joint statement [released after the
 /// talks]", "a report [published on Monday]").
 const QUALIFIES_HEAD: &[&str] = &[
@@ -107,11 +102,8 @@ const ORG_WORDS: &[&str] = &[
     "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
 ];
 
-/// Whether a word is one of [`ORG_WORDS`] (a set: asked of many words of every article).
-fn is_org_word(w: &str) -> bool {
-    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
-    SET.contains(w)
-}
+/// [`ORG_WORDS`] as a set (asked of many words of every article).
+static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
 /// Heads of names that go on with "of" ("Guinness Book of Records", "Archbishop of Cardiff",
 /// "Motion Picture Association of America"): what precedes "of" there is no person's name.
 const NAMED_OF: &[&str] = &[
@@ -128,7 +120,7 @@ const FEMALE_TITLES: &[&str] =
 /// Whether a name is a country's or an organisation's ("Senate of Pakistan", "Foreign
 /// Ministry"), not a person's.
 pub(crate) fn names_collective(name: &str) -> bool {
-    is_country(name) || name.split_whitespace().any(|w| is_org_word(w.to_lowercase().as_str())) || is_acronym(name)
+    is_country(name) || name.split_whitespace().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str())) || is_acronym(name)
 }
 
 /// "BBC", "UKIP", "IPPR": a name of capitals only, too short for a surname set in capitals
@@ -151,7 +143,7 @@ fn is_courtesy_title(w: &str) -> bool {
 /// Whether a role is a kind of body ("drugs group", "security firm"), which makes who holds it
 /// an organisation.
 fn role_names_a_body(role: Option<&str>) -> bool {
-    role.and_then(|r| r.split(' ').next_back()).is_some_and(|w| BUSINESS_NOUNS.contains(&w) || is_org_word(w))
+    role.and_then(|r| r.split(' ').next_back()).is_some_and(|w| BUSINESS_NOUNS.contains(&w) || ORG_WORD_SET.contains(w))
 }
 
 /// "Mr.", "Mrs", "Ms.", "Dr.": a courtesy title, not a role.
@@ -205,7 +197,7 @@ fn name_complement_len(after: &[&str], name_follows: bool) -> usize {
     }
     // a portfolio is named with its own words ("for Communications", "for Information and
     // Broadcasting"): the name starts where they end
-    let portfolio = rest.iter().take_while(|w| is_portfolio_word(w.to_lowercase().as_str())).count();
+    let portfolio = rest.iter().take_while(|w| PORTFOLIO_WORD_SET.contains(w.to_lowercase().as_str())).count();
     let words = match leading_country(rest) {
         Some((k, _)) if k < rest.len() => k,
         _ if portfolio > 0 && portfolio + 2 <= rest.len() => portfolio,
@@ -229,11 +221,8 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "digital", "telecommunications", "railway", "cooperatives", "disaster", "management", "relief", "textiles",
 ];
 
-/// Whether a word is one of [`PORTFOLIO_WORDS`] (a set: asked of many words of every article).
-fn is_portfolio_word(w: &str) -> bool {
-    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| PORTFOLIO_WORDS.iter().copied().collect());
-    SET.contains(w)
-}
+/// [`PORTFOLIO_WORDS`] as a set (asked of many words of every article).
+static PORTFOLIO_WORD_SET: WordSet = WordSet::new(PORTFOLIO_WORDS);
 
 /// Parses a source as written into name, role and affiliation. An appositive after the head
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
@@ -385,7 +374,7 @@ fn parse_source_phrases(src: &str) -> ParsedSource {
         head.collective
             || is_acronym(n)
             || (!n.contains(' ') && is_plural_group(n))
-            || n.split_whitespace().any(|w| is_org_word(w.to_lowercase().as_str()))
+            || n.split_whitespace().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str()))
     };
     if head.name.as_deref().is_some_and(organisation) && head.role.is_none() && head.pronoun.is_none() {
         let apposition = appositive();
@@ -485,7 +474,7 @@ fn complement_affiliation(comp: &[&str]) -> Option<String> {
         return None;
     }
     let rest = rest.strip_prefix(&["the"][..]).or_else(|| rest.strip_prefix(&["The"][..])).unwrap_or(rest);
-    if rest.is_empty() || is_portfolio_word(rest[0].to_lowercase().as_str()) {
+    if rest.is_empty() || PORTFOLIO_WORD_SET.contains(rest[0].to_lowercase().as_str()) {
         return None;
     }
     let org = rest.join(" ");
@@ -617,7 +606,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                 return out;
             }
             let before: Vec<&str> = words[..rs].to_vec();
-            let org = before.iter().any(|w| is_org_word(w.to_lowercase().as_str()));
+            let org = before.iter().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str()));
             // "Chinese Foreign Ministry spokesperson": the ministry is the affiliation;
             // "Ukrainian Deputy Foreign Minister": the country is, and the rest qualifies the
             // role; "deputy chairman of Highland Gold", read after the name: the modifiers do.
@@ -655,7 +644,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
             }
             // "Heavy rain", "Democratic voters": a common noun heads the phrase, which describes
             // rather than names (the caller keeps the description)
-            let common_head = !is_cap(words.last().copied().unwrap_or("")) && !is_org_word(head);
+            let common_head = !is_cap(words.last().copied().unwrap_or("")) && !ORG_WORD_SET.contains(head);
             if words.iter().any(|w| is_cap(w)) && !common_head {
                 // "Senate of Pakistan", "Zhao Lijian", "China"
                 while words.last().is_some_and(|w| !is_cap(w)) {
@@ -680,7 +669,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                     let plain = !words[..=j].iter().any(|w| preposition(w));
                     // a long descriptor ("British and Irish Lions coach Clive Woodward") gives
                     // the occupation it ends with
-                    let occupation = is_occupation_title(words[j]) && !words[..j].iter().any(|w| w.contains(['(', ')']));
+                    let occupation = OCCUPATION_TITLE_SET.contains(words[j]) && !words[..j].iter().any(|w| w.contains(['(', ')']));
                     if plain && (j < 3 || occupation) && j + 1 < words.len() && words[j + 1..].iter().all(|w| is_cap(w)) {
                         let from = if j < 3 { 0 } else { j };
                         // "Last week Lord Goldsmith": a time before the name is no role (but
@@ -701,7 +690,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                     let person = &words[..p];
                     let plain_name = |w: &&str| {
                         let lw = w.to_lowercase();
-                        is_cap(w) && !is_acronym(w) && !is_org_word(lw.as_str()) && !NAMED_OF.contains(&lw.as_str())
+                        is_cap(w) && !is_acronym(w) && !ORG_WORD_SET.contains(lw.as_str()) && !NAMED_OF.contains(&lw.as_str())
                     };
                     // the name the phrase ends with ("of IT firm [Dimension Data]")
                     let after = &words[p + 1..];
@@ -718,7 +707,7 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                         words.truncate(p);
                     }
                 }
-                let titles = words.iter().take_while(|w| is_occupation_title(w.to_lowercase().as_str())).count();
+                let titles = words.iter().take_while(|w| OCCUPATION_TITLE_SET.contains(w.to_lowercase().as_str())).count();
                 if out.role.is_none() && titles > 0 && words.len() >= titles + 2 && words.iter().all(|w| is_cap(w)) {
                     out.role = Some(words.drain(..titles).map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
                 }
@@ -996,7 +985,7 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
             && w.chars().count() > 1
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
             && !is_calendar_word(w)
-            && !is_org_word(lw.as_str())
+            && !ORG_WORD_SET.contains(lw.as_str())
             && !NAMED_OF.contains(&lw.as_str())
             && country_of(w).is_none()
     };
@@ -1107,7 +1096,7 @@ fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSo
         while role_start > 0 && i - role_start < 4 && joined(role_start) {
             let w = words[role_start - 1].1;
             let lw = w.to_lowercase();
-            let org = is_cap(w) && is_org_word(lw.trim_end_matches("'s").trim_end_matches("’s"));
+            let org = is_cap(w) && ORG_WORD_SET.contains(lw.trim_end_matches("'s").trim_end_matches("’s"));
             let org_name = in_org
                 && is_cap(w)
                 && !is_calendar_word(w)
@@ -1443,7 +1432,7 @@ fn is_plural_group(w: &str) -> bool {
     let Some(stem) = w.strip_suffix('s') else { return false };
     let acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase());
     let lw = stem.to_lowercase();
-    let role = is_role(lw.as_str()) || is_occupation_title(lw.as_str()) || LEGISLATORS.contains(&lw.as_str());
+    let role = ROLE_SET.contains(lw.as_str()) || OCCUPATION_TITLE_SET.contains(lw.as_str()) || LEGISLATORS.contains(&lw.as_str());
     // a party's members ("the opposition Conservatives", "Senior Tories")
     #[rustfmt::skip]
     let members = matches!(lw.as_str(), "conservative" | "democrat" | "republican" | "torie" | "liberal" | "socialist" | "communist"
@@ -1663,7 +1652,7 @@ fn pick_organisation(reg: &Registry, source: &str, pos: usize) -> Option<usize> 
     let words: Vec<&str> = source.split_whitespace().collect();
     let [the, noun] = words[..] else { return None };
     let noun = noun.to_lowercase();
-    if !the.eq_ignore_ascii_case("the") || !is_org_word(noun.as_str()) {
+    if !the.eq_ignore_ascii_case("the") || !ORG_WORD_SET.contains(noun.as_str()) {
         return None;
     }
     // the noun anywhere in the name: "the ministry" is the Ministry of External Affairs, "the

@@ -9,11 +9,13 @@
 
 mod quotes;
 mod tokens;
+mod words;
 
 use onrecord_model::{Article, Span};
 
 pub use quotes::{find_quotes, Quote};
 pub use tokens::{spaced_words, tokenize, whitespace_words, Token, TokenKind};
+pub use words::WordSet;
 
 /// A sentence of an article that is not in a repeated paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
