@@ -1036,9 +1036,8 @@ fn named_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSour
 
 /// Titled names anywhere in the text ("President Arif Alvi", "Mr. Zhao") become entities too,
 /// so that "the President" later has someone to point to.
-fn titled_mentions(text: &str, spaced: &[(usize, &str)]) -> Vec<(usize, ParsedSource)> {
+fn titled_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSource)> {
     let mut out = Vec::new();
-    let words = spaced;
     // whether word `k` follows word `k - 1` after one whitespace character: a line break or a
     // double space ends a name and a title's qualifiers
     let joined = |k: usize| {

@@ -1,14 +1,14 @@
 //! Features of each token for the tagger: hashed, so the model is a flat table of weights.
 //!
-//! Everything here is computed once per article in two linear passes; nothing allocates per
-//! token except the lower-case buffer that is reused.
+//! Everything here is computed once per article in linear passes; nothing allocates per token.
+//! The rows hold each feature's key (template and value) and one last pass mixes the keys into
+//! hashes.
 
 use onrecord_model::Statement;
 use onrecord_segment::{Token, TokenKind};
 
-use crate::Live;
-
 use crate::lexicon::CueClass;
+use crate::Live;
 
 pub(crate) use super::word_hash::word_hash;
 use super::word_hash::{fnv_ascii, fnv_char, normal_chars, FNV_OFFSET};
