@@ -85,11 +85,54 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
         st.content = around_parenthetical_attribution(&article.text, st, &live.sentences, &cues);
     }
+    through_following_quotation(&article.text, &mut all, &live.quotes);
     // both halves of a sentence around one attribution are now one reading
     all.sort_by_key(|s| (s.content.start, s.content.end));
     all.dedup_by(|later, first| later.content == first.content && later.cue == first.cue);
     drop_non_statements(&article.text, &mut all);
     all
+}
+
+/// A quotation that ends before its attribution goes on in the quotation that opens the next
+/// sentence, when that one has no attribution of its own: `"A," X said on Fox News. "B."`
+/// is one statement whose content runs from A to B, the way annotators mark a content in two
+/// parts (its bounds are the first part's start and the last part's end). The tagger often
+/// leaves B out when the attribution between them is long. B must be whole sentences (it ends
+/// on a full stop, question or exclamation mark) in the same paragraph; a floating reading of
+/// B is absorbed.
+fn through_following_quotation(text: &str, all: &mut Vec<Statement>, quotes: &[Quote]) {
+    let mut absorbed: Vec<Span> = Vec::new();
+    for i in 0..all.len() {
+        let st = &all[i];
+        let Some(cue) = st.cue else { continue };
+        if st.kind != StatementKind::Direct || cue.start < st.content.end || st.source.is_some_and(|s| s.start < st.content.end) {
+            continue;
+        }
+        // the first quotation after the attribution that opens a sentence (a quoted title
+        // inside the attribution, "on Fox News's "Fox and Friends."", is passed over)
+        let opens = |q: &&Quote| text[cue.end..q.span.start].trim_end().trim_end_matches(['"', '”', '\'', '’']).ends_with(['.', '!', '?']);
+        let Some(next) =
+            quotes.iter().skip_while(|q| q.span.start < cue.end).take_while(|q| !text[cue.end..q.span.start].contains('\n')).find(opens)
+        else {
+            continue;
+        };
+        let inner = text[next.span.start..next.span.end].trim_end_matches(['"', '”', '\'', '’', '»', ' ']);
+        if next.multi_paragraph || !inner.ends_with(['.', '!', '?', '…']) {
+            continue;
+        }
+        let reach = Span::new(st.content.end, next.span.end);
+        let taken = all.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.kind != StatementKind::Floating
+                && (o.content.overlaps(reach) || o.cue.is_some_and(|c| c.overlaps(reach) && c != cue))
+        });
+        if taken {
+            continue;
+        }
+        absorbed.push(next.span);
+        all[i].content = Span::new(all[i].content.start, next.span.end);
+    }
+    all.retain(|o| !(o.kind == StatementKind::Floating && absorbed.iter().any(|a| a.overlaps(o.content))));
 }
 
 /// Words that open the setting of an attribution set off by commas: its time, place, medium or
@@ -1416,6 +1459,57 @@ mod tests {
         // nor one after the cue's object: the attribution is the main clause, with no halves
         let film = "Set in Leeds, the film tells the story of a nurse, who copes alone.";
         assert_eq!(around(film, "who copes alone", "tells", "the film"), "who copes alone");
+    }
+
+    #[test]
+    fn a_quotation_goes_on_in_the_quotation_that_opens_the_next_sentence() {
+        let text = "“We will not wait,” Reyes said on the show “Morning Live.” “The vote is Monday.”\n\n\
+                    “It is late,” Kim said. Lee wrote back: “No.”\n\n\
+                    “Wait,” Kim said. “Not now,” and left.";
+        let paragraphs: Vec<Span> = {
+            let mut at = 0;
+            text.split("\n\n")
+                .map(|p| {
+                    let span = Span::new(at, at + p.len());
+                    at += p.len() + 2;
+                    span
+                })
+                .collect()
+        };
+        let quotes = find_quotes(text, &paragraphs);
+        // `cue` is the word "said" where `cue_context` starts, or no cue when it is empty
+        let reading = |content: &str, cue_context: &str, kind: StatementKind| Statement {
+            kind,
+            content: span_in(text, content),
+            cue: (!cue_context.is_empty()).then(|| {
+                let at = span_in(text, cue_context).start;
+                Span::new(at, at + "said".len())
+            }),
+            source: None,
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.5,
+        };
+        let mut all = vec![
+            reading("“We will not wait,”", "said on", StatementKind::Direct),
+            reading("“The vote is Monday.”", "", StatementKind::Floating),
+            reading("“It is late,”", "said. Lee", StatementKind::Direct),
+            reading("“Wait,”", "said. “Not", StatementKind::Direct),
+        ];
+        through_following_quotation(text, &mut all, &quotes);
+        let contents: Vec<&str> = all.iter().map(|s| s.content.of(text)).collect();
+        // the floating reading of the second part is absorbed into the first
+        assert_eq!(
+            contents,
+            [
+                "“We will not wait,” Reyes said on the show “Morning Live.” “The vote is Monday.”",
+                // a quotation after an attribution of its own, or one that is no whole sentence,
+                // stays apart
+                "“It is late,”",
+                "“Wait,”",
+            ]
+        );
     }
 
     #[test]
