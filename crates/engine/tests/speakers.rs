@@ -390,3 +390,17 @@ fn a_source_after_its_cue_takes_the_name_set_off_after_it() {
     // the one woman the story names
     assert_eq!(speaker_of(text, "careful to respect").as_deref(), Some("Christine Rushby"));
 }
+
+#[test]
+fn i_and_we_are_who_says_them() {
+    // in the narrative, the writer: no speaker of the story, however recently one spoke
+    let column = "Finance Minister Lena Vos said the budget would balance by 2027.\n\n\
+                  I think the plan is too timid, and we should say so.";
+    assert_eq!(speaker_of(column, "the budget would balance").as_deref(), Some("Lena Vos"));
+    assert_eq!(speaker_of(column, "the plan is too timid"), None);
+    // inside a speaker's words, that speaker
+    let quoted = "Finance Minister Lena Vos met the unions on Monday.\n\n\
+                  \"I told them we would not cut pensions,\" Vos said.";
+    assert_eq!(speaker_of(quoted, "I told them").as_deref(), Some("Lena Vos"));
+    assert_eq!(speaker_of(quoted, "we would not cut pensions").as_deref(), Some("Lena Vos"));
+}

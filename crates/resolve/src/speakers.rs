@@ -1339,6 +1339,31 @@ pub fn resolve_speakers(article: &mut Article) {
             .find(|&o| article.statements[o].source.is_some_and(|x| x.start > cue.end && x.start <= end) && resolved[o].is_some());
         resolved[si] = next.and_then(|o| resolved[o]);
     }
+    // "I" and "we" are whoever says them: inside another statement's words, its speaker
+    // (`"I told them we would stay," Lee said`); in the narrative, outside any quotation, the
+    // writer or the outlet ("we rate it Mostly True"), or a reader whose comment the page
+    // prints, whom the article does not name as a speaker. Resolving them as "they" would
+    // hand the words to whoever spoke last.
+    let mut quotes: Option<Vec<onrecord_segment::Quote>> = None;
+    for si in 0..article.statements.len() {
+        let st = &article.statements[si];
+        let Some(src) = st.source.filter(|x| is_first_person(x.of(&text))) else { continue };
+        let enclosing = (0..article.statements.len())
+            .filter(|&o| o != si && article.statements[o].content.contains(src))
+            .min_by_key(|&o| article.statements[o].content.len());
+        if let Some(o) = enclosing {
+            resolved[si] = resolved[o];
+            continue;
+        }
+        let quotes = quotes.get_or_insert_with(|| {
+            let paragraphs: Vec<onrecord_model::Span> =
+                article.paragraphs.iter().filter(|p| p.repeat_of.is_none()).map(|p| p.span).collect();
+            onrecord_segment::find_quotes(&text, &paragraphs)
+        });
+        if !quotes.iter().any(|q| q.span.contains(src)) {
+            resolved[si] = None;
+        }
+    }
     for (si, st) in article.statements.iter_mut().enumerate() {
         st.speaker = match resolved[si] {
             Some(i) => {
@@ -1392,6 +1417,11 @@ pub fn resolve_speakers(article: &mut Article) {
             }),
         };
     }
+}
+
+/// "I", "we" and their object forms: the one who says the words they stand in.
+fn is_first_person(source: &str) -> bool {
+    ["i", "we", "me", "us"].iter().any(|p| source.trim().eq_ignore_ascii_case(p))
 }
 
 #[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
