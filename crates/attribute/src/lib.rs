@@ -1026,7 +1026,10 @@ fn names_no_one(source: &str) -> bool {
 
 /// Where the tagger's source cannot be a speaker ("jointly", "its needs") or it found none, and
 /// the rules found one for the same content, the rules' source and cue are taken; a tagger
-/// source that names no one at all (`names_no_one`) is dropped.
+/// source that names no one at all (`names_no_one`) is dropped. A rules' source inside the
+/// tagger's is no better reading but a part of the phrase the rules could not read whole
+/// ("[Both Democrats and] Republicans", "[Nine in] 10 registered voters", "[Aides to]
+/// Clinton"), so the tagger's stands.
 fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
     for t in tagged.iter_mut() {
         if t.source.is_some_and(|s| speaker_like(text, s) && !object_of_adjunct(text, s)) && !source_is_told(text, t) {
@@ -1035,7 +1038,8 @@ fn prefer_rule_sources(text: &str, tagged: &mut [Statement], rules: &[Statement]
         let best = rules
             .iter()
             .filter(|r| r.source.is_some_and(|x| !object_of_adjunct(text, x)) && r.cue.is_some() && r.content.overlaps(t.content))
-            .max_by_key(|r| r.content.end.min(t.content.end).saturating_sub(r.content.start.max(t.content.start)));
+            .max_by_key(|r| r.content.end.min(t.content.end).saturating_sub(r.content.start.max(t.content.start)))
+            .filter(|r| !t.source.zip(r.source).is_some_and(|(tagged_source, rule_source)| tagged_source.contains(rule_source)));
         if let Some(r) = best {
             t.source = r.source;
             t.cue = r.cue;
@@ -1707,6 +1711,31 @@ mod tests {
         }];
         prefer_rule_sources(t, &mut tagged, &[]);
         assert_eq!(tagged[0].source, None);
+    }
+
+    #[test]
+    fn a_rules_source_inside_the_taggers_does_not_replace_it() {
+        let t = "Nine in 10 registered voters say the race is close. He said in reply to a question asked by a reporter at the briefing that talks would go on.";
+        let reading = |source: &str, cue: &str, content: &str| Statement {
+            kind: StatementKind::Indirect,
+            content: span_in(t, content),
+            cue: Some(span_in(t, cue)),
+            source: Some(span_in(t, source)),
+            speaker: None,
+            about: Vec::new(),
+            date: None,
+            confidence: 0.85,
+        };
+        let rules = [reading("10 registered voters", "say", "the race is close"), reading("He", "said", "talks would go on")];
+        let mut tagged = [
+            // a phrase the rules read only in part: the tagger's whole phrase stands
+            reading("Nine in 10 registered voters", "say", "the race is close"),
+            // no speaker where the tagger put one: the rules' reading replaces it
+            reading("a reporter at the briefing", "said", "talks would go on"),
+        ];
+        prefer_rule_sources(t, &mut tagged, &rules);
+        assert_eq!(tagged[0].source.map(|s| s.of(t)), Some("Nine in 10 registered voters"));
+        assert_eq!(tagged[1].source.map(|s| s.of(t)), Some("He"));
     }
 
     #[test]
