@@ -99,7 +99,9 @@ const DOCUMENTS: &[&str] = &[
 const ORG_WORDS: &[&str] = &[
     "senate", "ministry", "government", "party", "council", "committee", "commission", "office", "department", "agency", "army", "embassy",
     "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
-    "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute",
+    "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute", "federation", "association",
+    "authority", "board", "bureau", "society", "league", "alliance", "organisation", "organization", "coalition", "corporation",
+    "confederation",
 ];
 
 /// [`ORG_WORDS`] as a set (asked of many words of every article).
@@ -228,7 +230,28 @@ static PORTFOLIO_WORD_SET: WordSet = WordSet::new(PORTFOLIO_WORDS);
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
 /// one else: the head is the speaker, and a role the appositive gives is theirs.
 pub fn parse_source(src: &str) -> ParsedSource {
+    let (src, workplace) = without_trailing_clause(src);
     let mut parsed = parse_source_words(src);
+    // "Sky Networks' Sophie Turner Laing", read as one name: the name after the possessive,
+    // who works for its owner
+    let (owner, after) =
+        match parsed.name.as_deref().and_then(|n| n.split_once("' ").or_else(|| n.split_once("’s ")).or_else(|| n.split_once("'s "))) {
+            Some((owner, name))
+                if name.split(' ').count() >= 2
+                    && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+                    && !names_collective(name) =>
+            {
+                (Some(owner.to_string()), Some(name.to_string()))
+            }
+            _ => (None, None),
+        };
+    if let (Some(owner), Some(name)) = (owner, after) {
+        parsed = parse_source_words(&name);
+        parsed.affiliation = parsed.affiliation.or(Some(owner));
+    }
+    if (parsed.name.is_some() || parsed.role.is_some()) && parsed.affiliation.is_none() {
+        parsed.affiliation = workplace.map(str::to_string);
+    }
     // "Bridge's injury also means Mourinho", "He also admits": a clause before the name read as
     // a description is neither role nor affiliation
     if parsed.role.as_deref().is_some_and(|r| !is_plausible_role(r)) {
@@ -295,6 +318,47 @@ const OPENING_ADVERBS: &[&str] = &["earlier", "later", "meanwhile", "however", "
 /// The source without an adverb or an adjunct read into its start: "Later the prime minister"
 /// is the prime minister, "his New Year message the Liberal Democrat leader" the leader, and
 /// "about Michael Howard's" Michael Howard's.
+/// Words that may follow a speaker's name in a source read whole, before the cue: "[Mr Howard]
+/// later", "[Simon Bysshe] who filmed the event", "[Jason Daw] at Merrill Lynch". The name
+/// without them, and the organisation after "at" (where the speaker works), if any.
+fn without_trailing_clause(src: &str) -> (&str, Option<&str>) {
+    let mut s = src.trim();
+    // a relative clause with no comma before it
+    if let Some(i) = [" who ", " which ", " whose "].iter().filter_map(|r| s.find(r)).min().filter(|&i| i > 0) {
+        s = s[..i].trim_end();
+    }
+    while let Some((rest, last)) = s.rsplit_once(' ') {
+        if !matches!(last, "later" | "also" | "then" | "again" | "too" | "earlier" | "yesterday" | "today" | "tonight" | "recently") {
+            break;
+        }
+        s = rest.trim_end();
+    }
+    // "the BBC's Louisa Lim in Beijing": where the one named (by given name and surname) is;
+    // "Jurors in Virginia" keep their place
+    if let Some((who, place)) = s.rsplit_once(" in ") {
+        let words: Vec<&str> = who.split_whitespace().collect();
+        let named_before = matches!(words[..], [.., given, surname]
+            if super::given_names::gender_of_given_name(given).is_some() && surname.starts_with(char::is_uppercase));
+        if named_before && !place.contains(' ') && place.starts_with(char::is_uppercase) {
+            s = who.trim_end();
+        }
+    }
+    // "at" and a capitalised name to the end: the workplace of the one named before it
+    if let Some((who, place)) = s.rsplit_once(" at ") {
+        let capitalised = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "&" | "in");
+        // (after a name, or a role: "economist at Capital Economics")
+        // (a name's last word, not an acronym: "in charge of mobile TV at LG Electronics")
+        let named_before = who
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| (w.starts_with(char::is_uppercase) && !w.chars().all(|c| c.is_uppercase())) || ROLE_SET.contains(w));
+        if named_before && place.split_whitespace().all(capitalised) && place.starts_with(char::is_uppercase) {
+            return (who.trim_end(), Some(place.trim()));
+        }
+    }
+    (s, None)
+}
+
 fn without_adjunct(src: &str) -> &str {
     let mut s = src.trim();
     loop {
@@ -862,11 +926,16 @@ fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if let Some(same) = same_peer(a, b).or_else(|| same_peer(b, a)) {
+        return same;
+    }
     // (asked of every known entity for every name: the word tests, which fail most, come first)
     let (na, nb) = (a.split_whitespace().count(), b.split_whitespace().count());
     let (short, long) = if na <= nb { (a, b) } else { (b, a) };
     // a surname of two letters is a name ("Xi", "Li", "Wu"), an initial ("J.") is not
+    // one of two people named together is not the pair ("Tote King and Manuel Millan")
     na != nb
+        && !long.contains(" and ")
         && short.split_whitespace().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
         && short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w))
         // "China" is not the China of "China Farah Siddiqui"
@@ -903,6 +972,33 @@ impl Entity {
 
 struct Registry {
     entities: Vec<Entity>,
+}
+
+/// A peer named by title and surname ("Baroness Boothroyd", "Lord Falconer"): the surname,
+/// and the gender the title gives.
+fn peerage(name: &str) -> Option<(&str, Gender)> {
+    let (title, surname) = name.split_once(' ')?;
+    let gender = match title {
+        "Lord" | "Baron" | "Viscount" | "Earl" => Gender::Male,
+        "Lady" | "Baroness" | "Viscountess" | "Countess" => Gender::Female,
+        _ => return None,
+    };
+    (!surname.contains(' ') && is_cap(surname)).then_some((surname, gender))
+}
+
+/// Whether `peer`, a name of the form [`peerage`] reads, and `other` are one person: the
+/// same surname, alone ("Boothroyd"), by title ("Lady Boothroyd", "Baroness Boothroyd") or
+/// after a given name that is not of the other gender ("Betty Boothroyd"; not "Mark
+/// Thatcher" for "Lady Thatcher").
+/// `None` when `peer` is no peer's name.
+fn same_peer(peer: &str, other: &str) -> Option<bool> {
+    let (surname, gender) = peerage(peer)?;
+    if let Some((other_surname, other_gender)) = peerage(other) {
+        return Some(surname == other_surname && gender == other_gender);
+    }
+    let words: Vec<&str> = other.split_whitespace().collect();
+    let [given, .., last] = words[..] else { return Some(other == surname) };
+    Some(last == surname && super::given_names::gender_of_given_name(given).is_none_or(|g| g == gender))
 }
 
 impl Registry {
@@ -1649,11 +1745,14 @@ fn holds_role(entity_role: &str, role: &str) -> bool {
     let words: Vec<&str> = entity_role.split(' ').collect();
     let head = words.iter().position(|w| ROLE_COMPLEMENTS.contains(w)).unwrap_or(words.len());
     let base = words[..head].join(" ");
-    // the shadow holder of an office is not the one who holds it ("the Foreign Secretary" is
-    // no "shadow foreign secretary")
-    let shadow = |r: &str| r.split(' ').any(|w| w == "shadow");
-    (base == role || base.ends_with(&format!(" {role}"))) && shadow(&base) == shadow(role)
+    // the shadow, deputy or former holder of an office is not the one who holds it ("the
+    // Foreign Secretary" is no "shadow foreign secretary", "the mayor" no "deputy mayor")
+    let qualifiers = |r: &str| r.split(' ').filter(|w| NOT_THE_OFFICE.contains(w)).count();
+    (base == role || base.ends_with(&format!(" {role}"))) && qualifiers(&base) == qualifiers(role)
 }
+
+/// Words before an office that make its holder someone other than the one who holds it.
+const NOT_THE_OFFICE: &[&str] = &["shadow", "deputy", "vice", "assistant", "former", "ex", "outgoing", "incoming"];
 
 /// Role nouns that stand for any office.
 const GENERIC_ROLES: &[&str] = &["diplomat", "official", "politician", "lawmaker"];
@@ -1762,6 +1861,39 @@ mod tests {
         assert!(!holds_role("ministerial adviser", "minister"));
         assert!(!holds_role("shadow foreign secretary", "foreign secretary"));
         assert!(holds_role("shadow foreign secretary", "shadow foreign secretary"));
+        // a deputy, vice or former holder is someone else
+        assert!(!holds_role("deputy mayor", "mayor"));
+        assert!(!holds_role("vice president", "president"));
+        assert!(!holds_role("former prime minister", "prime minister"));
+        assert!(holds_role("deputy mayor", "deputy mayor"));
+    }
+
+    #[test]
+    fn a_name_read_whole_sheds_what_follows_it() {
+        check("Jason Daw at Merrill Lynch", Some("Jason Daw"), None, Some("Merrill Lynch"));
+        check("analyst Erling Refsum at Nomura", Some("Erling Refsum"), Some("analyst"), Some("Nomura"));
+        check("economist at Capital Economics", None, Some("economist"), Some("Capital Economics"));
+        check("Simon Bysshe who filmed the event for Intel", Some("Simon Bysshe"), None, None);
+        check("Mr Howard later", Some("Howard"), None, None);
+        check("David Willey in Rome", Some("David Willey"), None, None);
+        // a place that is part of what is named, or no workplace after a name, stays
+        check("Jurors in Virginia", Some("Jurors in Virginia"), None, None);
+        check("the man at the back", None, None, None);
+        // the name after an organisation's possessive works there; an organisation's own
+        // name with a possessive in it stays whole
+        check("Sky Networks' Sophie Turner Laing", Some("Sophie Turner Laing"), None, Some("Sky Networks"));
+        check("Actors' Equity Association", Some("Actors' Equity Association"), None, None);
+    }
+
+    #[test]
+    fn a_peer_is_the_person_of_that_surname_and_gender() {
+        assert!(same_person("Baroness Boothroyd", "Betty Boothroyd"));
+        assert!(same_person("Lady Boothroyd", "Baroness Boothroyd"));
+        assert!(same_person("Boothroyd", "Lady Boothroyd"));
+        assert!(!same_person("Lady Thatcher", "Mark Thatcher"));
+        assert!(!same_person("Lord Kinnock", "Lady Kinnock"));
+        // one of a pair named together is not the pair
+        assert!(!same_person("Manuel Millan", "Tote King and Manuel Millan"));
     }
 
     #[test]
