@@ -189,6 +189,10 @@ pub enum Command {
         /// Folds for the second (stacked) stage; 0 or 1 trains the first stage only.
         #[arg(long, default_value_t = 4)]
         folds: usize,
+        /// Seeds the order in which training meets the articles (the same seed, corpus and
+        /// code write the same model).
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
     },
     /// Serve a local web app and JSON API over the store: search, speakers, talking points,
     /// articles with their statements marked. Reads the store only; stop with Ctrl-C.

@@ -92,7 +92,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             crate::bench::serve(&db, crate::bench::ServeLoad { clients, seconds, queries, zipf, cache_entries, seed })
         }
         Command::Bench { what: None, paths, passes } => crate::bench::extraction(&paths, passes),
-        Command::Train { polnear, out, epochs, bits, folds } => crate::train::train(&polnear, &out, epochs, bits, folds),
+        Command::Train { polnear, out, epochs, bits, folds, seed } => crate::train::train(&polnear, &out, epochs, bits, folds, seed),
     }
 }
 

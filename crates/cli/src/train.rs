@@ -37,7 +37,7 @@ fn load(dir: &Path) -> Result<Vec<TrainingDoc>> {
     Ok(docs)
 }
 
-pub fn train(dir: &Path, out: &Path, epochs: usize, bits: u32, folds: usize) -> Result<ExitCode> {
+pub fn train(dir: &Path, out: &Path, epochs: usize, bits: u32, folds: usize, seed: u64) -> Result<ExitCode> {
     if !(12..=24).contains(&bits) {
         bail!("--bits must be between 12 and 24");
     }
@@ -46,7 +46,7 @@ pub fn train(dir: &Path, out: &Path, epochs: usize, bits: u32, folds: usize) -> 
         bail!("no annotated articles under {}", dir.display());
     }
     eprintln!("training on {} annotated articles", docs.len());
-    let opts = TrainOptions { epochs, bits, folds, ..TrainOptions::default() };
+    let opts = TrainOptions { epochs, bits, folds, seed, ..TrainOptions::default() };
     let model =
         tagger::train(&docs, &opts, &mut |stage, epoch, acc| eprintln!("{stage}, epoch {epoch}: token accuracy {:.2}%", 100.0 * acc));
     let file = fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
