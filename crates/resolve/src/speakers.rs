@@ -328,19 +328,46 @@ fn without_trailing_clause(src: &str) -> (&str, Option<&str>) {
         s = s[..i].trim_end();
     }
     while let Some((rest, last)) = s.rsplit_once(' ') {
-        if !matches!(last, "later" | "also" | "then" | "again" | "too" | "earlier" | "yesterday" | "today" | "tonight" | "recently") {
+        if !matches!(
+            last,
+            "later"
+                | "also"
+                | "then"
+                | "again"
+                | "too"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "recently"
+                | "afterwards"
+                | "afterward"
+                | "now"
+                | "separately"
+                | "meanwhile"
+                | "however"
+        ) {
             break;
         }
         s = rest.trim_end();
     }
-    // "the BBC's Louisa Lim in Beijing": where the one named (by given name and surname) is;
-    // "Jurors in Virginia" keep their place
-    if let Some((who, place)) = s.rsplit_once(" in ") {
+    // after a given name and a surname, "in" a city is where the one named is ("the BBC's
+    // Louisa Lim in Beijing"), and "of" an organisation is where they work ("Anne Thompson of
+    // the Hollywood Reporter"); "Jurors in Virginia" keep their place
+    let full_name = |who: &str| {
         let words: Vec<&str> = who.split_whitespace().collect();
-        let named_before = matches!(words[..], [.., given, surname]
-            if super::given_names::gender_of_given_name(given).is_some() && surname.starts_with(char::is_uppercase));
-        if named_before && !place.contains(' ') && place.starts_with(char::is_uppercase) {
+        matches!(words[..], [.., given, surname]
+            if super::given_names::gender_of_given_name(given).is_some() && surname.starts_with(char::is_uppercase))
+    };
+    if let Some((who, place)) = s.rsplit_once(" in ") {
+        if full_name(who) && !place.contains(' ') && place.starts_with(char::is_uppercase) {
             s = who.trim_end();
+        }
+    }
+    if let Some((who, org)) = s.split_once(" of ") {
+        let org = org.strip_prefix("the ").unwrap_or(org);
+        if full_name(who) && org.split(' ').all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "for" | "&")) {
+            return (who.trim_end(), Some(org));
         }
     }
     // "at" and a capitalised name to the end: the workplace of the one named before it
@@ -1876,6 +1903,8 @@ mod tests {
         check("Simon Bysshe who filmed the event for Intel", Some("Simon Bysshe"), None, None);
         check("Mr Howard later", Some("Howard"), None, None);
         check("David Willey in Rome", Some("David Willey"), None, None);
+        check("Anne Thompson of the Hollywood Reporter", Some("Anne Thompson"), None, Some("Hollywood Reporter"));
+        check("Nadal afterwards", Some("Nadal"), None, None);
         // a place that is part of what is named, or no workplace after a name, stays
         check("Jurors in Virginia", Some("Jurors in Virginia"), None, None);
         check("the man at the back", None, None, None);
