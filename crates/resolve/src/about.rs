@@ -290,6 +290,29 @@ fn capital_of(run: &str) -> Option<&'static str> {
 pub fn fill_about(article: &mut Article) {
     let text = &article.text;
     let acr = acronyms(text);
+    // the people the article quotes, by the names resolve gave them: a mention of one of them
+    // ("Mr Blair", "Gordon Brown") is about that person, named as everywhere else
+    let mut people: Vec<String> = Vec::new();
+    for sp in article.statements.iter().filter_map(|s| s.speaker.as_ref()) {
+        let words = sp.name.split(' ').count();
+        let personal = (2..=4).contains(&words)
+            && sp.name.split(' ').all(|w| w.len() >= 2 && w.starts_with(char::is_uppercase))
+            && !crate::speakers::names_collective(&sp.name);
+        if personal && !people.contains(&sp.name) {
+            people.push(sp.name.clone());
+        }
+    }
+    // a full name, or a surname only one of them bears
+    let person = |name: &str| -> Option<String> {
+        if people.iter().any(|p| p == name) {
+            return Some(name.to_string());
+        }
+        let mut bearers = people.iter().filter(|p| !name.contains(' ') && p.rsplit(' ').next() == Some(name));
+        match (bearers.next(), bearers.next()) {
+            (Some(p), None) => Some(p.clone()),
+            _ => None,
+        }
+    };
     for st in &mut article.statements {
         let mut about: Vec<String> = Vec::new();
         let mut add = |s: String| {
@@ -297,7 +320,13 @@ pub fn fill_about(article: &mut Article) {
                 about.push(s);
             }
         };
-        for (_, words) in cap_runs(text, st.content) {
+        // (the source, inside a content resumed around it ("A," said Cram. "B."), names the
+        // speaker, not what the words are about)
+        let source = st.source;
+        for (run, words) in cap_runs(text, st.content) {
+            if source.is_some_and(|x| x.overlaps(run)) {
+                continue;
+            }
             let joined = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
             // hyphenated pairs: "China-Pakistan"
             for part in joined.split(['-', '–']) {
@@ -325,19 +354,33 @@ pub fn fill_about(article: &mut Article) {
                     add(c.to_string());
                 }
             }
-            if words.len() >= 2 && !is_org && words.iter().all(|(_, w)| country_of(w).is_none()) {
-                let first = words[0].1.to_lowercase();
-                if matches!(
-                    first.as_str(),
-                    "president" | "minister" | "ambassador" | "mr" | "mrs" | "ms" | "dr" | "senator" | "governor" | "secretary"
-                ) {
-                    let name = words[1..].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
-                    add(name);
+            if is_org || words.iter().any(|(_, w)| country_of(w).is_some()) {
+                continue;
+            }
+            // each of the people named together ("Mr Blair and Mr Brown"), with a title
+            // before the name or none
+            for part in joined.split(" and ") {
+                let (titled, name) = match part.split_once(' ') {
+                    Some((first, rest)) if is_title(first) => (true, rest),
+                    _ => (false, part),
+                };
+                if let Some(p) = person(name) {
+                    add(p);
+                } else if titled {
+                    add(name.to_string());
                 }
             }
         }
         st.about = about;
     }
+}
+
+/// A title before a person's name in the text.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().trim_end_matches('.'),
+        "president" | "minister" | "ambassador" | "mr" | "mrs" | "ms" | "dr" | "senator" | "governor" | "secretary"
+    )
 }
 
 #[cfg(test)]
