@@ -46,7 +46,8 @@ const ROLES: &[&str] = &[
     "candidate", "nominee", "counselor", "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker",
     "congressman", "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials",
     "correspondent", "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair",
-    "chairperson", "mp", "mep", "msp",
+    "chairperson", "mp", "mep", "msp", "major general", "lieutenant general", "brigadier general", "lieutenant colonel", "rear admiral",
+    "vice admiral", "chief constable", "chief superintendent", "chief inspector",
 ];
 
 /// [`ROLES`] as a set (asked of many words of every article).
@@ -76,8 +77,8 @@ const OCCUPATION_TITLES: &[&str] = &[
     "engineer", "lawyer", "attorney", "prosecutor", "activist", "doctor", "nurse", "teacher", "student", "researcher", "scientist",
     "historian", "author", "writer", "columnist", "editor", "journalist", "commentator", "pollster", "lobbyist", "consultant", "executive",
     "investor", "organizer", "organiser", "resident", "farmer", "coach", "pastor", "rabbi", "imam", "bishop", "captain", "officer",
-    "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress",
-    // sport: "Fly-half Stephen Jones", "Striker Wayne Rooney"
+    "detective", "sergeant", "inspector", "pilot", "artist", "singer", "actor", "actress", "lieutenant", "colonel", "admiral", "brigadier",
+    "corporal", "reverend", "superintendent", "constable", // sport: "Fly-half Stephen Jones", "Striker Wayne Rooney"
     "fly-half", "scrum-half", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back", "centre-back", "flanker",
     "hooker", "prop", "lock", "forward", "boss", "manager", "skipper", "jockey", "trainer", "batsman", "bowler", "musician", "rapper",
     "drummer", "guitarist", "director", "producer", "designer", "economist", "analyst", "spokesman", "spokeswoman", "chef", "novelist",
@@ -230,7 +231,8 @@ static PORTFOLIO_WORD_SET: WordSet = WordSet::new(PORTFOLIO_WORDS);
 /// ("Len Burman, head of the Tax Policy Center"; "Mr. McGinley, the law professor") names no
 /// one else: the head is the speaker, and a role the appositive gives is theirs.
 pub fn parse_source(src: &str) -> ParsedSource {
-    let (src, workplace) = without_trailing_clause(src);
+    let ranked = with_ranks_spelled_out(src);
+    let (src, workplace) = without_trailing_clause(ranked.as_deref().unwrap_or(src));
     let mut parsed = parse_source_words(src);
     // "Sky Networks' Sophie Turner Laing", read as one name: the name after the possessive,
     // who works for its owner
@@ -318,6 +320,43 @@ const OPENING_ADVERBS: &[&str] = &["earlier", "later", "meanwhile", "however", "
 /// The source without an adverb or an adjunct read into its start: "Later the prime minister"
 /// is the prime minister, "his New Year message the Liberal Democrat leader" the leader, and
 /// "about Michael Howard's" Michael Howard's.
+/// A source with abbreviated ranks before a name ("Lt Col Eric Schnaible", "Pakistan's
+/// President Gen. Pervez Musharraf", "Det Supt Alan Brown") with the ranks spelled out, so they
+/// read as the role and not as part of the name; `None` when it has none.
+fn with_ranks_spelled_out(src: &str) -> Option<String> {
+    // ("Retired Lt. Gen. Michael Flynn": retired from the rank, which stays the role)
+    let src = src.trim_start();
+    let src = src.strip_prefix("Retired ").or_else(|| src.strip_prefix("retired ")).unwrap_or(src);
+    let words: Vec<&str> = src.split(' ').collect();
+    let mut spelled = false;
+    let mut out = Vec::with_capacity(words.len());
+    for (k, word) in words.iter().enumerate() {
+        let before_name = words.get(k + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
+        let full = match word.trim_end_matches('.') {
+            _ if !before_name => None,
+            "Gen" => Some("General"),
+            "Lt" => Some("Lieutenant"),
+            "Col" => Some("Colonel"),
+            "Maj" => Some("Major"),
+            "Sgt" => Some("Sergeant"),
+            "Capt" => Some("Captain"),
+            "Cpl" => Some("Corporal"),
+            "Adm" => Some("Admiral"),
+            "Brig" => Some("Brigadier"),
+            "Cdr" | "Cmdr" => Some("Commander"),
+            "Prof" => Some("Professor"),
+            "Rev" => Some("Reverend"),
+            "Det" => Some("Detective"),
+            "Supt" => Some("Superintendent"),
+            "Insp" => Some("Inspector"),
+            _ => None,
+        };
+        spelled |= full.is_some();
+        out.push(full.unwrap_or(word));
+    }
+    spelled.then(|| out.join(" "))
+}
+
 /// Words that may follow a speaker's name in a source read whole, before the cue: "[Mr Howard]
 /// later", "[Simon Bysshe] who filmed the event", "[Jason Daw] at Merrill Lynch". The name
 /// without them, and the organisation after "at" (where the speaker works), if any.
@@ -367,6 +406,13 @@ fn without_trailing_clause(src: &str) -> (&str, Option<&str>) {
     if let Some((who, org)) = s.split_once(" of ") {
         let org = org.strip_prefix("the ").unwrap_or(org);
         if full_name(who) && org.split(' ').all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "for" | "&")) {
+            return (who.trim_end(), Some(org));
+        }
+        // "President Musharraf of Pakistan": a country after a person's name (the "Senate of
+        // Pakistan" and the "Bank of America" are named whole)
+        let named_before = who.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+        let bare = who.trim_start_matches("the ").trim_start_matches("The ");
+        if named_before && country_of(org).is_some() && !names_collective(bare) && country_of(bare).is_none() {
             return (who.trim_end(), Some(org));
         }
     }
@@ -1915,6 +1961,20 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_ranks_are_the_role_not_the_name() {
+        check("Lt Col Eric Schnaible", Some("Eric Schnaible"), Some("lieutenant colonel"), None);
+        check("Gen. Tommy Franks", Some("Tommy Franks"), Some("general"), None);
+        check("Maj Gen John Smith", Some("John Smith"), Some("major general"), None);
+        check("Det Supt Alan Brown", Some("Alan Brown"), Some("detective superintendent"), None);
+        check("Retired Lt. Gen. Michael Flynn", Some("Michael Flynn"), Some("lieutenant general"), None);
+        check("Chief Constable Mike Todd", Some("Mike Todd"), Some("chief constable"), None);
+        check("Prof Stephen Hawking", Some("Stephen Hawking"), Some("professor"), None);
+        check("Pakistan's President Gen Pervez Musharraf", Some("Pervez Musharraf"), Some("general"), Some("Pakistan"));
+        // and a country after a name is where the one named holds their role
+        check("President Musharraf of Pakistan", Some("Musharraf"), Some("president"), Some("Pakistan"));
+    }
+
+    #[test]
     fn a_peer_is_the_person_of_that_surname_and_gender() {
         assert!(same_person("Baroness Boothroyd", "Betty Boothroyd"));
         assert!(same_person("Lady Boothroyd", "Baroness Boothroyd"));
@@ -1923,6 +1983,9 @@ mod tests {
         assert!(!same_person("Lord Kinnock", "Lady Kinnock"));
         // one of a pair named together is not the pair
         assert!(!same_person("Manuel Millan", "Tote King and Manuel Millan"));
+        // a lone given name or surname is its bearer ("Serena", "Blair", "Zhao")
+        assert!(same_person("Serena", "Serena Williams"));
+        assert!(same_person("Zhao", "Zhao Lijian"));
     }
 
     #[test]
