@@ -292,26 +292,35 @@ pub fn fill_about(article: &mut Article) {
     let acr = acronyms(text);
     // the people the article quotes, by the names resolve gave them: a mention of one of them
     // ("Mr Blair", "Gordon Brown") is about that person, named as everywhere else
+    let mut seen: Vec<&str> = Vec::new();
     let mut people: Vec<String> = Vec::new();
     for sp in article.statements.iter().filter_map(|s| s.speaker.as_ref()) {
+        if seen.contains(&sp.name.as_str()) {
+            continue;
+        }
+        seen.push(&sp.name);
         let words = sp.name.split(' ').count();
         let personal = (2..=4).contains(&words)
             && sp.name.split(' ').all(|w| w.len() >= 2 && w.starts_with(char::is_uppercase))
             && !crate::speakers::names_collective(&sp.name);
-        if personal && !people.contains(&sp.name) {
+        if personal {
             people.push(sp.name.clone());
         }
     }
     // a full name, or a surname only one of them bears
+    let surnames: Vec<&str> = people.iter().map(|p| p.rsplit(' ').next().unwrap_or(p)).collect();
     let person = |name: &str| -> Option<String> {
-        if people.iter().any(|p| p == name) {
-            return Some(name.to_string());
+        if people.is_empty() {
+            return None;
         }
-        let mut bearers = people.iter().filter(|p| !name.contains(' ') && p.rsplit(' ').next() == Some(name));
-        match (bearers.next(), bearers.next()) {
-            (Some(p), None) => Some(p.clone()),
-            _ => None,
+        if !name.contains(' ') {
+            let mut bearers = surnames.iter().enumerate().filter(|(_, s)| **s == name);
+            return match (bearers.next(), bearers.next()) {
+                (Some((i, _)), None) => Some(people[i].clone()),
+                _ => None,
+            };
         }
+        people.iter().any(|p| p == name).then(|| name.to_string())
     };
     for st in &mut article.statements {
         let mut about: Vec<String> = Vec::new();

@@ -325,6 +325,31 @@ const OPENING_ADVERBS: &[&str] = &["earlier", "later", "meanwhile", "however", "
 /// read as the role and not as part of the name; `None` when it has none.
 fn with_ranks_spelled_out(src: &str) -> Option<String> {
     // ("Retired Lt. Gen. Michael Flynn": retired from the rank, which stays the role)
+    // (asked of every titled mention: most have no rank, and cost one pass over their words)
+    let rank = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Gen"
+                | "Lt"
+                | "Col"
+                | "Maj"
+                | "Sgt"
+                | "Capt"
+                | "Cpl"
+                | "Adm"
+                | "Brig"
+                | "Cdr"
+                | "Cmdr"
+                | "Prof"
+                | "Rev"
+                | "Det"
+                | "Supt"
+                | "Insp"
+        )
+    };
+    if !src.split(' ').any(rank) {
+        return None;
+    }
     let src = src.trim_start();
     let src = src.strip_prefix("Retired ").or_else(|| src.strip_prefix("retired ")).unwrap_or(src);
     let words: Vec<&str> = src.split(' ').collect();
