@@ -426,7 +426,13 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         // (only the sentence's own words: lowercasing all the text before it would cost the
         // article's length for every statement)
         let tail = before[sentence_start..].trim_end().to_lowercase();
+        // ... and a reading inside an opener that names the prompt ("Responding to a question
+        // from [a Nepali journalist] about [the Belt and Road Initiative], the spokesperson
+        // said ...") reports no one's words either
+        let in_prompt_opener =
+            PROMPT_OPENERS.iter().any(|p| lead.starts_with(p)) && !before[sentence_start..].contains([',', ';', ':', '"', '“']);
         let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"))
+            || in_prompt_opener
             || is_prompt_phrase(content)
             || is_comment_request(content);
         // "He was asked to comment ...": the subject of a passive asking or telling is the one
@@ -560,11 +566,14 @@ fn is_comment_request(content: &str) -> bool {
 /// question asked by a correspondent during her briefing": the prompt of the words, read whole
 /// as a content. A prompt that goes on to a clause of its own ("in response to the attack,
 /// the army will ...") holds words after it.
+/// How a phrase naming the prompt of someone's words opens (lower case).
+const PROMPT_OPENERS: [&str; 5] = ["in response to ", "in reply to ", "responding to ", "replying to ", "answering "];
+
 fn is_prompt_phrase(content: &str) -> bool {
     let trimmed = content.trim_start_matches(|c: char| !c.is_alphanumeric());
     // the openers are ASCII: compared on the bytes, before the content is lower-cased
     let opens = |p: &str| trimmed.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
-    if !["in response to ", "in reply to ", "responding to ", "replying to ", "answering "].iter().any(|p| opens(p)) {
+    if !PROMPT_OPENERS.iter().any(|p| opens(p)) {
         return false;
     }
     let words = trimmed.split_whitespace().take(21).count();

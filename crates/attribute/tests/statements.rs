@@ -415,3 +415,13 @@ fn a_quotation_with_its_own_cue_is_not_more_of_the_one_before() {
     assert!(contents[0].starts_with("\"The company has to cover") && !contents[0].contains("dearer"), "{found:#?}");
     assert!(contents[1].starts_with("\"It will feel a bit dearer") && !contents[1].contains("fuel"), "{found:#?}");
 }
+
+#[test]
+fn the_question_that_prompted_the_words_is_no_statement() {
+    let t = "Responding to a question from a Nepali journalist about the Belt and Road Initiative, the spokesperson said \
+             the two sides had made steady progress on the railway.";
+    let found = statements(t);
+    assert!(found.iter().all(|(_, c)| !c.contains("Belt and Road") || c.contains("railway")), "{found:#?}");
+    let said = find(&found, "steady progress on the railway");
+    assert_eq!(said.source.map(|s| s.of(t)), Some("the spokesperson"));
+}
