@@ -404,3 +404,12 @@ fn i_and_we_are_who_says_them() {
     assert_eq!(speaker_of(quoted, "I told them").as_deref(), Some("Lena Vos"));
     assert_eq!(speaker_of(quoted, "we would not cut pensions").as_deref(), Some("Lena Vos"));
 }
+
+#[test]
+fn who_issued_the_statement_is_where_its_spokesperson_works() {
+    let found = speakers("In a statement issued by the Foreign Office, spokesperson Amir Rana said the talks would resume in May.");
+    assert!(
+        found.iter().any(|(n, r, a)| n == "Amir Rana" && r.as_deref() == Some("spokesperson") && a.as_deref() == Some("Foreign Office")),
+        "{found:?}"
+    );
+}

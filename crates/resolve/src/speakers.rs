@@ -1008,12 +1008,20 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     name.split_whitespace().last().is_some_and(is_cap).then_some(name)
 }
 
-/// "For the Harbour Party, [shadow education secretary Ola Dahl] said ...": the organisation a
-/// sentence opens with, for whom the source speaks.
+/// "For the Harbour Party, [shadow education secretary Ola Dahl] said ...", "In a statement
+/// issued by the Foreign Office, [spokesperson ...] said ...": the organisation a sentence opens
+/// with, for whom the source speaks.
 fn speaking_for_before(text: &str, source: onrecord_model::Span) -> Option<String> {
     let start = sentence_start(text, source.start);
     let before = text[start..source.start].trim_end().strip_suffix(',')?;
-    let org = before.strip_prefix("For ").or_else(|| before.strip_prefix("On behalf of "))?;
+    // ("In a statement issued by the Foreign Office, spokesperson ... said": who issued it)
+    let issued = || {
+        let statement = ["In a statement ", "In a press release ", "In a written statement "].iter().any(|p| before.starts_with(p));
+        let by =
+            before.rfind(" issued by ").map(|i| i + " issued by ".len()).or_else(|| before.rfind(" from ").map(|i| i + " from ".len()));
+        by.filter(|_| statement).map(|i| &before[i..])
+    };
+    let org = before.strip_prefix("For ").or_else(|| before.strip_prefix("On behalf of ")).or_else(issued)?;
     let org = org.strip_prefix("the ").unwrap_or(org).trim();
     let words = org.split_whitespace().count();
     ((1..=6).contains(&words) && org.split_whitespace().all(|w| is_cap(w) || matches!(w, "of" | "for" | "and" | "the")))
