@@ -104,6 +104,21 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     Some(d)
 }
 
+/// The first full date written inside `text` ("Regular Press Conference on May 10, 2022",
+/// "Briefing, 4 June 2020", "2020-06-04"): three words in a row that are a date with its year,
+/// or one ISO date.
+pub fn find_full_date(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().find_map(|w| parse_iso(w.trim_matches(|c: char| !c.is_ascii_alphanumeric())).and_then(|d| d.resolve(None))).or_else(|| {
+        words.windows(3).find_map(|w| {
+            let joined = w.join(" ");
+            parse_date(joined.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+                .filter(|d| d.year.is_some())
+                .and_then(|d| d.resolve(None))
+        })
+    })
+}
+
 fn parse_iso(s: &str) -> Option<PartialDate> {
     let b = s.as_bytes();
     if b.len() < 10 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'/') || b[7] != b[4] {
@@ -119,6 +134,17 @@ fn parse_iso(s: &str) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_date_is_found_inside_a_title() {
+        let date = |t: &str| find_full_date(t).map(|d| d.to_string());
+        assert_eq!(date("Spokesperson's Regular Press Conference on May 10, 2022").as_deref(), Some("2022-05-10"));
+        assert_eq!(date("Briefing, 4 June 2020").as_deref(), Some("2020-06-04"));
+        assert_eq!(date("Minutes of 2021-03-09 meeting").as_deref(), Some("2021-03-09"));
+        // no year, no date: the title says nothing of when
+        assert_eq!(date("Talks resume on May 10"), None);
+        assert_eq!(date("Music of the 1990s returns"), None);
+    }
 
     fn full(s: &str) -> Option<String> {
         parse_date(s).and_then(|d| d.resolve(None)).map(|d| d.to_string())

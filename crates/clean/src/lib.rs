@@ -63,7 +63,9 @@ pub fn clean(name: String, origin: String, text: String, given: Given) -> Articl
             .or_else(|| headline_span.map(|s| s.of(&text).trim().to_string())),
         dateline: dateline_at.as_ref().map(|(_, d)| d.city.clone()),
         outlet: given.outlet.or_else(|| dateline_at.as_ref().and_then(|(_, d)| d.outlet.clone())),
-        published: given_date.or(given.published).or(text_date),
+        // (a briefing's transcript gives its date in its title: "Regular Press Conference on
+        // May 10, 2022")
+        published: given_date.or(given.published).or(text_date).or_else(|| headline_span.and_then(|h| dates::find_full_date(h.of(&text)))),
         captured: given.captured,
         url: given.url,
     };
@@ -165,6 +167,9 @@ mod tests {
         let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), given);
         assert_eq!(a.meta.published, NaiveDate::from_ymd_opt(2023, 1, 4));
         assert_eq!(a.meta.outlet.as_deref(), Some("dawn.com"));
+        // a transcript's title dates it when nothing else does
+        let text = "Spokesperson's Regular Press Conference on May 10, 2022\n\nQ: Any comment?\n\nWang Wenbin: None.";
+        assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2022, 5, 10));
     }
 
     #[test]
