@@ -413,3 +413,12 @@ fn who_issued_the_statement_is_where_its_spokesperson_works() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_company_of_a_country_is_the_business_named_before() {
+    let text = "Siemens showed off a faster mobile network at the fair.\n\n\
+                The German company said data could be sent ten times faster.\n\n\
+                The Indian foreign ministry said talks would go on.";
+    assert_eq!(speaker_of(text, "ten times faster").as_deref(), Some("Siemens"));
+    assert_eq!(speaker_of(text, "talks would go on").as_deref(), Some("Indian Foreign Ministry"));
+}

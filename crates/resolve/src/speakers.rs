@@ -91,7 +91,7 @@ static OCCUPATION_TITLE_SET: WordSet = WordSet::new(OCCUPATION_TITLES);
 /// talks]", "a report [published on Monday]").
 const QUALIFIES_HEAD: &[&str] = &[
     "released", "issued", "published", "posted", "signed", "sent", "seen", "obtained", "adopted", "after", "on", "in", "at", "by", "from",
-    "during", "following", "with", "who", "which", "that",
+    "during", "following", "with", "who", "which", "that", "familiar", "close", "briefed",
 ];
 const DOCUMENTS: &[&str] = &[
     "resolution", "statement", "report", "letter", "memo", "communique", "declaration", "study", "survey", "poll", "document", "filing",
@@ -234,6 +234,17 @@ pub fn parse_source(src: &str) -> ParsedSource {
     let ranked = with_ranks_spelled_out(src);
     let (src, workplace) = without_trailing_clause(ranked.as_deref().unwrap_or(src));
     let mut parsed = parse_source_words(src);
+    // a demonym read as a name, before words in lower case: an organisation written in lower
+    // case ("the Indian foreign ministry"), or someone of that country ("the German company",
+    // "the Indian batsman"), whom the article names elsewhere if at all
+    if let Some(country) = parsed.name.as_deref().and_then(country_of_demonym) {
+        if let Some(organisation) = with_organisation_capitalised(src) {
+            parsed = parse_source_words(&organisation);
+        } else if src.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            parsed.name = None;
+            parsed.affiliation.get_or_insert_with(|| country.to_string());
+        }
+    }
     // "Sky Networks' Sophie Turner Laing", read as one name: the name after the possessive,
     // who works for its owner
     let (owner, after) =
@@ -380,6 +391,27 @@ fn with_ranks_spelled_out(src: &str) -> Option<String> {
         out.push(full.unwrap_or(word));
     }
     spelled.then(|| out.join(" "))
+}
+
+/// "The Indian foreign ministry", "the Chinese embassy": an organisation written in lower case
+/// after a demonym, capitalised so that it reads as its name does ("Indian Foreign Ministry"),
+/// not as a person called "Indian"; `None` for any other source.
+fn with_organisation_capitalised(src: &str) -> Option<String> {
+    let src = src.trim();
+    let bare = src.strip_prefix("the ").or_else(|| src.strip_prefix("The ")).unwrap_or(src);
+    let words: Vec<&str> = bare.split(' ').collect();
+    let [demonym, rest @ ..] = &words[..] else { return None };
+    let lower = |w: &&str| w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    // (a business is the one named last: "the German company" is Siemens, see `pick_business`)
+    let organisation = rest.last().is_some_and(|w| ORG_WORD_SET.contains(w) && !BUSINESS_NOUNS.contains(w));
+    if rest.is_empty() || country_of_demonym(demonym).is_none() || !rest.iter().all(lower) || !organisation {
+        return None;
+    }
+    let capitalised = rest.iter().map(|w| {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    });
+    Some(std::iter::once(demonym.to_string()).chain(capitalised).collect::<Vec<_>>().join(" "))
 }
 
 /// Words that may follow a speaker's name in a source read whole, before the cue: "[Mr Howard]
@@ -1936,7 +1968,12 @@ const BUSINESS_NOUNS: &[&str] = &[
 /// story named last before `pos`.
 fn pick_business(reg: &Registry, source: &str, pos: usize) -> Option<usize> {
     let words: Vec<&str> = source.split_whitespace().collect();
-    let [the, noun] = words[..] else { return None };
+    // "the company", and "the German company"
+    let (the, noun) = match words[..] {
+        [the, noun] => (the, noun),
+        [the, demonym, noun] if country_of_demonym(demonym).is_some() => (the, noun),
+        _ => return None,
+    };
     let noun = noun.to_lowercase();
     if !the.eq_ignore_ascii_case("the") || !BUSINESS_NOUNS.contains(&noun.as_str()) {
         return None;
@@ -2005,6 +2042,17 @@ mod tests {
         check("Pakistan's President Gen Pervez Musharraf", Some("Pervez Musharraf"), Some("general"), Some("Pakistan"));
         // and a country after a name is where the one named holds their role
         check("President Musharraf of Pakistan", Some("Musharraf"), Some("president"), Some("Pakistan"));
+    }
+
+    #[test]
+    fn an_organisation_in_lower_case_after_a_demonym_is_named_as_written_in_capitals() {
+        let indian = parse_source("The Indian foreign ministry");
+        assert_eq!(indian.name.as_deref(), Some("Indian Foreign Ministry"));
+        assert!(indian.collective);
+        assert_eq!(parse_source("the Chinese embassy").name.as_deref(), Some("Chinese Embassy"));
+        // a business of that country, which the article names elsewhere, not one called "German"
+        let company = parse_source("The German company");
+        assert_eq!((company.name, company.affiliation.as_deref()), (None, Some("Germany")));
     }
 
     #[test]
