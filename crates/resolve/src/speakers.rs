@@ -247,17 +247,19 @@ pub fn parse_source(src: &str) -> ParsedSource {
     }
     // "Sky Networks' Sophie Turner Laing", read as one name: the name after the possessive,
     // who works for its owner
-    let (owner, after) =
-        match parsed.name.as_deref().and_then(|n| n.split_once("' ").or_else(|| n.split_once("’s ")).or_else(|| n.split_once("'s "))) {
-            Some((owner, name))
-                if name.split(' ').count() >= 2
-                    && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
-                    && !names_collective(name) =>
-            {
-                (Some(owner.to_string()), Some(name.to_string()))
-            }
-            _ => (None, None),
-        };
+    let (owner, after) = match parsed
+        .name
+        .as_deref()
+        .filter(|n| n.contains(['\'', '’']))
+        .and_then(|n| n.split_once("' ").or_else(|| n.split_once("’s ")).or_else(|| n.split_once("'s ")))
+    {
+        Some((owner, name))
+            if name.split(' ').count() >= 2 && name.split(' ').all(|w| w.starts_with(char::is_uppercase)) && !names_collective(name) =>
+        {
+            (Some(owner.to_string()), Some(name.to_string()))
+        }
+        _ => (None, None),
+    };
     if let (Some(owner), Some(name)) = (owner, after) {
         parsed = parse_source_words(&name);
         parsed.affiliation = parsed.affiliation.or(Some(owner));
@@ -418,14 +420,31 @@ fn with_organisation_capitalised(src: &str) -> Option<String> {
 /// later", "[Simon Bysshe] who filmed the event", "[Jason Daw] at Merrill Lynch". The name
 /// without them, and the organisation after "at" (where the speaker works), if any.
 fn without_trailing_clause(src: &str) -> (&str, Option<&str>) {
-    let mut s = src.trim();
-    // a relative clause with no comma before it
-    if let Some(i) = [" who ", " which ", " whose "].iter().filter_map(|r| s.find(r)).min().filter(|&i| i > 0) {
-        s = s[..i].trim_end();
+    let s = src.trim();
+    // (the words with their offsets, found once: this is asked of every source and of every
+    // titled mention in the text)
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for w in s.split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
     }
-    while let Some((rest, last)) = s.rsplit_once(' ') {
-        if !matches!(
-            last,
+    // the text of the words before word `k`, and of words `k + 1..`
+    let before = |words: &[(usize, &str)], k: usize| s[..words[k].0].trim_end();
+    let after = |words: &[(usize, &str)], k: usize| {
+        words.get(k + 1).map_or("", |&(a, _)| &s[a..words[words.len() - 1].0 + words[words.len() - 1].1.len()])
+    };
+    // a word with words on both sides
+    let inner = |n: usize| 1..n.saturating_sub(1);
+    // a relative clause with no comma before it
+    if let Some(k) = inner(words.len()).find(|&k| matches!(words[k].1, "who" | "which" | "whose")) {
+        words.truncate(k);
+    }
+    while words.len() >= 2
+        && matches!(
+            words[words.len() - 1].1,
             "later"
                 | "also"
                 | "then"
@@ -442,51 +461,52 @@ fn without_trailing_clause(src: &str) -> (&str, Option<&str>) {
                 | "separately"
                 | "meanwhile"
                 | "however"
-        ) {
-            break;
-        }
-        s = rest.trim_end();
+        )
+    {
+        words.pop();
     }
+    let whole = |words: &[(usize, &str)]| words.last().map_or("", |&(a, w)| &s[..a + w.len()]);
     // after a given name and a surname, "in" a city is where the one named is ("the BBC's
     // Louisa Lim in Beijing"), and "of" an organisation is where they work ("Anne Thompson of
     // the Hollywood Reporter"); "Jurors in Virginia" keep their place
-    let full_name = |who: &str| {
-        let words: Vec<&str> = who.split_whitespace().collect();
-        matches!(words[..], [.., given, surname]
+    let full_name = |words: &[(usize, &str)]| {
+        matches!(words, [.., (_, given), (_, surname)]
             if super::given_names::gender_of_given_name(given).is_some() && surname.starts_with(char::is_uppercase))
     };
-    if let Some((who, place)) = s.rsplit_once(" in ") {
-        if full_name(who) && !place.contains(' ') && place.starts_with(char::is_uppercase) {
-            s = who.trim_end();
+    if let Some(k) = inner(words.len()).rev().find(|&k| words[k].1 == "in") {
+        let place = after(&words, k);
+        if full_name(&words[..k]) && !place.contains(' ') && place.starts_with(char::is_uppercase) {
+            words.truncate(k);
         }
     }
-    if let Some((who, org)) = s.split_once(" of ") {
+    if let Some(k) = inner(words.len()).find(|&k| words[k].1 == "of") {
+        let who = before(&words, k);
+        let org = after(&words, k);
         let org = org.strip_prefix("the ").unwrap_or(org);
-        if full_name(who) && org.split(' ').all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "for" | "&")) {
-            return (who.trim_end(), Some(org));
+        if full_name(&words[..k]) && org.split(' ').all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "for" | "&")) {
+            return (who, Some(org));
         }
         // "President Musharraf of Pakistan": a country after a person's name (the "Senate of
         // Pakistan" and the "Bank of America" are named whole)
-        let named_before = who.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+        let named_before = words[k - 1].1.starts_with(char::is_uppercase);
         let bare = who.trim_start_matches("the ").trim_start_matches("The ");
         if named_before && country_of(org).is_some() && !names_collective(bare) && country_of(bare).is_none() {
-            return (who.trim_end(), Some(org));
+            return (who, Some(org));
         }
     }
     // "at" and a capitalised name to the end: the workplace of the one named before it
-    if let Some((who, place)) = s.rsplit_once(" at ") {
+    if let Some(k) = inner(words.len()).rev().find(|&k| words[k].1 == "at") {
+        let place = after(&words, k);
         let capitalised = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "&" | "in");
         // (after a name, or a role: "economist at Capital Economics")
         // (a name's last word, not an acronym: "in charge of mobile TV at LG Electronics")
-        let named_before = who
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| (w.starts_with(char::is_uppercase) && !w.chars().all(|c| c.is_uppercase())) || ROLE_SET.contains(w));
+        let w = words[k - 1].1;
+        let named_before = (w.starts_with(char::is_uppercase) && !w.chars().all(|c| c.is_uppercase())) || ROLE_SET.contains(w);
         if named_before && place.split_whitespace().all(capitalised) && place.starts_with(char::is_uppercase) {
-            return (who.trim_end(), Some(place.trim()));
+            return (before(&words, k), Some(place));
         }
     }
-    (s, None)
+    (whole(&words), None)
 }
 
 fn without_adjunct(src: &str) -> &str {
