@@ -425,3 +425,15 @@ fn the_question_that_prompted_the_words_is_no_statement() {
     let said = find(&found, "steady progress on the railway");
     assert_eq!(said.source.map(|s| s.of(t)), Some("the spokesperson"));
 }
+
+#[test]
+fn a_cue_that_opens_onto_a_colon_takes_no_words_from_the_paragraph_before() {
+    let t = "But the union's leader, Dana Holt, said the plan would 'hit small firms hardest'. She added: 'It is the wrong plan.\n\n\
+             'Ministers must think again before it is too late.'\n\n\
+             The French president said in Paris: « Nous soutenons nos partenaires ».";
+    let found = statements(t);
+    let again = find(&found, "Ministers must think again");
+    assert_ne!(again.cue.map(|c| c.of(t)), Some("said in Paris:"), "{found:#?}");
+    let paris = find(&found, "Nous soutenons");
+    assert!(paris.cue.is_some_and(|c| c.of(t).starts_with("said")), "{found:#?}");
+}

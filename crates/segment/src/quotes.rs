@@ -73,6 +73,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut out = Vec::new();
     // An open double quote carried over from the previous paragraph: (start, paragraphs seen).
     let mut carried: Option<usize> = None;
+    // The same for a single quote, with whether its mark was straight: British style quotes
+    // in single marks and carries them over paragraphs the same way.
+    let mut carried_single: Option<(usize, bool)> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let s = para.of(text);
         let mut open_double: Option<usize> = None;
@@ -130,9 +133,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 first_mark = false;
             } else if open_double.is_none() {
                 match (open_single, single_mark(c, prev, after)) {
-                    (None, Some(Mark::Open)) => open_single = Some((at, c == '\'')),
+                    (None, Some(Mark::Open)) => {
+                        let straight = c == '\'';
+                        let starts_para = s[..i].trim().is_empty();
+                        // the continuation mark of a quote carried from the previous paragraph
+                        open_single = match carried_single.take() {
+                            Some((start, was_straight)) if starts_para && was_straight == straight => Some((start, straight)),
+                            _ => Some((at, straight)),
+                        };
+                    }
                     (Some((start, straight)), Some(Mark::Close)) if straight == (c == '\'') => {
-                        out.push(Quote { span: Span::new(start, at + c.len_utf8()), multi_paragraph: false });
+                        out.push(Quote { span: Span::new(start, at + c.len_utf8()), multi_paragraph: start < para.start });
                         open_single = None;
                     }
                     _ => {}
@@ -141,6 +152,19 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
             prev = Some(c);
         }
         carried.take();
+        carried_single.take();
+        // A single quote left open carries over to a next paragraph that opens with the same
+        // mark before a word ("He added: 'It is the wrong plan.\n\n'Ministers must ...'").
+        if let (None, Some((start, straight))) = (open_double, open_single) {
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+                let next = n.of(text).trim_start();
+                let mark = if straight { '\'' } else { '‘' };
+                next.strip_prefix(mark).is_some_and(|rest| rest.starts_with(char::is_alphanumeric))
+            });
+            if next_opens {
+                carried_single = Some((start, straight));
+            }
+        }
         if let Some(start) = open_double {
             // Carry over only when the next paragraph opens with a quote mark.
             let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
@@ -179,6 +203,17 @@ mod tests {
         assert_eq!(quotes("He said ‘we will win’ and left."), ["‘we will win’"]);
         assert_eq!(quotes("«Non», a-t-il dit."), ["«Non»"]);
         assert_eq!(quotes("„Ja“, sagte er."), ["„Ja“"]);
+    }
+
+    #[test]
+    fn a_single_quote_carries_over_paragraphs_that_open_with_it() {
+        let t = "He added: ‘It is the wrong plan.\n\n‘Ministers must think again.’\n\nShe said ‘no’.";
+        assert_eq!(quotes(t), ["‘It is the wrong plan.\n\n‘Ministers must think again.’", "‘no’"]);
+        let t = "He added: 'It is the wrong plan.\n\n'Ministers must think again.'";
+        assert_eq!(quotes(t), [t.strip_prefix("He added: ").unwrap()]);
+        // an apostrophe left open is no quotation when the next paragraph does not go on with one
+        let t = "Music of the '90s was loud.\n\nIt sold well.";
+        assert!(quotes(t).is_empty());
     }
 
     #[test]

@@ -106,8 +106,30 @@ fn distance(seq: &Sequence, a: &Run, b: &Run) -> usize {
 pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<Statement> {
     let runs = runs(seq, tags);
     let cues: Vec<&Run> = runs.iter().filter(|r| r.role == Role::Cue).collect();
+    // the paragraph of each token
+    let paragraph: Vec<u32> = seq
+        .infos
+        .iter()
+        .scan(0u32, |p, t| {
+            *p += u32::from(t.paragraph_start);
+            Some(*p)
+        })
+        .collect();
+    // A cue that opens onto a colon introduces what follows it, never words that end in a
+    // paragraph before its own: "He added: 'A.\n\n'B.'\n\nThe president said: « C »" does not
+    // give B to the president.
+    let opens_onto_colon =
+        |cue: &Run| seq.infos[cue.last].shape == Shape::Colon || seq.infos.get(cue.last + 1).is_some_and(|t| t.shape == Shape::Colon);
+    let may_pair =
+        |content: &Run, cue: &Run| content.first > cue.first || paragraph[content.last] >= paragraph[cue.first] || !opens_onto_colon(cue);
     let nearest_cue = |r: &Run, limit: usize| -> Option<usize> {
-        cues.iter().enumerate().map(|(k, c)| (distance(seq, r, c), k)).filter(|(d, _)| *d <= limit).min().map(|(_, k)| k)
+        cues.iter()
+            .enumerate()
+            .filter(|(_, c)| r.role != Role::Content || may_pair(r, c))
+            .map(|(k, c)| (distance(seq, r, c), k))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, k)| k)
     };
     // Each source goes to its nearest cue (a cue keeps the closest source).
     let mut cue_source: Vec<Option<(usize, &Run)>> = vec![None; cues.len()];
@@ -148,7 +170,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     for (k, c) in cues.iter().enumerate() {
         for (j, r) in contents.iter().enumerate() {
             let d = distance(seq, c, r);
-            if d <= 120 {
+            if d <= 120 && may_pair(r, c) {
                 candidates.push((d, k, j));
             }
         }
