@@ -58,7 +58,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     for t in &mut tagged {
         if let (Some(source), Some(cue)) = (t.source, t.cue) {
-            t.source = Some(with_trailing_appositive_name(&article.text, source, cue));
+            t.source = Some(with_possessed_noun(&article.text, with_trailing_appositive_name(&article.text, source, cue), cue));
         }
     }
     drop_inner_attributions(&article.text, &mut tagged, &rules);
@@ -715,6 +715,35 @@ fn name_before_relative_clause(text: &str, cue: Span) -> Option<Span> {
     let head = Span::new(floor + sentence + start, floor + open);
     // a name, not the first word of a sentence that only happens to be capitalised
     (head.of(text).split_whitespace().count() >= 2 || speaker_like(text, head)).then_some(head)
+}
+
+/// Nouns for who speaks for someone, which a possessive owns ("Egypt's foreign ministry",
+/// "Trump's lawyers"). Not what someone did or made ("Clinton's attack on Trump" has the
+/// source "Clinton's" in the annotation this learns from).
+#[rustfmt::skip] // a word list, packed
+const SPEAKING_FOR: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "ministry", "government", "administration",
+    "office", "department", "campaign", "embassy", "consulate", "minister", "president", "secretary", "director", "chief", "leader",
+    "lawyer", "lawyers", "attorney", "attorneys", "adviser", "advisers", "advisor", "advisors", "aide", "aides", "staff", "team",
+    "party", "committee", "council", "agency", "police", "army", "military", "cabinet", "parliament", "senate", "board", "commission",
+];
+
+/// A source that ends on a possessive ("[Egypt's] foreign ministry, however, said") takes the
+/// one it owns who speaks for it: the words after it up to a comma or the cue, when they end on
+/// such a noun.
+fn with_possessed_noun(text: &str, source: Span, cue: Span) -> Span {
+    let s = source.of(text);
+    if cue.start <= source.end || !(s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'")) {
+        return source;
+    }
+    let after = &text[source.end..cue.start];
+    let noun = after.split([',', '(', '\n']).next().unwrap_or("");
+    let words = noun.split_whitespace().count();
+    let speaks_for = noun.split_whitespace().next_back().is_some_and(|w| SPEAKING_FOR.iter().any(|n| w.eq_ignore_ascii_case(n)));
+    if !(1..=4).contains(&words) || !speaks_for || !noun.split_whitespace().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')) {
+        return source;
+    }
+    Span::new(source.start, source.end + noun.trim_end().len())
 }
 
 fn with_head_before_preposition(text: &str, source: Span) -> Span {
@@ -1745,6 +1774,15 @@ mod tests {
         prefer_rule_sources(t, &mut tagged, &rules);
         assert_eq!(tagged[0].source.map(|s| s.of(t)), Some("Nine in 10 registered voters"));
         assert_eq!(tagged[1].source.map(|s| s.of(t)), Some("He"));
+    }
+
+    #[test]
+    fn a_possessive_source_takes_who_speaks_for_its_owner() {
+        let t = "Egypt's foreign ministry, however, said the filling was illegal. Clinton's attack on Trump showed anger.";
+        let owned = |source: &str, cue: &str| with_possessed_noun(t, span_in(t, source), span_in(t, cue)).of(t).to_string();
+        assert_eq!(owned("Egypt's", "said"), "Egypt's foreign ministry");
+        // what the owner did is the cue's, not the source's
+        assert_eq!(owned("Clinton's", "showed"), "Clinton's");
     }
 
     #[test]

@@ -1038,6 +1038,11 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     let start =
         crate::boundary_at_or_after(before, before.rfind(['.', ',', ';', ':', '\n', '(', '"', '“', '”', '–', '—']).map_or(0, |i| i + 1));
     let phrase = before[start..].trim();
+    // ("..." said [one engineer at the site], who ...": the cue after a quotation is no part of it)
+    let phrase = ["said ", "says ", "added ", "told ", "wrote ", "asked ", "explained "]
+        .iter()
+        .find_map(|cue| phrase.strip_prefix(cue))
+        .unwrap_or(phrase);
     if phrase.split_whitespace().count() <= 6 {
         return (!phrase.is_empty()).then_some(phrase);
     }
