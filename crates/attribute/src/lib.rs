@@ -159,7 +159,10 @@ fn around_parenthetical_attribution(text: &str, st: &Statement, sentences: &[Sen
         return content;
     }
     let attribution = Span::new(source.start.min(cue.start), source.end.max(cue.end));
-    let Some(sentence) = sentences.iter().find(|s| s.span.contains(attribution)).map(|s| s.span) else { return content };
+    // (sentences are in text order and do not overlap: only the last to start at or before the
+    // attribution may hold it)
+    let last_before = sentences.partition_point(|s| s.span.start <= attribution.start).checked_sub(1);
+    let Some(sentence) = last_before.map(|i| sentences[i].span).filter(|s| s.contains(attribution)) else { return content };
     if !sentence.contains(content) || content.overlaps(attribution) {
         return content;
     }
@@ -1143,11 +1146,14 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
         t.cue.is_some_and(|c| learned(c) && introduces(c))
             && t.source.is_some_and(|x| x.start >= sentence.start && opens(x) && speaker_like(text, x))
     };
+    // (sorted out once, not for every tagger reading: an article of one long paragraph has
+    // thousands of both)
+    let structural_rules: Vec<&Statement> = rules.iter().filter(|r| is_structural(text, r)).collect();
+    let floating_rules: Vec<&Statement> = rules.iter().filter(|r| r.kind == StatementKind::Floating).collect();
     tagged.retain(|t| {
-        let structural = rules.iter().any(|r| {
-            is_structural(text, r) && (r.content.overlaps(t.content) || t.cue.is_some_and(|c| r.cue.is_some_and(|rc| rc.overlaps(c))))
-        });
-        let continues = rules.iter().find(|r| r.kind == StatementKind::Floating && r.content.overlaps(t.content));
+        let structural =
+            structural_rules.iter().any(|r| r.content.overlaps(t.content) || t.cue.is_some_and(|c| r.cue.is_some_and(|rc| rc.overlaps(c))));
+        let continues = floating_rules.iter().find(|r| r.content.overlaps(t.content));
         !structural
             && continues.is_none_or(|f| (speech_cue(t) && t.source.is_none_or(|x| speaker_like(text, x))) || subject_cue(t, f.content))
     });
@@ -1212,17 +1218,28 @@ fn cue_verb(text: &str, cue: Span) -> Option<String> {
 /// tagger reads no content in C. When the rules read that cue with a content no tagger
 /// reading covers, the cue is theirs: it introduces those words, not words another cue has.
 fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Statement]) {
-    let contents: Vec<Span> = tagged.iter().map(|t| t.content).collect();
+    // (indexed: an article of one long paragraph has thousands of readings of each kind)
+    let contents = onrecord_model::SpanIndex::new(tagged.iter().map(|t| t.content));
+    let mut shared: rustc_hash::FxHashMap<Span, usize> = rustc_hash::FxHashMap::default();
+    for t in tagged.iter() {
+        *shared.entry(t.content).or_default() += 1;
+    }
+    // the rules' cues (a reading without one has an empty span, which overlaps nothing)
+    let rule_cues = onrecord_model::SpanIndex::new(rules.iter().map(|r| r.cue.unwrap_or_default()));
     for t in tagged.iter_mut() {
         let Some(cue) = t.cue else { continue };
-        if contents.iter().filter(|&&c| c == t.content).count() < 2 {
+        if shared[&t.content] < 2 {
             continue;
         }
-        let own = rules.iter().find(|r| {
-            r.cue.is_some_and(|rc| rc.overlaps(cue))
-                && !matches!(r.kind, StatementKind::Floating)
-                && !contents.iter().any(|c| c.overlaps(r.content))
-        });
+        // the first in the rules' order
+        let own = rule_cues
+            .overlapping(cue)
+            .filter(|&i| {
+                let r = &rules[i];
+                r.cue.is_some() && !matches!(r.kind, StatementKind::Floating) && contents.overlapping(r.content).next().is_none()
+            })
+            .min()
+            .map(|i| &rules[i]);
         if let Some(r) = own {
             t.content = r.content;
             t.kind = r.kind;

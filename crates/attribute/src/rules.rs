@@ -142,10 +142,12 @@ pub struct Reader<'t> {
     text: &'t str,
     quotes: &'t [Quote],
     last: Option<Last>,
-    /// Quotes already used as direct statements.
-    used_quotes: Vec<Span>,
+    /// Quotations a statement has taken (they do not overlap, so their order is their starts').
+    used_quotes: std::collections::BTreeSet<Span>,
     /// The buffers of a sentence's lower-case words, reused.
     lower_words: Vec<String>,
+    /// How many statements the output held before the first sentence: the readings of layout.
+    layout: Option<usize>,
 }
 
 /// One cue found in a sentence.
@@ -158,7 +160,7 @@ struct Cue {
 
 impl<'t> Reader<'t> {
     pub fn new(text: &'t str, quotes: &'t [Quote]) -> Reader<'t> {
-        Reader { text, quotes, last: None, used_quotes: Vec::new(), lower_words: Vec::new() }
+        Reader { text, quotes, last: None, used_quotes: std::collections::BTreeSet::new(), lower_words: Vec::new(), layout: None }
     }
 
     pub fn break_chain(&mut self) {
@@ -196,6 +198,7 @@ impl<'t> Reader<'t> {
     fn sentence_with(&mut self, span: Span, paragraph: usize, toks: &[Token], low: &[String], out: &mut Vec<Statement>) {
         let text = self.text;
         let before = out.len();
+        let layout = *self.layout.get_or_insert(before);
         let quoted: Vec<bool> = toks.iter().map(|t| self.in_quote(t.span.start).is_some()).collect();
         let cues = self.find_cues(toks, low, &quoted);
 
@@ -205,7 +208,10 @@ impl<'t> Reader<'t> {
         // Reported speech around each cue outside quotes.
         for (ci, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(ci + 1).map(|c| c.from);
-            if let Some(st) = self.reported(toks, low, &quoted, cue, next_cue, out) {
+            // (a cue already read is one of this sentence's, or a layout reading's: a cue lies in
+            // its own sentence, so the earlier sentences' statements need no look)
+            let read = |cue_span: Span| out[..layout].iter().chain(&out[before..]).any(|s| s.cue == Some(cue_span));
+            if let Some(st) = self.reported(toks, low, &quoted, cue, next_cue, &read) {
                 out.push(st);
             }
         }
@@ -235,8 +241,9 @@ impl<'t> Reader<'t> {
             return;
         }
         // A whole-sentence quotation right after a statement: the speaker goes on.
+        let from = self.quotes.partition_point(|q| q.span.end + 2 < span.end);
         if let Some(q) =
-            self.quotes.iter().find(|q| q.span.start <= span.start + 1 && q.span.end + 2 >= span.end && !self.used_quotes.contains(&q.span))
+            self.quotes[from..].iter().take_while(|q| q.span.start <= span.start + 1).find(|q| !self.used_quotes.contains(&q.span))
         {
             if self.may_continue(paragraph) {
                 out.push(Statement {
@@ -249,7 +256,7 @@ impl<'t> Reader<'t> {
                     date: None,
                     confidence: 0.55,
                 });
-                self.used_quotes.push(q.span);
+                self.used_quotes.insert(q.span);
                 self.continue_chain(paragraph);
                 if let Some(l) = &mut self.last {
                     l.reported = false;
@@ -384,7 +391,9 @@ impl<'t> Reader<'t> {
     /// `"...," X said`, `"...," said X`, `X said: "..."`, `..., adding, "..."`.
     fn direct_quotes(&mut self, sent: Span, toks: &[Token], low: &[String], quoted: &[bool], cues: &[Cue], out: &mut Vec<Statement>) {
         let text = self.text;
-        for q in self.quotes.iter().filter(|q| q.span.end > sent.start && q.span.start < sent.end) {
+        // (the quotations are in text order and do not overlap, so their ends are in order too)
+        let from = self.quotes.partition_point(|q| q.span.end <= sent.start);
+        for q in self.quotes[from..].iter().take_while(|q| q.span.start < sent.end) {
             if self.used_quotes.contains(&q.span) || q.span.of(text).split_whitespace().count() < 3 {
                 continue;
             }
@@ -422,7 +431,7 @@ impl<'t> Reader<'t> {
                 }
             }
             if let Some((cue, source)) = found {
-                self.used_quotes.push(q.span);
+                self.used_quotes.insert(q.span);
                 out.push(Statement {
                     kind: StatementKind::Direct,
                     content: q.span,
@@ -505,11 +514,11 @@ impl<'t> Reader<'t> {
         quoted: &[bool],
         cue: &Cue,
         next_cue: Option<usize>,
-        out: &[Statement],
+        already_read: &dyn Fn(Span) -> bool,
     ) -> Option<Statement> {
         let text = self.text;
         let cue_span = Self::span_of(toks, cue.from, cue.to);
-        if out.iter().any(|s| s.cue == Some(cue_span)) {
+        if already_read(cue_span) {
             return None;
         }
         let n = toks.len();
@@ -616,7 +625,15 @@ impl<'t> Reader<'t> {
             return None;
         }
         let content = Self::span_of(toks, from, to);
-        if self.used_quotes.iter().any(|q| q.contains(content) || content.contains(*q) && q.len() * 10 >= content.len() * 9) {
+        // (the quotations do not overlap: only the last one to start at or before the content
+        // may hold it, and only those starting inside it may lie inside it)
+        let holds = self.used_quotes.range(..=Span::new(content.start, usize::MAX)).next_back().is_some_and(|q| q.contains(content));
+        let inside = || {
+            self.used_quotes
+                .range(Span::new(content.start, 0)..Span::new(content.end, 0))
+                .any(|q| content.contains(*q) && q.len() * 10 >= content.len() * 9)
+        };
+        if holds || inside() {
             return None;
         }
         let src = source.map(|(s, _)| s);
@@ -625,7 +642,12 @@ impl<'t> Reader<'t> {
     }
 
     fn statement(&self, content: Span, cue: Span, source: Option<Span>, confidence: f32) -> Statement {
-        let has_quote = self.quotes.iter().any(|q| content.contains(q.span) || q.span.overlaps(content));
+        // (quotations are in text order and do not overlap: the window that may touch it)
+        let from = self.quotes.partition_point(|q| q.span.end < content.start);
+        let has_quote = self.quotes[from..]
+            .iter()
+            .take_while(|q| q.span.start <= content.end)
+            .any(|q| content.contains(q.span) || q.span.overlaps(content));
         let kind = if has_quote { StatementKind::Mixed } else { StatementKind::Indirect };
         Statement { kind, content, cue: Some(cue), source, speaker: None, about: vec![], date: None, confidence }
     }

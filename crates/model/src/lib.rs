@@ -13,7 +13,7 @@ mod span;
 mod statement;
 
 pub use article::{article_id, push_lowercase, push_lowercase_words, Article, Meta, Paragraph};
-pub use span::{CharIndex, Span};
+pub use span::{CharIndex, Span, SpanIndex};
 pub use statement::{Speaker, Statement, StatementKind};
 
 /// A problem with one input that did not stop the batch.

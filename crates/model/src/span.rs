@@ -46,6 +46,38 @@ impl Span {
     }
 }
 
+/// Spans in order of start, to find those that overlap or hold a span without looking at all of
+/// them: an article of one long paragraph has thousands of statements, and a look at each for
+/// each made its reading quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    /// Each span with the place it was given at, in order of start.
+    sorted: Vec<(Span, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut sorted: Vec<(Span, usize)> = spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect();
+        sorted.sort_unstable_by_key(|&(s, i)| (s.start, i));
+        let longest = sorted.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        SpanIndex { sorted, longest }
+    }
+
+    /// The places (as given) of the spans that overlap `s`, in order of their starts.
+    pub fn overlapping(&self, s: Span) -> impl Iterator<Item = usize> + '_ {
+        // one that overlaps `s` ends after `s` starts, so starts less than `longest` before it
+        let from = self.sorted.partition_point(|(x, _)| x.start + self.longest <= s.start);
+        self.sorted[from..].iter().take_while(move |(x, _)| x.start < s.end).filter(move |(x, _)| x.overlaps(s)).map(|&(_, i)| i)
+    }
+
+    /// The places (as given) of the spans that hold `s`, in order of their starts.
+    pub fn containing(&self, s: Span) -> impl Iterator<Item = usize> + '_ {
+        let from = self.sorted.partition_point(|(x, _)| x.start + self.longest < s.end);
+        self.sorted[from..].iter().take_while(move |(x, _)| x.start <= s.start).filter(move |(x, _)| x.contains(s)).map(|&(_, i)| i)
+    }
+}
+
 /// Converts byte offsets of one text to code-point offsets, in O(log n) per lookup.
 ///
 /// Built once per article at the serialisation edge. For pure-ASCII text it stores nothing.
@@ -94,6 +126,26 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_index_finds_what_a_look_at_every_span_finds() {
+        // spans of every length over a short text, some empty, some repeated
+        let spans: Vec<Span> = (0..40).map(|i| Span::new((i * 7) % 23, (i * 7) % 23 + (i * 5) % 11)).collect();
+        let index = SpanIndex::new(spans.iter().copied());
+        for start in 0..36 {
+            for end in start..36 {
+                let s = Span::new(start, end);
+                let mut found: Vec<usize> = index.overlapping(s).collect();
+                found.sort_unstable();
+                let all: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].overlaps(s)).collect();
+                assert_eq!(found, all, "overlapping {s:?}");
+                let mut found: Vec<usize> = index.containing(s).collect();
+                found.sort_unstable();
+                let all: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].contains(s)).collect();
+                assert_eq!(found, all, "containing {s:?}");
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_round_trip_on_mixed_text() {

@@ -1604,12 +1604,12 @@ pub fn resolve_speakers(article: &mut Article) {
     // prints, whom the article does not name as a speaker. Resolving them as "they" would
     // hand the words to whoever spoke last.
     let mut quotes: Option<Vec<onrecord_segment::Quote>> = None;
+    let contents = onrecord_model::SpanIndex::new(article.statements.iter().map(|s| s.content));
     for si in 0..article.statements.len() {
         let st = &article.statements[si];
         let Some(src) = st.source.filter(|x| is_first_person(x.of(&text))) else { continue };
-        let enclosing = (0..article.statements.len())
-            .filter(|&o| o != si && article.statements[o].content.contains(src))
-            .min_by_key(|&o| article.statements[o].content.len());
+        // the innermost, and of those the first
+        let enclosing = contents.containing(src).filter(|&o| o != si).min_by_key(|&o| (article.statements[o].content.len(), o));
         if let Some(o) = enclosing {
             resolved[si] = resolved[o];
             continue;
@@ -1619,7 +1619,10 @@ pub fn resolve_speakers(article: &mut Article) {
                 article.paragraphs.iter().filter(|p| p.repeat_of.is_none()).map(|p| p.span).collect();
             onrecord_segment::find_quotes(&text, &paragraphs)
         });
-        if !quotes.iter().any(|q| q.span.contains(src)) {
+        // (quotations are in text order and do not overlap: only the last to start at or
+        // before the source may hold it)
+        let holding = quotes.partition_point(|q| q.span.start <= src.start).checked_sub(1).map(|i| quotes[i].span);
+        if !holding.is_some_and(|q| q.contains(src)) {
             resolved[si] = None;
         }
     }

@@ -122,9 +122,16 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         |cue: &Run| seq.infos[cue.last].shape == Shape::Colon || seq.infos.get(cue.last + 1).is_some_and(|t| t.shape == Shape::Colon);
     let may_pair =
         |content: &Run, cue: &Run| content.first > cue.first || paragraph[content.last] >= paragraph[cue.first] || !opens_onto_colon(cue);
+    // The runs of one role are in text order and do not overlap, so a run's neighbours within
+    // `limit` tokens are a window of them (the distance is at least the gap in tokens): an
+    // article of one long paragraph has thousands of cues and contents.
+    fn within<'s, 'r>(runs: &'s [&'r Run], of: &Run, limit: usize) -> impl Iterator<Item = (usize, &'r Run)> + use<'s, 'r> {
+        let from = runs.partition_point(|c| c.last + limit + 1 < of.first);
+        let to = of.last + limit + 1;
+        runs[from..].iter().copied().enumerate().map(move |(i, c)| (from + i, c)).take_while(move |(_, c)| c.first <= to)
+    }
     let nearest_cue = |r: &Run, limit: usize| -> Option<usize> {
-        cues.iter()
-            .enumerate()
+        within(&cues, r, limit)
             .filter(|(_, c)| r.role != Role::Content || may_pair(r, c))
             .map(|(k, c)| (distance(seq, r, c), k))
             .filter(|(d, _)| *d <= limit)
@@ -168,7 +175,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     let mut cue_used = vec![false; cues.len()];
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for (k, c) in cues.iter().enumerate() {
-        for (j, r) in contents.iter().enumerate() {
+        for (j, r) in within(&contents, c, 120) {
             let d = distance(seq, c, r);
             if d <= 120 && may_pair(r, c) {
                 candidates.push((d, k, j));
@@ -180,8 +187,9 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     for &(_, k, j) in &candidates {
         if !used[j] && !cue_used[k] {
             cue_used[k] = true;
-            for m in 0..contents.len() {
-                if group[m] == group[j] && !used[m] {
+            // (a group is a run of neighbours, starting at its own number)
+            for m in (group[j]..contents.len()).take_while(|&m| group[m] == group[j]) {
+                if !used[m] {
                     used[m] = true;
                     content_cue[m] = Some(k);
                     pairs.push((m, Some(k)));
@@ -235,7 +243,10 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     for (_, content, k) in joined {
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
-        let quoted = quotes.iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
+        // (quotations are in text order and do not overlap)
+        let from = quotes.partition_point(|q| q.span.end <= content.start);
+        let quoted =
+            quotes[from..].iter().take_while(|q| q.span.start < content.end).filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
         let whole = quoted.iter().any(|q| q.span.start <= content.start + 3 && q.span.end + 3 >= content.end);
         let kind = if whole {
             StatementKind::Direct
