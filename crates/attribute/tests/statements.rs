@@ -437,3 +437,17 @@ fn a_cue_that_opens_onto_a_colon_takes_no_words_from_the_paragraph_before() {
     let paris = find(&found, "Nous soutenons");
     assert!(paris.cue.is_some_and(|c| c.of(t).starts_with("said")), "{found:#?}");
 }
+
+#[test]
+fn an_article_longer_than_the_tagger_reads_at_once_loses_no_statement() {
+    // some 130,000 tokens (the tagger reads at most 50,000 at once), each paragraph a
+    // statement of its own
+    const NAMES: [&str; 12] = ["Ana", "Ben", "Cara", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea"];
+    let paragraphs: Vec<String> = (0..10_000)
+        .map(|i| format!("\"We will vote on item {i} next week,\" {} {}son said.", NAMES[i % 12], NAMES[(i / 12) % 12]))
+        .collect();
+    let t = paragraphs.join("\n\n");
+    let found = statements(&t);
+    let quoted = found.iter().filter(|(s, c)| s.kind == StatementKind::Direct && c.contains("We will vote on item")).count();
+    assert_eq!(quoted, paragraphs.len());
+}

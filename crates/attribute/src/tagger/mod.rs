@@ -108,10 +108,38 @@ thread_local! {
 /// Tags of every token of `seq`.
 pub(crate) fn tag(model: &Model, seq: &Sequence) -> Vec<Tag> {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => tag_with(model, seq, &mut scratch),
+        Ok(mut scratch) => tag_in_parts(model, seq, &mut scratch),
         // not reentrant today; if it ever is, a fresh set of buffers is still right
-        Err(_) => tag_with(model, seq, &mut Scratch::default()),
+        Err(_) => tag_in_parts(model, seq, &mut Scratch::default()),
     })
+}
+
+/// The most tokens tagged at once (about 250 KB of text; a long news article has a tenth of
+/// that). The buffers of tagging take some 600 bytes a token, so without a bound one huge
+/// paragraph of 30 MB would take gigabytes.
+const MAX_TAGGED_TOKENS: usize = 50_000;
+
+/// Tags `seq` whole, or, when it is longer than [`MAX_TAGGED_TOKENS`], in parts that end at a
+/// paragraph (else a sentence) boundary, each tagged as if it were an article of its own. Only
+/// such huge articles are read differently at the seams.
+fn tag_in_parts(model: &Model, seq: &Sequence, scratch: &mut Scratch) -> Vec<Tag> {
+    let n = seq.infos.len();
+    if n <= MAX_TAGGED_TOKENS {
+        return tag_with(model, seq, scratch);
+    }
+    let mut tags = Vec::with_capacity(n);
+    let mut start = 0;
+    while start < n {
+        let mut end = (start + MAX_TAGGED_TOKENS).min(n);
+        if end < n {
+            let boundary = |at: &dyn Fn(&features::TokenInfo) -> bool| (start + 1..end).rev().find(|&i| at(&seq.infos[i]));
+            end = boundary(&|t| t.paragraph_start).or_else(|| boundary(&|t| t.sentence_start)).unwrap_or(end);
+        }
+        let part = Sequence { tokens: seq.tokens[start..end].to_vec(), infos: seq.infos[start..end].to_vec() };
+        tags.extend(tag_with(model, &part, scratch));
+        start = end;
+    }
+    tags
 }
 
 fn tag_with(model: &Model, seq: &Sequence, scratch: &mut Scratch) -> Vec<Tag> {
