@@ -33,6 +33,19 @@ pub struct Given {
     pub url: Option<String>,
 }
 
+/// The date of a "Published: Aug 30, 2022 08:41 PM" line (or "Updated:", "Posted:") among the
+/// first paragraphs, as pages copied with their header give it.
+fn published_line_date(text: &str, spans: &[Span]) -> Option<NaiveDate> {
+    spans.iter().take(DATELINE_WINDOW).find_map(|p| {
+        let line = p.of(text);
+        ["Published", "Updated", "Posted", "PUBLISHED", "UPDATED"]
+            .iter()
+            .find_map(|w| line.find(w).map(|i| &line[i + w.len()..]))
+            .filter(|rest| rest.trim_start().starts_with([':', ' ']) || rest.trim_start().starts_with("on"))
+            .and_then(dates::find_full_date)
+    })
+}
+
 /// Builds the article: paragraphs, dateline, metadata, repeated paragraphs. Pure; never fails.
 pub fn clean(name: String, origin: String, text: String, given: Given) -> Article {
     let spans = paragraph_spans(&text);
@@ -65,7 +78,11 @@ pub fn clean(name: String, origin: String, text: String, given: Given) -> Articl
         outlet: given.outlet.or_else(|| dateline_at.as_ref().and_then(|(_, d)| d.outlet.clone())),
         // (a briefing's transcript gives its date in its title: "Regular Press Conference on
         // May 10, 2022")
-        published: given_date.or(given.published).or(text_date).or_else(|| headline_span.and_then(|h| dates::find_full_date(h.of(&text)))),
+        published: given_date
+            .or(given.published)
+            .or(text_date)
+            .or_else(|| published_line_date(&text, &spans))
+            .or_else(|| headline_span.and_then(|h| dates::find_full_date(h.of(&text)))),
         captured: given.captured,
         url: given.url,
     };
@@ -167,6 +184,9 @@ mod tests {
         let a = clean("x".into(), "x".into(), "LAHORE, Jan 4 (APP): Text.\n\nMore.".into(), given);
         assert_eq!(a.meta.published, NaiveDate::from_ymd_opt(2023, 1, 4));
         assert_eq!(a.meta.outlet.as_deref(), Some("dawn.com"));
+        // a page header's "Published:" line dates it
+        let text = "China urges restraint\n\nGlobal Times Published: Aug 30, 2022 08:41 PM\n\nThe ministry said it was ready.";
+        assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2022, 8, 30));
         // a transcript's title dates it when nothing else does
         let text = "Spokesperson's Regular Press Conference on May 10, 2022\n\nQ: Any comment?\n\nWang Wenbin: None.";
         assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2022, 5, 10));
