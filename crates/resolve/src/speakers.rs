@@ -337,30 +337,8 @@ const OPENING_ADVERBS: &[&str] = &["earlier", "later", "meanwhile", "however", "
 /// President Gen. Pervez Musharraf", "Det Supt Alan Brown") with the ranks spelled out, so they
 /// read as the role and not as part of the name; `None` when it has none.
 fn with_ranks_spelled_out(src: &str) -> Option<String> {
-    // ("Retired Lt. Gen. Michael Flynn": retired from the rank, which stays the role)
     // (asked of every titled mention: most have no rank, and cost one pass over their words)
-    let rank = |w: &str| {
-        matches!(
-            w.trim_end_matches('.'),
-            "Gen"
-                | "Lt"
-                | "Col"
-                | "Maj"
-                | "Sgt"
-                | "Capt"
-                | "Cpl"
-                | "Adm"
-                | "Brig"
-                | "Cdr"
-                | "Cmdr"
-                | "Prof"
-                | "Rev"
-                | "Det"
-                | "Supt"
-                | "Insp"
-        )
-    };
-    if !src.split(' ').any(rank) {
+    if !src.split(' ').any(|w| spelled_rank(w).is_some()) {
         return None;
     }
     let src = src.trim_start();
@@ -370,29 +348,33 @@ fn with_ranks_spelled_out(src: &str) -> Option<String> {
     let mut out = Vec::with_capacity(words.len());
     for (k, word) in words.iter().enumerate() {
         let before_name = words.get(k + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
-        let full = match word.trim_end_matches('.') {
-            _ if !before_name => None,
-            "Gen" => Some("General"),
-            "Lt" => Some("Lieutenant"),
-            "Col" => Some("Colonel"),
-            "Maj" => Some("Major"),
-            "Sgt" => Some("Sergeant"),
-            "Capt" => Some("Captain"),
-            "Cpl" => Some("Corporal"),
-            "Adm" => Some("Admiral"),
-            "Brig" => Some("Brigadier"),
-            "Cdr" | "Cmdr" => Some("Commander"),
-            "Prof" => Some("Professor"),
-            "Rev" => Some("Reverend"),
-            "Det" => Some("Detective"),
-            "Supt" => Some("Superintendent"),
-            "Insp" => Some("Inspector"),
-            _ => None,
-        };
+        let full = spelled_rank(word).filter(|_| before_name);
         spelled |= full.is_some();
         out.push(full.unwrap_or(word));
     }
     spelled.then(|| out.join(" "))
+}
+
+/// An abbreviated rank or title ("Gen", "Lt.", "Prof") spelled out.
+fn spelled_rank(word: &str) -> Option<&'static str> {
+    Some(match word.trim_end_matches('.') {
+        "Gen" => "General",
+        "Lt" => "Lieutenant",
+        "Col" => "Colonel",
+        "Maj" => "Major",
+        "Sgt" => "Sergeant",
+        "Capt" => "Captain",
+        "Cpl" => "Corporal",
+        "Adm" => "Admiral",
+        "Brig" => "Brigadier",
+        "Cdr" | "Cmdr" => "Commander",
+        "Prof" => "Professor",
+        "Rev" => "Reverend",
+        "Det" => "Detective",
+        "Supt" => "Superintendent",
+        "Insp" => "Inspector",
+        _ => return None,
+    })
 }
 
 /// "The Indian foreign ministry", "the Chinese embassy": an organisation written in lower case
