@@ -1356,16 +1356,7 @@ mod tests {
             r#"He said ties were strong, adding, "We help each other." The spokesperson said, in the hardest time, Lisbon stood by us."#;
         let at = text.find("said, in").unwrap();
         let said = Span::new(at, at + 4);
-        let st = |kind, cue: Span, content: &str| Statement {
-            kind,
-            content: span_in(text, content),
-            cue: Some(cue),
-            source: None,
-            speaker: None,
-            about: Vec::new(),
-            date: None,
-            confidence: 0.85,
-        };
+        let st = |kind, cue: Span, content: &str| Statement::found(kind, span_in(text, content), Some(cue), None, 0.85);
         let quote = r#""We help each other.""#;
         let clause = "in the hardest time, Lisbon stood by us";
         let adding = st(StatementKind::Direct, span_in(text, "adding"), quote);
@@ -1484,16 +1475,13 @@ mod tests {
         // the content a reading of `sentence` (one sentence) gets, with its content, cue and
         // source at the first place each of their texts occurs
         let around = |sentence: &str, content: &str, cue: &str, source: &str| {
-            let st = Statement {
-                kind: StatementKind::Indirect,
-                content: span_in(sentence, content),
-                cue: Some(span_in(sentence, cue)),
-                source: Some(span_in(sentence, source)),
-                speaker: None,
-                about: Vec::new(),
-                date: None,
-                confidence: 0.5,
-            };
+            let st = Statement::found(
+                StatementKind::Indirect,
+                span_in(sentence, content),
+                Some(span_in(sentence, cue)),
+                Some(span_in(sentence, source)),
+                0.5,
+            );
             let whole = [Sentence { span: Span::new(0, sentence.len()), paragraph: 0 }];
             around_parenthetical_attribution(sentence, &st, &whole, &[]).of(sentence).to_string()
         };
@@ -1537,18 +1525,12 @@ mod tests {
         };
         let quotes = find_quotes(text, &paragraphs);
         // `cue` is the word "said" where `cue_context` starts, or no cue when it is empty
-        let reading = |content: &str, cue_context: &str, kind: StatementKind| Statement {
-            kind,
-            content: span_in(text, content),
-            cue: (!cue_context.is_empty()).then(|| {
+        let reading = |content: &str, cue_context: &str, kind: StatementKind| {
+            let cue = (!cue_context.is_empty()).then(|| {
                 let at = span_in(text, cue_context).start;
                 Span::new(at, at + "said".len())
-            }),
-            source: None,
-            speaker: None,
-            about: Vec::new(),
-            date: None,
-            confidence: 0.5,
+            });
+            Statement::found(kind, span_in(text, content), cue, None, 0.5)
         };
         let mut all = vec![
             reading("“We will not wait,”", "said on", StatementKind::Direct),
@@ -1638,16 +1620,7 @@ mod tests {
     fn the_one_asked_and_the_medium_are_no_content() {
         let text = "He was asked to comment on the ruling, reports the agency. He said the court had erred.";
         let at = |w: &str| span_in(text, w);
-        let statement = |content, cue, source| Statement {
-            kind: StatementKind::Indirect,
-            content,
-            cue: Some(cue),
-            source,
-            speaker: None,
-            about: Vec::new(),
-            date: None,
-            confidence: 0.5,
-        };
+        let statement = |content, cue, source| Statement::found(StatementKind::Indirect, content, Some(cue), source, 0.5);
         let asked = statement(Span::new(0, 2), at("was asked"), None);
         let said =
             statement(at("the court had erred"), at("said"), Some(Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2)));
@@ -1754,16 +1727,13 @@ mod tests {
         // the subject itself, and a source after its cue, are no adjunct's object
         assert!(!object_of_adjunct(t, Span::new(0, at(", speaking") + 1)));
         assert!(!object_of_adjunct("\"We will,\" said Ana Costa, a fisher in Porto.", Span::new(14, 24)));
-        let mut tagged = vec![Statement {
-            kind: StatementKind::Indirect,
-            content: Span::new(at("that cargo"), t.len() - 1),
-            cue: Some(Span::new(at("said"), at("said") + 4)),
-            source: Some(bergen),
-            speaker: None,
-            about: Vec::new(),
-            date: None,
-            confidence: 0.85,
-        }];
+        let mut tagged = vec![Statement::found(
+            StatementKind::Indirect,
+            Span::new(at("that cargo"), t.len() - 1),
+            Some(Span::new(at("said"), at("said") + 4)),
+            Some(bergen),
+            0.85,
+        )];
         prefer_rule_sources(t, &mut tagged, &[]);
         assert_eq!(tagged[0].source, None);
     }
@@ -1771,15 +1741,8 @@ mod tests {
     #[test]
     fn a_rules_source_inside_the_taggers_does_not_replace_it() {
         let t = "Nine in 10 registered voters say the race is close. He said in reply to a question asked by a reporter at the briefing that talks would go on.";
-        let reading = |source: &str, cue: &str, content: &str| Statement {
-            kind: StatementKind::Indirect,
-            content: span_in(t, content),
-            cue: Some(span_in(t, cue)),
-            source: Some(span_in(t, source)),
-            speaker: None,
-            about: Vec::new(),
-            date: None,
-            confidence: 0.85,
+        let reading = |source: &str, cue: &str, content: &str| {
+            Statement::found(StatementKind::Indirect, span_in(t, content), Some(span_in(t, cue)), Some(span_in(t, source)), 0.85)
         };
         let rules = [reading("10 registered voters", "say", "the race is close"), reading("He", "said", "talks would go on")];
         let mut tagged = [

@@ -1,7 +1,7 @@
 //! The shapes of attribution, read over tokens.
 
 use onrecord_model::{Span, Statement, StatementKind};
-use onrecord_segment::{tokenize, Quote, Token, TokenKind, WordSet};
+use onrecord_segment::{quotes_touching, tokenize, Quote, Token, TokenKind, WordSet};
 
 use crate::lexicon::{breaks_source, cue_class, ends_trailing_source, is_auxiliary, is_cue_adverb, is_subject_pronoun, CueClass, WEEKDAYS};
 
@@ -246,16 +246,7 @@ impl<'t> Reader<'t> {
             self.quotes[from..].iter().take_while(|q| q.span.start <= span.start + 1).find(|q| !self.used_quotes.contains(&q.span))
         {
             if self.may_continue(paragraph) {
-                out.push(Statement {
-                    kind: StatementKind::Direct,
-                    content: q.span,
-                    cue: None,
-                    source: None,
-                    speaker: None,
-                    about: vec![],
-                    date: None,
-                    confidence: 0.55,
-                });
+                out.push(Statement::found(StatementKind::Direct, q.span, None, None, 0.55));
                 self.used_quotes.insert(q.span);
                 self.continue_chain(paragraph);
                 if let Some(l) = &mut self.last {
@@ -265,16 +256,7 @@ impl<'t> Reader<'t> {
             }
         }
         if cues.is_empty() && self.may_continue(paragraph) && self.last.is_some_and(|l| l.reported) && self.floating_ok(toks, low) {
-            out.push(Statement {
-                kind: StatementKind::Floating,
-                content: span,
-                cue: None,
-                source: None,
-                speaker: None,
-                about: vec![],
-                date: None,
-                confidence: 0.5,
-            });
+            out.push(Statement::found(StatementKind::Floating, span, None, None, 0.5));
             self.continue_chain(paragraph);
             return;
         }
@@ -391,9 +373,7 @@ impl<'t> Reader<'t> {
     /// `"...," X said`, `"...," said X`, `X said: "..."`, `..., adding, "..."`.
     fn direct_quotes(&mut self, sent: Span, toks: &[Token], low: &[String], quoted: &[bool], cues: &[Cue], out: &mut Vec<Statement>) {
         let text = self.text;
-        // (the quotations are in text order and do not overlap, so their ends are in order too)
-        let from = self.quotes.partition_point(|q| q.span.end <= sent.start);
-        for q in self.quotes[from..].iter().take_while(|q| q.span.start < sent.end) {
+        for q in quotes_touching(self.quotes, sent).iter().filter(|q| q.span.end > sent.start && q.span.start < sent.end) {
             if self.used_quotes.contains(&q.span) || q.span.of(text).split_whitespace().count() < 3 {
                 continue;
             }
@@ -432,16 +412,7 @@ impl<'t> Reader<'t> {
             }
             if let Some((cue, source)) = found {
                 self.used_quotes.insert(q.span);
-                out.push(Statement {
-                    kind: StatementKind::Direct,
-                    content: q.span,
-                    cue: Some(cue),
-                    source,
-                    speaker: None,
-                    about: vec![],
-                    date: None,
-                    confidence: 0.9,
-                });
+                out.push(Statement::found(StatementKind::Direct, q.span, Some(cue), source, 0.9));
             }
         }
     }
@@ -642,14 +613,9 @@ impl<'t> Reader<'t> {
     }
 
     fn statement(&self, content: Span, cue: Span, source: Option<Span>, confidence: f32) -> Statement {
-        // (quotations are in text order and do not overlap: the window that may touch it)
-        let from = self.quotes.partition_point(|q| q.span.end < content.start);
-        let has_quote = self.quotes[from..]
-            .iter()
-            .take_while(|q| q.span.start <= content.end)
-            .any(|q| content.contains(q.span) || q.span.overlaps(content));
+        let has_quote = quotes_touching(self.quotes, content).iter().any(|q| content.contains(q.span) || q.span.overlaps(content));
         let kind = if has_quote { StatementKind::Mixed } else { StatementKind::Indirect };
-        Statement { kind, content, cue: Some(cue), source, speaker: None, about: vec![], date: None, confidence }
+        Statement::found(kind, content, Some(cue), source, confidence)
     }
 
     /// "on Wednesday", "during his regular briefing held here", "in a statement", "here".
@@ -747,16 +713,7 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
 }
 
 fn headline_statement(content: Span, cue: Span, source: Span) -> Statement {
-    Statement {
-        kind: StatementKind::Headline,
-        content,
-        cue: Some(cue),
-        source: Some(source),
-        speaker: None,
-        about: vec![],
-        date: None,
-        confidence: 0.75,
-    }
+    Statement::found(StatementKind::Headline, content, Some(cue), Some(source), 0.75)
 }
 
 /// Whether the words before a headline's colon name who speaks (`Trump`, `Dr. Ben Carson`,
@@ -808,16 +765,7 @@ pub fn signed_quotes(text: &str, quotes: &[Quote]) -> Vec<Statement> {
             continue;
         }
         let source = Span::new(name_from + lead, name_from + lead + name.len());
-        out.push(Statement {
-            kind: StatementKind::Direct,
-            content: q.span,
-            cue: Some(Span::new(q.span.end + gap, name_from)),
-            source: Some(source),
-            speaker: None,
-            about: vec![],
-            date: None,
-            confidence: 0.8,
-        });
+        out.push(Statement::found(StatementKind::Direct, q.span, Some(Span::new(q.span.end + gap, name_from)), Some(source), 0.8));
     }
     out
 }
@@ -895,16 +843,13 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
         let is_label = capitals || title_case_repeats;
         let rest = Span::new(p.start + colon + 1, p.end).trim(text);
         if is_label && !rest.is_empty() {
-            out.push(Statement {
-                kind: StatementKind::Transcript,
-                content: rest,
-                cue: Some(Span::new(p.start + colon, p.start + colon + 1)),
-                source: Some(Span::new(p.start + lead, p.start + colon)),
-                speaker: None,
-                about: vec![],
-                date: None,
-                confidence: 0.7,
-            });
+            out.push(Statement::found(
+                StatementKind::Transcript,
+                rest,
+                Some(Span::new(p.start + colon, p.start + colon + 1)),
+                Some(Span::new(p.start + lead, p.start + colon)),
+                0.7,
+            ));
         }
     }
     if out.len() < 2 {

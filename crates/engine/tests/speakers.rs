@@ -425,9 +425,6 @@ fn the_company_of_a_country_is_the_business_named_before() {
 
 #[test]
 fn who_after_a_quotations_cue_is_the_one_the_cue_names() {
-    let text = "\"We won't stop,\" said one engineer at the site, who declined to give his name.";
-    let doc = RawDocument { name: "t".into(), origin: "t".into(), body: Body::Text(text.into()), fields: Fields::default() };
-    let article = onrecord_engine::analyze(doc).expect("analysed");
-    let names: Vec<&str> = article.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|s| s.name.as_str()).collect();
-    assert!(!names.is_empty() && names.iter().all(|n| !n.starts_with("said")), "{names:?}");
+    let found = speakers("\"We won't stop,\" said one engineer at the site, who declined to give his name.");
+    assert!(!found.is_empty() && found.iter().all(|(n, _, _)| !n.starts_with("said")), "{found:?}");
 }

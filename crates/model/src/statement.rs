@@ -68,3 +68,11 @@ pub struct Statement {
     pub date: Option<NaiveDate>,
     pub confidence: f32,
 }
+
+impl Statement {
+    /// A statement as the attribute stage finds it: who the speaker is, what the words are
+    /// about and when they were said are the resolve stage's to fill.
+    pub fn found(kind: StatementKind, content: Span, cue: Option<Span>, source: Option<Span>, confidence: f32) -> Statement {
+        Statement { kind, content, cue, source, speaker: None, about: Vec::new(), date: None, confidence }
+    }
+}

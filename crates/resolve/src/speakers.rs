@@ -1601,10 +1601,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 article.paragraphs.iter().filter(|p| p.repeat_of.is_none()).map(|p| p.span).collect();
             onrecord_segment::find_quotes(&text, &paragraphs)
         });
-        // (quotations are in text order and do not overlap: only the last to start at or
-        // before the source may hold it)
-        let holding = quotes.partition_point(|q| q.span.start <= src.start).checked_sub(1).map(|i| quotes[i].span);
-        if !holding.is_some_and(|q| q.contains(src)) {
+        if !onrecord_segment::quotes_touching(quotes, src).iter().any(|q| q.span.contains(src)) {
             resolved[si] = None;
         }
     }

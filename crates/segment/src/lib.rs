@@ -13,7 +13,7 @@ mod words;
 
 use onrecord_model::{Article, Span};
 
-pub use quotes::{find_quotes, Quote};
+pub use quotes::{find_quotes, quotes_touching, Quote};
 pub use tokens::{spaced_words, tokenize, whitespace_words, Token, TokenKind};
 pub use words::WordSet;
 

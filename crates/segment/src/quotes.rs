@@ -63,6 +63,15 @@ fn single_mark(c: char, before: Option<char>, after: Option<char>) -> Option<Mar
     }
 }
 
+/// The quotations of `quotes` that overlap `span` or meet it at an edge: a binary search, for
+/// `quotes` as [`find_quotes`] gives them (in text order, none inside another, so their ends
+/// are in order too).
+pub fn quotes_touching(quotes: &[Quote], span: Span) -> &[Quote] {
+    let from = quotes.partition_point(|q| q.span.end < span.start);
+    let to = from + quotes[from..].partition_point(|q| q.span.start <= span.end);
+    &quotes[from..to]
+}
+
 /// Finds the top-level quotations of a run of paragraphs (give them in text order).
 ///
 /// Double quotes are primary; single quotes count as top level only outside double ones (they
@@ -203,6 +212,20 @@ mod tests {
         assert_eq!(quotes("He said ‘we will win’ and left."), ["‘we will win’"]);
         assert_eq!(quotes("«Non», a-t-il dit."), ["«Non»"]);
         assert_eq!(quotes("„Ja“, sagte er."), ["„Ja“"]);
+    }
+
+    #[test]
+    fn the_quotations_touching_a_span_are_those_a_look_at_each_finds() {
+        let t = "“A,” he said. “B” and “C.” Then “D.”";
+        let found = find_quotes(t, &[Span::new(0, t.len())]);
+        for start in 0..t.len() {
+            for end in start..=t.len() {
+                let s = Span::new(start, end);
+                let all: Vec<Span> = found.iter().map(|q| q.span).filter(|q| q.end >= s.start && q.start <= s.end).collect();
+                let touching: Vec<Span> = quotes_touching(&found, s).iter().map(|q| q.span).collect();
+                assert_eq!(touching, all, "{s:?}");
+            }
+        }
     }
 
     #[test]

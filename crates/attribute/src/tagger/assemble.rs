@@ -3,7 +3,7 @@
 //! grouped with the nearest cue, every cue with the nearest source.
 
 use onrecord_model::{Span, Statement, StatementKind};
-use onrecord_segment::Quote;
+use onrecord_segment::{quotes_touching, Quote};
 
 use super::features::{Sequence, Shape};
 use super::{Role, Tag};
@@ -243,10 +243,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
     for (_, content, k) in joined {
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
-        // (quotations are in text order and do not overlap)
-        let from = quotes.partition_point(|q| q.span.end <= content.start);
-        let quoted =
-            quotes[from..].iter().take_while(|q| q.span.start < content.end).filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
+        let quoted = quotes_touching(quotes, content).iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
         let whole = quoted.iter().any(|q| q.span.start <= content.start + 3 && q.span.end + 3 >= content.end);
         let kind = if whole {
             StatementKind::Direct
@@ -262,7 +259,7 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
             (true, false) => 0.7,
             _ => 0.5,
         };
-        out.push(Statement { kind, content, cue, source, speaker: None, about: Vec::new(), date: None, confidence });
+        out.push(Statement::found(kind, content, cue, source, confidence));
     }
     out
 }
