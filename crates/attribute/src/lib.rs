@@ -111,9 +111,10 @@ fn through_following_quotation(text: &str, all: &mut Vec<Statement>, quotes: &[Q
         // the first quotation after the attribution that opens a sentence (a quoted title
         // inside the attribution, "on Fox News's "Fox and Friends."", is passed over)
         let opens = |q: &&Quote| text[cue.end..q.span.start].trim_end().trim_end_matches(['"', '”', '\'', '’']).ends_with(['.', '!', '?']);
-        let Some(next) =
-            quotes.iter().skip_while(|q| q.span.start < cue.end).take_while(|q| !text[cue.end..q.span.start].contains('\n')).find(opens)
-        else {
+        // (in the same paragraph: none starts after the first line break)
+        let line_end = text[cue.end..].find('\n').map_or(text.len(), |i| cue.end + i);
+        let from = quotes.partition_point(|q| q.span.start < cue.end);
+        let Some(next) = quotes[from..].iter().take_while(|q| q.span.start <= line_end).find(opens) else {
             continue;
         };
         let inner = text[next.span.start..next.span.end].trim_end_matches(['"', '”', '\'', '’', '»', ' ']);
