@@ -838,11 +838,14 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
         .zip(&labels)
         .filter_map(|(p, l)| l.filter(|l| !l.capitals).map(|l| &p.of(text)[l.lead..l.colon]))
         .any(|name| !seen.insert(name));
-    for (p, label) in paragraphs.iter().zip(&labels) {
-        let Some(Label { lead, colon, capitals }) = *label else { continue };
-        let is_label = capitals || title_case_repeats;
-        let rest = Span::new(p.start + colon + 1, p.end).trim(text);
-        if is_label && !rest.is_empty() {
+    let is_label = |l: &Option<Label>| l.is_some_and(|l| l.capitals || title_case_repeats);
+    for (i, (p, label)) in paragraphs.iter().zip(&labels).enumerate() {
+        let Some(Label { lead, colon, .. }) = *label else { continue };
+        if !is_label(label) {
+            continue;
+        }
+        let rest = Span::new(p.start + colon + 1, turn_end(text, paragraphs, &labels[i + 1..], i, is_label)).trim(text);
+        if !rest.is_empty() {
             out.push(Statement::found(
                 StatementKind::Transcript,
                 rest,
@@ -856,4 +859,34 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
         out.clear();
     }
     out
+}
+
+/// Where the turn that paragraph `at` opens ends: a speaker's answer goes on over the
+/// paragraphs without a label of their own, up to the next speaker's label, as annotators mark
+/// it. Only a turn that opens with a sentence goes on (`Clinton: 2,316.` is a table row), and
+/// only over a few paragraphs: labels far apart are headings or links between stories. It
+/// stops at a stage direction (`(CROSSTALK)`, `[inaudible]`), and after the last label it stops
+/// at once, since what follows a transcript excerpt is the story's own narrative.
+fn turn_end(
+    text: &str,
+    paragraphs: &[Span],
+    labels_after: &[Option<Label>],
+    at: usize,
+    is_label: impl Fn(&Option<Label>) -> bool,
+) -> usize {
+    const MAX_CONTINUED: usize = 3;
+    let mut end = paragraphs[at].end;
+    let Some(next_label) = labels_after.iter().position(is_label) else { return end };
+    let opens_with_sentence = paragraphs[at].of(text).split_whitespace().count() >= 4;
+    if next_label > MAX_CONTINUED || !opens_with_sentence {
+        return end;
+    }
+    for p in &paragraphs[at + 1..=at + next_label] {
+        let opening = p.of(text).trim_start_matches(['"', '“', '\'', '‘']).trim_start();
+        if opening.starts_with(['(', '[']) {
+            break;
+        }
+        end = p.end;
+    }
+    end
 }

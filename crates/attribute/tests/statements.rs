@@ -196,6 +196,36 @@ fn a_briefing_transcript_with_title_case_names_is_read_line_by_line() {
 }
 
 #[test]
+fn an_answer_goes_on_over_paragraphs_until_the_next_speaker() {
+    let t = "Regular Press Conference of the Foreign Ministry\n\n\
+             Kyodo: Will the minister travel to Seoul this month?\n\n\
+             Ana Souza: I have nothing to announce today. The visit is still being discussed.\n\n\
+             The other side has asked for more time. We firmly oppose any delay.\n\n\
+             (CROSSTALK)\n\n\
+             Al Jazeera: How do you respond to the new sanctions?\n\n\
+             Ana Souza: We firmly oppose unilateral sanctions.\n\n\
+             The ministry will hold its next briefing on Monday.";
+    let (found, lines) = transcript(t);
+    assert_eq!(lines.len(), 4, "{found:#?}");
+    assert_eq!(
+        lines[1].1,
+        "I have nothing to announce today. The visit is still being discussed.\n\n\
+         The other side has asked for more time. We firmly oppose any delay."
+    );
+    // the last answer does not take the narrative after the transcript
+    assert_eq!(lines[3].1, "We firmly oppose unilateral sanctions.");
+    // "We" in the answer's second paragraph is inside the spokesperson's turn, no one else's words
+    assert!(found.iter().all(|(s, c)| s.kind == StatementKind::Transcript || !c.contains("oppose any delay")), "{found:#?}");
+}
+
+#[test]
+fn a_table_row_with_a_colon_takes_no_paragraphs_after_it() {
+    let t = "Delegates won so far\n\nMONTANA: 21.\n\nThese are the pledged delegates.\n\nOREGON: 61.";
+    let (_, lines) = transcript(t);
+    assert!(lines.iter().all(|(_, c)| !c.contains("pledged")), "{lines:?}");
+}
+
+#[test]
 fn a_title_case_label_that_opens_one_paragraph_is_a_heading_not_a_speaker() {
     let t = "The bridge reopens on Monday, the city said.\n\nNote: The east lane stays closed for repairs until June.";
     let found = statements(t);
