@@ -47,6 +47,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     drop_repeated_readings(&mut tagged);
     take_subjects_before_relative_clauses(&article.text, &mut tagged);
+    take_subjects_before_adjuncts(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     for t in &mut tagged {
@@ -451,15 +452,31 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                 })
             });
         let idiom = s.cue.is_some_and(|c| is_discourse_idiom(text, c));
+        // (with a source after it, the word is an inverted cue: "Said Comey, ...")
+        let in_title = s.source.is_none() && s.cue.is_some_and(|c| opens_a_title(text, c));
         let titled_headline = s.kind == StatementKind::Headline && s.source.is_some_and(|x| is_headline_phrase(x.of(text)));
         !topic
             && !prompt
             && !idiom
             && !addressee
+            && !in_title
             && !titled_headline
             && !is_bare_pronoun(content)
             && !s.source.is_some_and(|x| editorial.contains(&x))
     });
+}
+
+/// "[Planning] Minister Ahsan Iqbal said ...": one capitalised word right before another, in a
+/// sentence written in lower case, is the first word of a title or a name, not a cue. (A
+/// headline in title case, "Trump Says He Will Win", has no lower-case words to tell by.)
+fn opens_a_title(text: &str, cue: Span) -> bool {
+    let word = cue.of(text);
+    let Some(rest) = text[cue.end..].strip_prefix(' ') else { return false };
+    let line = rest.split(['\n', '.', '!', '?']).next().unwrap_or_default();
+    !word.contains(char::is_whitespace)
+        && word.starts_with(char::is_uppercase)
+        && rest.starts_with(char::is_uppercase)
+        && line.split_whitespace().any(|w| w.len() >= 4 && w.starts_with(char::is_lowercase))
 }
 
 /// "In a statement posted on its website, the ministry said ...", "In an interview with the
@@ -688,6 +705,80 @@ fn take_subjects_before_relative_clauses(text: &str, tagged: &mut Vec<Statement>
         }
         true
     });
+}
+
+/// A subject set off from its cue by an adjunct ("Shoukry, for his part, said ...", "Ahsan
+/// Iqbal, while addressing the committee, said ...", "the Foreign Office in a statement said
+/// ...") is the source when the tagger found none or read one inside the adjunct ("addressing
+/// the committee", "a statement"); a content inside the adjunct ("on condition of
+/// [anonymity]") is no one's words.
+fn take_subjects_before_adjuncts(text: &str, tagged: &mut Vec<Statement>) {
+    tagged.retain_mut(|t| {
+        let Some(cue) = t.cue.filter(|c| c.start > 0 && !c.of(text).to_lowercase().starts_with("according")) else { return true };
+        let Some((head, adjunct)) = subject_before_adjunct(text, cue) else { return true };
+        if adjunct.contains(t.content) {
+            return false;
+        }
+        if t.source.is_none_or(|x| adjunct.contains(x)) {
+            t.source = Some(head);
+        }
+        true
+    });
+}
+
+/// Words that open an adjunct between a subject and its verb: prepositions and subordinators
+/// (an -ing participle opens one as well: "speaking on condition of anonymity").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "for", "while", "when", "after", "before", "in", "on", "at", "during", "as", "like", "unlike", "however", "meanwhile", "too", "though",
+    "also", "instead", "again", "separately", "later", "earlier", "then", "meanwhile", "citing", "asked",
+];
+
+/// Media a statement is made in: "the ministry in a statement said".
+const MEDIA: &[&str] = &["statement", "interview", "letter", "tweet", "post", "speech", "release", "briefing", "message", "video", "email"];
+
+/// The subject before an adjunct that ends right before `cue`, and the adjunct: between commas
+/// ("X, for his part, said") or a medium with no commas ("X in a statement said"). The subject
+/// runs back to the sentence's start or the comma before it ("Meanwhile, [the Foreign
+/// Office]") and must read as a speaker.
+fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
+    let mut floor = cue.start.saturating_sub(300);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..cue.start];
+    let trimmed = before.trim_end();
+    let sentence = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | ';' | ':' | '"' | '“' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (head_end, adjunct) = if let Some(inner) = trimmed.strip_suffix(',') {
+        let open = inner[sentence..].rfind(", ")? + sentence;
+        // (a capitalised word after the comma is a name in a list or an appositive)
+        let opener = inner[open + 2..].split_whitespace().next()?;
+        let opens = ADJUNCT_OPENERS.contains(&opener) || (opener.ends_with("ing") && opener.len() > 5);
+        if !opens {
+            return None;
+        }
+        (open, Span::new(floor + open + 2, floor + trimmed.len()))
+    } else {
+        let words: Vec<&str> = trimmed[sentence..].rsplitn(4, ' ').collect();
+        let [noun, det, prep, ..] = words[..] else { return None };
+        let medium = MEDIA.contains(&noun.to_lowercase().as_str())
+            && matches!(det, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            && matches!(prep, "in" | "via" | "through");
+        if !medium {
+            return None;
+        }
+        let open = trimmed.len() - noun.len() - det.len() - prep.len() - 3;
+        (open, Span::new(floor + open + 1, floor + trimmed.len()))
+    };
+    let head_text = &trimmed[sentence..head_end];
+    let start = head_text.rfind(", ").map_or(0, |i| i + 2);
+    let lead = head_text[start..].len() - head_text[start..].trim_start().len();
+    let head = Span::new(floor + sentence + start + lead, floor + head_end);
+    let words = head.of(text).split_whitespace().count();
+    ((1..=8).contains(&words) && speaker_like(text, head)).then_some((head, adjunct))
 }
 
 /// "Martin Scorsese, whose movie The Aviator won best film, said ...": the name a relative

@@ -369,6 +369,24 @@ fn a_subject_with_a_relative_clause_before_its_cue_is_the_source() {
 }
 
 #[test]
+fn a_subject_set_off_from_its_cue_by_an_adjunct_is_the_source() {
+    let t = "Ministers meet in Lima\n\n\
+             Trade Minister Ana Rocha, while addressing the opening session of the forum, said the port would double its capacity.\n\n\
+             Her Chilean counterpart, for his part, said the two sides had much to gain.\n\n\
+             Meanwhile, the Foreign Office in a statement said the talks had been useful.\n\n\
+             Two diplomats, speaking on condition of anonymity, said they saw no sign of a ceasefire.";
+    let found = statements(t);
+    let source = |needle: &str| find(&found, needle).source.map(|s| s.of(t).to_string());
+    assert_eq!(source("double its capacity").as_deref(), Some("Trade Minister Ana Rocha"), "{found:#?}");
+    assert_eq!(source("much to gain").as_deref(), Some("Her Chilean counterpart"), "{found:#?}");
+    assert_eq!(source("talks had been useful").as_deref(), Some("the Foreign Office"), "{found:#?}");
+    assert_eq!(source("no sign of a ceasefire").as_deref(), Some("Two diplomats"), "{found:#?}");
+    // the adjunct holds no one's words, and a title's first word is no cue
+    let adjunct_words = ["anonymity", "opening session", "Minister Ana Rocha"];
+    assert!(!found.iter().any(|(_, c)| adjunct_words.iter().any(|w| c.contains(w))), "{found:#?}");
+}
+
+#[test]
 fn the_one_told_and_a_bracket_after_the_name_belong_to_the_attribution() {
     let t = "Talks on energy\n\n\
              The senator could back a clean energy bill, Sen. Maria Lopez (D-N.M.) told The Valley Herald on Thursday.\n\n\
