@@ -48,6 +48,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     drop_repeated_readings(&mut tagged);
     take_subjects_before_relative_clauses(&article.text, &mut tagged);
     take_subjects_before_adjuncts(&article.text, &mut tagged);
+    for t in &mut tagged {
+        split_restrictive_relative(&article.text, t);
+    }
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     for t in &mut tagged {
@@ -77,7 +80,8 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     let cues: Vec<Span> = all.iter().filter_map(|s| s.cue).collect();
     for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
-        st.content = through_dangling_end(&article.text, st.content, &cues);
+        let said = st.cue.and_then(|c| cue_verb(&article.text, c)).is_some_and(|v| takes_a_clause(&v));
+        st.content = through_dangling_end(&article.text, st.content, said, &cues);
     }
     for st in &mut all {
         st.content = without_trailing_connective(&article.text, st.content);
@@ -276,20 +280,49 @@ const FINITE_AUXILIARIES: [&str; 18] = [
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
 ];
 
+/// Whether a verb of saying reports a clause and never takes a noun as its object ("say",
+/// "argue", "insist"; not "mention", "note" or "cite").
+fn takes_a_clause(verb: &str) -> bool {
+    matches!(
+        verb,
+        "say"
+            | "says"
+            | "said"
+            | "saying"
+            | "argue"
+            | "argues"
+            | "argued"
+            | "arguing"
+            | "insist"
+            | "insists"
+            | "insisted"
+            | "contend"
+            | "contends"
+            | "contended"
+            | "assert"
+            | "asserts"
+            | "asserted"
+    )
+}
+
 /// A reported content the tagger ended on a word that cannot end a clause runs on to the next
 /// punctuation mark: "the bureau is investigating [the]" stops mid-phrase, and the words up to
 /// the comma or full stop are the rest of what was said. So does a that-clause the tagger ended
-/// before its verb ("that the bureau [is investigating ...]"). Not across another statement's
-/// cue.
-fn through_dangling_end(text: &str, content: Span, cues: &[Span]) -> Span {
+/// before its verb ("that the bureau [is investigating ...]"), and one word after a verb of
+/// saying (`said` is `said [talks] between the two armies would resume`): a verb of saying
+/// reports a clause, not a lone noun ("said so" and "said nothing" excepted). Not across
+/// another statement's cue.
+fn through_dangling_end(text: &str, content: Span, after_saying: bool, cues: &[Span]) -> Span {
+    const OBJECTS: &[&str] = &["so", "nothing", "yes", "no", "this", "that", "it", "something", "anything", "little", "much", "more"];
     let Some(last) = content.of(text).split_whitespace().next_back() else { return content };
     let rest = &text[content.end..];
+    let lone_noun = after_saying && !content.of(text).contains(char::is_whitespace) && !OBJECTS.contains(&last.to_lowercase().as_str());
     // a that-clause cut before its verb ("that the bureau [is investigating ...]") has no
     // predicate yet: the verb and what follows it are the rest of the clause
     let that_clause = content.of(text).starts_with("that ")
         && !matches!(last.to_lowercase().as_str(), "which" | "who" | "that")
         && rest.split_whitespace().next().is_some_and(|w| FINITE_AUXILIARIES.contains(&w.to_lowercase().as_str()));
-    if !DANGLING.contains(&last.to_lowercase().as_str()) && !that_clause {
+    if !DANGLING.contains(&last.to_lowercase().as_str()) && !that_clause && !lone_noun {
         return content;
     }
     let mut chars = rest.chars();
@@ -724,6 +757,33 @@ fn take_subjects_before_adjuncts(text: &str, tagged: &mut Vec<Statement>) {
         }
         true
     });
+}
+
+/// "An official who declined to be named said ...": the tagger may read the relative pronoun
+/// as the source and the clause's verbs as part of the cue ("declined to be named said"). The
+/// subject the clause restricts, with the clause, is the source, and the verb of saying that
+/// ends the run is the cue, as annotators mark it.
+fn split_restrictive_relative(text: &str, t: &mut Statement) {
+    let (Some(source), Some(cue)) = (t.source, t.cue) else { return };
+    if !matches!(source.of(text), "who" | "that") || cue.start < source.end || text[source.end..cue.start].trim() != "" {
+        return;
+    }
+    let cue_text = cue.of(text);
+    let Some(last_space) = cue_text.rfind(' ') else { return };
+    let verb = &cue_text[last_space + 1..];
+    if !lexicon::is_saying(&verb.to_lowercase()) {
+        return;
+    }
+    let before = text[..source.start].trim_end();
+    let sentence = before.rfind(['.', '!', '?', '\n', ';', ':', ',', '"', '“', '”']).map_or(0, |i| i + 1);
+    let lead = before[sentence..].len() - before[sentence..].trim_start().len();
+    let head = Span::new(sentence + lead, before.len());
+    if head.is_empty() || head.of(text).split_whitespace().count() > 6 || !speaker_like(text, head) {
+        return;
+    }
+    let verb_start = cue.start + last_space + 1;
+    t.source = Some(Span::new(head.start, text[..verb_start].trim_end().len()));
+    t.cue = Some(Span::new(verb_start, cue.end));
 }
 
 /// Words that open an adjunct between a subject and its verb: prepositions and subordinators
@@ -1650,11 +1710,11 @@ mod tests {
         let text = "Police said shots have been fired inside the center, and left. Lee said the plan was a good one. \
                     Kim said the talks would go on and Park said they would not.";
         let cues = [span_in(text, "said shots"), span_in(text, "Park said")];
-        let run_on = |content: &str| through_dangling_end(text, span_in(text, content), &cues).of(text);
+        let run_on = |content: &str| through_dangling_end(text, span_in(text, content), false, &cues).of(text);
         assert_eq!(run_on("shots have been"), "shots have been fired inside the center");
         // a that-clause cut before its verb runs on through it
         let text2 = "Lee said that the bureau is investigating the case. Kim said that the law, which was old, stays.";
-        let run_on2 = |content: &str| through_dangling_end(text2, span_in(text2, content), &[]).of(text2);
+        let run_on2 = |content: &str| through_dangling_end(text2, span_in(text2, content), false, &[]).of(text2);
         assert_eq!(run_on2("that the bureau"), "that the bureau is investigating the case");
         // (not after a relative pronoun: the verb is the relative clause's)
         assert_eq!(run_on2("that the law, which"), "that the law, which");

@@ -387,6 +387,18 @@ fn a_subject_set_off_from_its_cue_by_an_adjunct_is_the_source() {
 }
 
 #[test]
+fn a_subject_restricted_by_a_relative_clause_is_the_source_with_its_clause() {
+    let t = "Border talks\n\n\
+             Asked about the dispute, a senior official who declined to be named said talks between the two armies would resume next month.";
+    let found = statements(t);
+    let s = find(&found, "would resume");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("a senior official who declined to be named"), "{found:#?}");
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("said"));
+    // a verb of saying reports the clause, not its first noun
+    assert_eq!(s.content.of(t), "talks between the two armies would resume next month");
+}
+
+#[test]
 fn the_one_told_and_a_bracket_after_the_name_belong_to_the_attribution() {
     let t = "Talks on energy\n\n\
              The senator could back a clean energy bill, Sen. Maria Lopez (D-N.M.) told The Valley Herald on Thursday.\n\n\
