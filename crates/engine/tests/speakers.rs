@@ -428,3 +428,18 @@ fn who_after_a_quotations_cue_is_the_one_the_cue_names() {
     let found = speakers("\"We won't stop,\" said one engineer at the site, who declined to give his name.");
     assert!(!found.is_empty() && found.iter().all(|(n, _, _)| !n.starts_with("said")), "{found:?}");
 }
+
+#[test]
+fn the_official_is_the_unnamed_official_just_quoted() {
+    // "the official" points back to the one who spoke last with that role, though no one named
+    // them, not to a named speaker before them who holds some office
+    let text = "Foreign Minister Lena Vos said on Monday that the border would stay open.\n\n\
+                A senior official who declined to be named said talks would resume next month.\n\n\
+                According to the official, both sides have agreed to keep the peace.";
+    assert_eq!(speaker_of(text, "the border would stay open").as_deref(), Some("Lena Vos"));
+    assert_eq!(speaker_of(text, "both sides have agreed"), speaker_of(text, "talks would resume"));
+    assert_ne!(speaker_of(text, "both sides have agreed").as_deref(), Some("Lena Vos"));
+    // "the spokesman" after "a Home Office spokesman": the same unnamed spokesman
+    let text = "A Home Office spokesman said the rules would change in May. \"We will consult widely,\" the spokesman said.";
+    assert_eq!(speaker_of(text, "We will consult widely").as_deref(), Some("Home Office spokesman"));
+}

@@ -1465,9 +1465,22 @@ pub fn resolve_speakers(article: &mut Article) {
     let titled_entities: Vec<(usize, Option<usize>)> =
         titled.iter().map(|(at, p)| (*at, p.name.as_ref().and_then(|n| reg.find(n)))).collect();
     let mut titled_seen = 0;
+    // the last statement whose source named a role and no one ("a senior official who
+    // declined to be named"), while no named speaker has spoken since; and for each statement
+    // whose definite role ("the official") points back to such a one, that statement
+    let mut last_unnamed: Option<(usize, String)> = None;
+    let mut same_unnamed: Vec<Option<usize>> = vec![None; article.statements.len()];
     for &si in &order {
         let st = &article.statements[si];
         let pos = st.source.map_or(st.content.start, |s| s.start);
+        // "According to the official, ...": the unnamed official just quoted, not a named
+        // speaker before them who holds some office
+        let points_to_unnamed = parsed[si].as_ref().and_then(|p| {
+            let (None, Some(role), Some((o, before))) = (&p.name, &p.role, &last_unnamed) else { return None };
+            let definite = st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
+            let role = role.trim_end_matches('s');
+            (definite && (holds_role(before, role) || GENERIC_ROLES.contains(&role))).then_some(*o)
+        });
         while let Some(&(at, entity)) = titled_entities.get(titled_seen).filter(|(at, _)| *at < pos) {
             if let Some(i) = entity {
                 if !reg.entities[i].mentions.contains(&at) {
@@ -1518,7 +1531,7 @@ pub fn resolve_speakers(article: &mut Article) {
                     })
             }
             (Some(p), _, _) if p.document => last_collective(&reg, &resolved).or(last_speaker),
-            (Some(p), _, _) if p.role.is_some() => {
+            (Some(p), _, _) if p.role.is_some() && points_to_unnamed.is_none() => {
                 let role = p.role.as_deref().unwrap_or("");
                 pick_role(&reg, role, pos)
                     // "the diplomat said", "the official added": a word for any office, for the
@@ -1534,6 +1547,10 @@ pub fn resolve_speakers(article: &mut Article) {
                     .or_else(|| {
                         headline.is_some_and(|h| st.source.is_some_and(|x| h.contains(x))).then(|| first_with_role(&reg, role)).flatten()
                     })
+            }
+            (Some(p), _, _) if p.role.is_some() => {
+                same_unnamed[si] = points_to_unnamed;
+                None
             }
             // "the ministry", "the association": the organisation of that kind named last
             (Some(_), _, _) => {
@@ -1559,6 +1576,15 @@ pub fn resolve_speakers(article: &mut Article) {
             }
         }
         resolved[si] = entity;
+        match (&parsed[si], entity) {
+            (_, Some(_)) => last_unnamed = None,
+            (Some(p), None) if p.name.is_none() && p.pronoun.is_none() && st.source.is_some() => {
+                if let Some(role) = &p.role {
+                    last_unnamed = Some((same_unnamed[si].unwrap_or(si), role.clone()));
+                }
+            }
+            _ => {}
+        }
     }
     // "Noting that ..., Xi said ...": a participle that opens the sentence has the subject of
     // the clause after it, whose statement comes next in the same sentence
@@ -1605,8 +1631,9 @@ pub fn resolve_speakers(article: &mut Article) {
             resolved[si] = None;
         }
     }
-    for (si, st) in article.statements.iter_mut().enumerate() {
-        st.speaker = match resolved[si] {
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(article.statements.len());
+    for (si, st) in article.statements.iter().enumerate() {
+        let speaker = match resolved[si] {
             Some(i) => {
                 let e = &reg.entities[i];
                 Some(Speaker { name: e.name.clone(), role: e.role.clone(), affiliation: e.affiliation.clone() })
@@ -1657,6 +1684,11 @@ pub fn resolve_speakers(article: &mut Article) {
                 })
             }),
         };
+        speakers.push(speaker);
+    }
+    // the unnamed one pointed back to speaks again
+    for (si, st) in article.statements.iter_mut().enumerate() {
+        st.speaker = speakers[same_unnamed[si].unwrap_or(si)].clone();
     }
 }
 
