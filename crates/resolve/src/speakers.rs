@@ -1925,7 +1925,9 @@ fn holds_role(entity_role: &str, role: &str) -> bool {
     // the shadow, deputy or former holder of an office is not the one who holds it ("the
     // Foreign Secretary" is no "shadow foreign secretary", "the mayor" no "deputy mayor")
     let qualifiers = |r: &str| r.split(' ').filter(|w| NOT_THE_OFFICE.contains(w)).count();
-    (base == role || base.ends_with(&format!(" {role}"))) && qualifiers(&base) == qualifiers(role)
+    let holds = |role: &str| (base == role || base.ends_with(&format!(" {role}"))) && qualifiers(&base) == qualifiers(role);
+    // "the envoy" is the ambassador or high commissioner named before
+    holds(role) || (role == "envoy" && (holds("ambassador") || holds("high commissioner")))
 }
 
 /// Words before an office that make its holder someone other than the one who holds it.
@@ -2038,6 +2040,9 @@ mod tests {
         assert!(holds_role("minister", "minister"));
         assert!(holds_role("foreign minister", "minister"));
         assert!(holds_role("federal minister for Communications", "minister"));
+        // an envoy is the ambassador or high commissioner
+        assert!(holds_role("ambassador", "envoy") && holds_role("british high commissioner", "envoy"));
+        assert!(!holds_role("deputy ambassador", "envoy"));
         assert!(holds_role("prime minister", "prime minister"));
         assert!(!holds_role("minister for Planning", "planning"));
         assert!(!holds_role("ministerial adviser", "minister"));
