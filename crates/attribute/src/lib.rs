@@ -94,8 +94,29 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     // both halves of a sentence around one attribution are now one reading
     all.sort_by_key(|s| (s.content.start, s.content.end));
     all.dedup_by(|later, first| later.content == first.content && later.cue == first.cue);
+    drop_parts_of_same_cue_readings(&mut all);
     drop_non_statements(&article.text, &mut all);
     all
+}
+
+/// One cue introduces one content: a reading whose content lies inside another reading's of
+/// the same cue is a part of it that a repair made whole in the other ("A, the envoy said, and
+/// B" read once as A and once as A to B).
+fn drop_parts_of_same_cue_readings(all: &mut Vec<Statement>) {
+    let mut by_cue: Vec<(Span, Span, usize)> = all.iter().enumerate().filter_map(|(i, s)| s.cue.map(|c| (c, s.content, i))).collect();
+    by_cue.sort_unstable_by_key(|&(c, content, _)| (c.start, c.end, std::cmp::Reverse(content.len())));
+    let mut part = vec![false; all.len()];
+    for group in by_cue.chunk_by(|a, b| a.0 == b.0) {
+        let (_, whole, _) = group[0];
+        for &(_, content, i) in &group[1..] {
+            part[i] = whole.contains(content) && whole != content;
+        }
+    }
+    let mut i = 0;
+    all.retain(|_| {
+        i += 1;
+        !part[i - 1]
+    });
 }
 
 /// A quotation that ends before its attribution goes on in the quotation that opens the next
@@ -1915,6 +1936,23 @@ mod tests {
         assert_eq!(owned("Egypt's", "said"), "Egypt's foreign ministry");
         // what the owner did is the cue's, not the source's
         assert_eq!(owned("Clinton's", "showed"), "Clinton's");
+    }
+
+    #[test]
+    fn one_cue_introduces_one_content() {
+        let t = "The two countries are old friends, the envoy said, and the port is a flagship project.";
+        let cue = span_in(t, "said");
+        let reading = |content: &str| Statement::found(StatementKind::Indirect, span_in(t, content), Some(cue), None, 0.9);
+        let mut all = vec![
+            reading("The two countries are old friends"),
+            reading("The two countries are old friends, the envoy said, and the port is a flagship project"),
+            // another cue's reading of the same words stays
+            Statement::found(StatementKind::Indirect, span_in(t, "The two countries are old friends"), None, None, 0.5),
+        ];
+        drop_parts_of_same_cue_readings(&mut all);
+        assert_eq!(all.len(), 2);
+        assert!(all[0].content.of(t).ends_with("flagship project"));
+        assert_eq!(all[1].cue, None);
     }
 
     #[test]
