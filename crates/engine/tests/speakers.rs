@@ -443,3 +443,16 @@ fn the_official_is_the_unnamed_official_just_quoted() {
     let text = "A Home Office spokesman said the rules would change in May. \"We will consult widely,\" the spokesman said.";
     assert_eq!(speaker_of(text, "We will consult widely").as_deref(), Some("Home Office spokesman"));
 }
+
+#[test]
+fn its_chief_executive_works_at_the_organisation_that_spoke_before() {
+    let text = "The Refugee Council warned that thousands of people could be left in limbo.\n\n\
+                Its chief executive, Enver Solomon, said the policy would break a long-standing promise.";
+    let found = speakers(text);
+    assert!(
+        found
+            .iter()
+            .any(|(n, r, a)| n == "Enver Solomon" && r.as_deref() == Some("chief executive") && a.as_deref() == Some("Refugee Council")),
+        "{found:?}"
+    );
+}

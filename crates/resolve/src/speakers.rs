@@ -267,6 +267,16 @@ pub fn parse_source(src: &str) -> ParsedSource {
     if (parsed.name.is_some() || parsed.role.is_some()) && parsed.affiliation.is_none() {
         parsed.affiliation = workplace.map(str::to_string);
     }
+    // "Its chief executive", "her Chilean counterpart": a possessive pronoun is no workplace
+    // (resolve finds what "its" stands for); a demonym left after it is the country
+    if let Some(aff) = parsed.affiliation.take() {
+        let rest = match aff.split_once(' ') {
+            Some((first, rest)) if is_possessive_pronoun(first) => Some(rest),
+            None if is_possessive_pronoun(&aff) => None,
+            _ => Some(aff.as_str()),
+        };
+        parsed.affiliation = rest.map(|r| country_of_demonym(r).map_or_else(|| r.to_string(), str::to_string));
+    }
     // "Bridge's injury also means Mourinho", "He also admits": a clause before the name read as
     // a description is neither role nor affiliation
     if parsed.role.as_deref().is_some_and(|r| !is_plausible_role(r)) {
@@ -309,6 +319,11 @@ pub fn parse_source(src: &str) -> ParsedSource {
     parsed
 }
 
+/// "his", "her", "its", "their", "our", "my", in either case.
+fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+}
+
 /// Whether a role as read could be one: no adverb, verb of the clause or figure in it.
 fn is_plausible_role(role: &str) -> bool {
     #[rustfmt::skip] // a word list, packed
@@ -317,7 +332,7 @@ fn is_plausible_role(role: &str) -> bool {
         "has", "have", "had", "means", "meant", "admits", "admitted", "says", "said", "adds", "added", "will", "would", "who",
         "which", "that", "not",
     ];
-    !role.split_whitespace().any(|w| NOT_IN_ROLES.contains(&w) || w.contains(|c: char| c.is_ascii_digit()))
+    !is_possessive_pronoun(role) && !role.split_whitespace().any(|w| NOT_IN_ROLES.contains(&w) || w.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Two to four capitalised words, as a person's name is written.
@@ -1047,6 +1062,26 @@ fn relative_antecedent(text: &str, source: onrecord_model::Span) -> Option<&str>
     name.split_whitespace().last().is_some_and(is_cap).then_some(name)
 }
 
+/// "The Refugee Council warned ... Its chief executive, Enver Solomon, said ...": a role owned
+/// by "its" or "their" is held at the organisation that spoke last before it.
+fn owners_of_its(article: &Article, text: &str, parsed: &mut [Option<ParsedSource>]) {
+    let mut by_position: Vec<(usize, usize)> =
+        article.statements.iter().enumerate().filter_map(|(i, s)| s.source.map(|x| (x.start, i))).collect();
+    by_position.sort_unstable();
+    let mut last_organisation: Option<String> = None;
+    for (_, i) in by_position {
+        let Some(source) = article.statements[i].source else { continue };
+        let owned = source.of(text).split_whitespace().next().is_some_and(|w| matches!(w, "Its" | "its" | "Their" | "their"));
+        let Some(p) = parsed[i].as_mut() else { continue };
+        if owned && p.role.is_some() && p.affiliation.is_none() {
+            p.affiliation.clone_from(&last_organisation);
+        }
+        if let Some(name) = p.name.as_deref().filter(|n| p.collective || names_collective(n)) {
+            last_organisation = Some(name.to_string());
+        }
+    }
+}
+
 /// "For the Harbour Party, [shadow education secretary Ola Dahl] said ...", "In a statement
 /// issued by the Foreign Office, [spokesperson ...] said ...": the organisation a sentence opens
 /// with, for whom the source speaks.
@@ -1412,7 +1447,7 @@ pub fn resolve_speakers(article: &mut Article) {
     // Pass 1: every named source, so a headline "...: Mao Ning" meets her full title later on.
     // "QUESTION: ..." in a briefing transcript is a reporter whom the transcript leaves unnamed,
     // not a speaker called Question
-    let parsed: Vec<Option<ParsedSource>> = article
+    let mut parsed: Vec<Option<ParsedSource>> = article
         .statements
         .iter()
         .map(|s| {
@@ -1425,6 +1460,7 @@ pub fn resolve_speakers(article: &mut Article) {
             })
         })
         .collect();
+    owners_of_its(article, &text, &mut parsed);
     for (st, p) in article.statements.iter().zip(&parsed) {
         if let (Some(p), Some(src)) = (p, st.source) {
             if p.name.is_some() {
@@ -2149,6 +2185,10 @@ mod tests {
 
     #[test]
     fn sources_parse_into_name_role_affiliation() {
+        // a possessive pronoun is no workplace, and a demonym after it is the country
+        check("Its chief executive, Enver Solomon,", Some("Enver Solomon"), Some("chief executive"), None);
+        check("his manager Robert Voice", Some("Robert Voice"), Some("manager"), None);
+        check("Her Chilean counterpart", None, Some("counterpart"), Some("Chile"));
         check(
             "Federal Minister for Communications Abdul Aleem Khan",
             Some("Abdul Aleem Khan"),
