@@ -508,16 +508,29 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         let idiom = s.cue.is_some_and(|c| is_discourse_idiom(text, c));
         // (with a source after it, the word is an inverted cue: "Said Comey, ...")
         let in_title = s.source.is_none() && s.cue.is_some_and(|c| opens_a_title(text, c));
+        // "Wang Yi held talks with [his Egyptian counterpart]": a meeting, whoever it was with
+        let meeting = content.starts_with("with ") && s.cue.is_some_and(|c| is_meeting(c.of(text)));
         let titled_headline = s.kind == StatementKind::Headline && s.source.is_some_and(|x| is_headline_phrase(x.of(text)));
         !topic
             && !prompt
             && !idiom
             && !addressee
             && !in_title
+            && !meeting
             && !titled_headline
             && !is_bare_pronoun(content)
             && !s.source.is_some_and(|x| editorial.contains(&x))
     });
+}
+
+/// Whether a cue is a meeting held, not words said: "held talks", "holds a meeting", "had a
+/// phone call".
+fn is_meeting(cue: &str) -> bool {
+    let lower = cue.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    matches!(*first, "hold" | "holds" | "held" | "holding" | "had" | "has" | "have")
+        && matches!(*last, "talks" | "meeting" | "meetings" | "discussions" | "consultations" | "call" | "conversation" | "dialogue")
 }
 
 /// "[Planning] Minister Ahsan Iqbal said ...": one capitalised word right before another, in a
