@@ -52,6 +52,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         split_restrictive_relative(&article.text, t);
     }
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
+    take_rule_contents_around_inner_readings(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| {
@@ -1430,6 +1431,33 @@ fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Stateme
             t.content = r.content;
             t.kind = r.kind;
             t.source = t.source.or(r.source);
+        }
+    }
+}
+
+/// `Iran will respond "decisively" to any attack, spokesman Nasser Kanaani said Monday.`: the
+/// tagger may read an attribution inside the words ("Iran will respond") and give the outer
+/// cue only what follows the inner one. Where both readings share that content and the rules
+/// read the outer cue with a content from the inner source on, the outer reading takes the
+/// rules' content; the inner reading stays, nested in it.
+fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[Statement]) {
+    let rule_of_cue: rustc_hash::FxHashMap<Span, Span> =
+        rules.iter().filter(|r| r.kind != StatementKind::Floating).filter_map(|r| r.cue.map(|c| (c, r.content))).collect();
+    let inner: Vec<(Span, usize)> = tagged
+        .iter()
+        .filter_map(|t| {
+            let (source, cue) = (t.source?, t.cue?);
+            (source.end <= cue.start && cue.end <= t.content.start).then_some((t.content, source.start))
+        })
+        .collect();
+    for t in tagged.iter_mut() {
+        let Some(cue) = t.cue.filter(|c| c.start >= t.content.end) else { continue };
+        let Some(&rule_content) = rule_of_cue.get(&cue) else { continue };
+        let opens_inner = inner.iter().any(|&(content, source_start)| {
+            content == t.content && rule_content.start == source_start && rule_content.end >= t.content.end
+        });
+        if opens_inner {
+            t.content = rule_content;
         }
     }
 }

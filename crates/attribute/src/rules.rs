@@ -627,7 +627,9 @@ impl<'t> Reader<'t> {
         let first = words[0].as_str();
         words.len() <= 14
             && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
-                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," ))
+                | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," )
+                // "said Monday, as tensions rose": a bare weekday, as American wires write it
+                || WEEKDAYS.contains(&first))
             && !words.iter().any(|w| w == "that")
     }
 }

@@ -521,3 +521,14 @@ fn talks_held_with_someone_are_a_meeting_not_words() {
     assert!(!found.iter().any(|(_, c)| c.starts_with("with ")), "{found:#?}");
     assert_eq!(find(&found, "trade deal").source.map(|s| s.of(t)), Some("Wang"));
 }
+
+#[test]
+fn words_before_a_trailing_attribution_with_a_bare_weekday_are_its_content() {
+    let t = "Tehran warns Washington\n\n\
+             Iran will respond \"decisively\" to any attack on its territory, Foreign Ministry spokesman Nasser Kanaani said Monday, as tensions rose in the region.";
+    let found = statements(t);
+    let by_kanaani = found.iter().find(|(s, _)| s.source.is_some_and(|x| x.of(t).ends_with("Kanaani"))).map(|(s, _)| s);
+    let by_kanaani = by_kanaani.unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(by_kanaani.content.of(t), "Iran will respond \"decisively\" to any attack on its territory", "{found:#?}");
+    assert_eq!(by_kanaani.cue.map(|c| c.of(t)), Some("said"));
+}
