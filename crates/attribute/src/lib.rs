@@ -51,6 +51,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     for t in &mut tagged {
         split_restrictive_relative(&article.text, t);
     }
+    fold_possessive_objects(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     take_rule_contents_around_inner_readings(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
@@ -1214,7 +1215,14 @@ fn speaker_like(text: &str, source: Span) -> bool {
     let s = source.of(text);
     s.find([',', '(']).is_some_and(|i| {
         let head = s[..i].trim_end();
-        !head.is_empty() && rules::np_kind(text, &tokenize(text, Span::new(source.start, source.start + head.len()))).is_some()
+        let np = |from: usize, len: usize| len > 0 && rules::np_kind(text, &tokenize(text, Span::new(from, from + len))).is_some();
+        // ... or the name in apposition after a description ("A spokeswoman for the Chinese
+        // Foreign Ministry, Mao Ning,")
+        let appositive = s[i..].strip_prefix(", ").map(|rest| {
+            let name = rest.trim_end().trim_end_matches(',');
+            (source.start + i + 2, if name.contains(',') { 0 } else { name.len() })
+        });
+        np(source.start, head.len()) || appositive.is_some_and(|(from, len)| np(from, len))
     })
 }
 
@@ -1431,6 +1439,33 @@ fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Stateme
             t.content = r.content;
             t.kind = r.kind;
             t.source = t.source.or(r.source);
+        }
+    }
+}
+
+/// `China "does not accept" Japan's claim`: a possessive and its noun right after a content
+/// ("Japan's claim") are the object of the content's verb, not an attribution whose words
+/// came before it (a claim's own words come after it: "Japan's claim that ..."). The reading
+/// is dropped, and the readings of that content run on over the noun phrase.
+fn fold_possessive_objects(text: &str, tagged: &mut Vec<Statement>) {
+    let is_object = |t: &Statement| {
+        let (Some(source), Some(cue)) = (t.source, t.cue) else { return false };
+        let s = source.of(text);
+        let possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'");
+        possessive
+            && t.content.end <= source.start
+            && text[t.content.end..source.start].chars().all(|c| c == ' ' || c == '"' || c == '”' || c == '\'' || c == '’')
+            && text[source.end..cue.start].trim().is_empty()
+            && !cue.of(text).contains(char::is_whitespace)
+    };
+    let folded: Vec<(Span, usize)> = tagged.iter().filter(|t| is_object(t)).filter_map(|t| t.cue.map(|c| (t.content, c.end))).collect();
+    if folded.is_empty() {
+        return;
+    }
+    tagged.retain(|t| !is_object(t));
+    for t in tagged.iter_mut() {
+        if let Some(&(_, end)) = folded.iter().find(|(content, _)| *content == t.content) {
+            t.content = Span::new(t.content.start, end);
         }
     }
 }

@@ -532,3 +532,15 @@ fn words_before_a_trailing_attribution_with_a_bare_weekday_are_its_content() {
     assert_eq!(by_kanaani.content.of(t), "Iran will respond \"decisively\" to any attack on its territory", "{found:#?}");
     assert_eq!(by_kanaani.cue.map(|c| c.of(t)), Some("said"));
 }
+
+#[test]
+fn a_description_with_a_name_in_apposition_is_the_source_and_a_possessive_object_no_attribution() {
+    let t = "Japan protests\n\n\
+             A spokeswoman for the Chinese Foreign Ministry, Mao Ning, said on Friday that China \"does not accept\" Japan's claim.";
+    let found = statements(t);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let s = &found[0].0;
+    assert_eq!(s.source.map(|x| x.of(t)), Some("A spokeswoman for the Chinese Foreign Ministry, Mao Ning,"));
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("said"));
+    assert_eq!(s.content.of(t), "that China \"does not accept\" Japan's claim");
+}
