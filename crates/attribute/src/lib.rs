@@ -59,7 +59,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
             let x = with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x));
-            without_contracted_verb(&article.text, with_closing_comma(&article.text, x))
+            without_leading_adverbial(&article.text, without_contracted_verb(&article.text, with_closing_comma(&article.text, x)))
         });
     }
     for t in &mut tagged {
@@ -906,6 +906,29 @@ fn name_before_relative_clause(text: &str, cue: Span) -> Option<Span> {
     let head = Span::new(floor + sentence + start, floor + open);
     // a name, not the first word of a sentence that only happens to be capitalised
     (head.of(text).split_whitespace().count() >= 2 || speaker_like(text, head)).then_some(head)
+}
+
+/// "[Separately,] Iran's supreme leader, Ayatollah Ali Khamenei, said": a sentence adverb
+/// set off by a comma at the start of a source links the sentence to the one before; it is
+/// no part of who speaks.
+fn without_leading_adverbial(text: &str, source: Span) -> Span {
+    const SENTENCE_ADVERBS: &[&str] = &[
+        "separately", "meanwhile", "however", "earlier", "later", "also", "still", "instead", "yet", "again", "nevertheless", "moreover",
+        "additionally", "furthermore", "similarly", "likewise", "elsewhere", "previously", "subsequently", "then", "now", "today",
+        "yesterday", "overnight", "finally", "first", "second", "third",
+    ];
+    let s = source.of(text);
+    let Some((first, rest)) = s.split_once(", ") else { return source };
+    if !SENTENCE_ADVERBS.contains(&first.to_lowercase().as_str()) {
+        return source;
+    }
+    let rest_start = source.end - rest.len();
+    let rest = Span::new(rest_start, source.end);
+    if speaker_like(text, rest) {
+        rest
+    } else {
+        source
+    }
 }
 
 /// Nouns for who speaks for someone, which a possessive owns ("Egypt's foreign ministry",

@@ -544,3 +544,12 @@ fn a_description_with_a_name_in_apposition_is_the_source_and_a_possessive_object
     assert_eq!(s.cue.map(|x| x.of(t)), Some("said"));
     assert_eq!(s.content.of(t), "that China \"does not accept\" Japan's claim");
 }
+
+#[test]
+fn a_sentence_adverb_before_the_source_is_no_part_of_it() {
+    let t = "Tehran warns Washington\n\n\
+             Separately, Iran's supreme leader, Ayatollah Ali Khamenei, said in a speech that the country's enemies had failed to weaken it.";
+    let found = statements(t);
+    let s = find(&found, "enemies had failed");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("Iran's supreme leader, Ayatollah Ali Khamenei,"), "{found:#?}");
+}
