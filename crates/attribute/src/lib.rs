@@ -1499,8 +1499,9 @@ fn fold_possessive_objects(text: &str, tagged: &mut Vec<Statement>) {
 /// read the outer cue with a content from the inner source on, the outer reading takes the
 /// rules' content; the inner reading stays, nested in it.
 fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[Statement]) {
-    let rule_of_cue: rustc_hash::FxHashMap<Span, Span> =
-        rules.iter().filter(|r| r.kind != StatementKind::Floating).filter_map(|r| r.cue.map(|c| (c, r.content))).collect();
+    // (by where the cue starts: the tagger's may run on over its setting, "said Monday")
+    let rule_of_cue: rustc_hash::FxHashMap<usize, Span> =
+        rules.iter().filter(|r| r.kind != StatementKind::Floating).filter_map(|r| r.cue.map(|c| (c.start, r.content))).collect();
     let inner: Vec<(Span, usize)> = tagged
         .iter()
         .filter_map(|t| {
@@ -1510,7 +1511,7 @@ fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[S
         .collect();
     for t in tagged.iter_mut() {
         let Some(cue) = t.cue.filter(|c| c.start >= t.content.end) else { continue };
-        let Some(&rule_content) = rule_of_cue.get(&cue) else { continue };
+        let Some(&rule_content) = rule_of_cue.get(&cue.start) else { continue };
         let opens_inner = inner.iter().any(|&(content, source_start)| {
             content == t.content && rule_content.start == source_start && rule_content.end >= t.content.end
         });

@@ -547,9 +547,13 @@ fn a_description_with_a_name_in_apposition_is_the_source_and_a_possessive_object
 
 #[test]
 fn a_sentence_adverb_before_the_source_is_no_part_of_it() {
-    let t = "Tehran warns Washington\n\n\
+    let t = "Iran warns US\n\n\
+             Iran will respond to any attack, spokesman Nasser Kanaani said Monday.\n\n\
              Separately, Iran's supreme leader, Ayatollah Ali Khamenei, said in a speech that the country's enemies had failed to weaken it.";
     let found = statements(t);
     let s = find(&found, "enemies had failed");
     assert_eq!(s.source.map(|x| x.of(t)), Some("Iran's supreme leader, Ayatollah Ali Khamenei,"), "{found:#?}");
+    // and the outer cue's words hold the attribution read inside them, whatever the setting
+    // after the cue
+    assert_eq!(find(&found, "any attack").content.of(t), "Iran will respond to any attack", "{found:#?}");
 }
