@@ -267,6 +267,20 @@ pub fn parse_source(src: &str) -> ParsedSource {
     if (parsed.name.is_some() || parsed.role.is_some()) && parsed.affiliation.is_none() {
         parsed.affiliation = workplace.map(str::to_string);
     }
+    // "a spokeswoman for the Chinese Foreign Ministry": who someone speaks or works for is the
+    // affiliation ("minister for Planning" keeps its portfolio)
+    if let Some((role, employer)) = parsed.role.as_deref().and_then(|r| r.split_once(" for ")) {
+        let employer = employer.strip_prefix("the ").unwrap_or(employer);
+        let speaks_for = matches!(
+            role,
+            "spokesperson" | "spokesman" | "spokeswoman" | "official" | "aide" | "adviser" | "advisor" | "lawyer" | "attorney"
+        );
+        // (an organisation; "a spokesman for Michael Howard" speaks for a person)
+        if speaks_for && parsed.affiliation.is_none() && employer.starts_with(char::is_uppercase) && names_collective(employer) {
+            parsed.affiliation = Some(employer.to_string());
+            parsed.role = Some(role.to_string());
+        }
+    }
     // "Its chief executive", "her Chilean counterpart": a possessive pronoun is no workplace
     // (resolve finds what "its" stands for); a demonym left after it is the country
     if let Some(aff) = parsed.affiliation.take() {
@@ -2185,6 +2199,13 @@ mod tests {
 
     #[test]
     fn sources_parse_into_name_role_affiliation() {
+        // who someone speaks for is where they work
+        check(
+            "A spokeswoman for the Chinese Foreign Ministry, Mao Ning,",
+            Some("Mao Ning"),
+            Some("spokeswoman"),
+            Some("Chinese Foreign Ministry"),
+        );
         // a possessive pronoun is no workplace, and a demonym after it is the country
         check("Its chief executive, Enver Solomon,", Some("Enver Solomon"), Some("chief executive"), None);
         check("his manager Robert Voice", Some("Robert Voice"), Some("manager"), None);
