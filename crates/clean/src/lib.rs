@@ -34,15 +34,22 @@ pub struct Given {
 }
 
 /// The date of a "Published: Aug 30, 2022 08:41 PM" line (or "Updated:", "Posted:") among the
-/// first paragraphs, as pages copied with their header give it.
+/// first paragraphs, as pages copied with their header give it; else a line there that is a
+/// full date and nothing more ("June 12, 2023" under a press release's office).
 fn published_line_date(text: &str, spans: &[Span]) -> Option<NaiveDate> {
-    spans.iter().take(DATELINE_WINDOW).find_map(|p| {
+    let header = || spans.iter().take(DATELINE_WINDOW);
+    let labelled = header().find_map(|p| {
         let line = p.of(text);
         ["Published", "Updated", "Posted", "PUBLISHED", "UPDATED"]
             .iter()
             .find_map(|w| line.find(w).map(|i| &line[i + w.len()..]))
             .filter(|rest| rest.trim_start().starts_with([':', ' ']) || rest.trim_start().starts_with("on"))
             .and_then(dates::find_full_date)
+    });
+    labelled.or_else(|| {
+        header()
+            .flat_map(|p| p.of(text).lines())
+            .find_map(|line| dates::parse_date(line).filter(|d| d.year.is_some()).and_then(|d| d.resolve(None)))
     })
 }
 
@@ -187,6 +194,9 @@ mod tests {
         // a page header's "Published:" line dates it
         let text = "China urges restraint\n\nGlobal Times Published: Aug 30, 2022 08:41 PM\n\nThe ministry said it was ready.";
         assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2022, 8, 30));
+        // ... and so does a line of the header that is a date alone
+        let text = "Secretary's call with the minister\n\nOffice of the Spokesperson\nJune 12, 2023\n\nThe Secretary spoke today with the minister.";
+        assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2023, 6, 12));
         // a transcript's title dates it when nothing else does
         let text = "Spokesperson's Regular Press Conference on May 10, 2022\n\nQ: Any comment?\n\nWang Wenbin: None.";
         assert_eq!(clean("x".into(), "x".into(), text.into(), Given::default()).meta.published, NaiveDate::from_ymd_opt(2022, 5, 10));
