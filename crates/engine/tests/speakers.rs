@@ -456,3 +456,12 @@ fn its_chief_executive_works_at_the_organisation_that_spoke_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_office_with_its_complement_and_a_name_with_initials_are_read_whole() {
+    let text = "Call with the minister\n\n\
+                Secretary of State Antony J. Blinken spoke today with External Affairs Minister Dr. S. Jaishankar. \
+                The Secretary emphasized the importance of the partnership.";
+    let found = speakers(text);
+    assert!(found.iter().any(|(n, r, _)| n == "Antony J. Blinken" && r.as_deref() == Some("secretary of state")), "{found:?}");
+}

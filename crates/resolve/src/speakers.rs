@@ -1350,12 +1350,35 @@ fn titled_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSou
         if !is_title(w) {
             continue;
         }
+        // the words after the title: the name, and before it an office's complement ("Secretary
+        // [of State] Antony J. Blinken"), an honorific or initials ("Minister Dr. S.
+        // Jaishankar"), which end no name for all their full stops
         let mut name = Vec::new();
+        let mut complement: Vec<&str> = Vec::new();
         for (k, (_, n)) in words.iter().enumerate().skip(i + 1) {
             if !joined(k) {
                 break;
             }
             let clean = n.trim_end_matches([',', '.', ';', ':', ')', '"', '”']).trim_end_matches("'s").trim_end_matches("’s");
+            let initial = n.len() == 2 && n.ends_with('.') && n.starts_with(|c: char| c.is_ascii_uppercase());
+            // (an office's complement: a spokesman "for Royal Mail" speaks for an organisation)
+            let takes_complement =
+                name.is_empty() && matches!(*w, "Secretary" | "Minister" | "secretary" | "minister") && complement.len() < 4;
+            if takes_complement
+                && (matches!(*n, "of" | "for")
+                    || (!complement.is_empty() && is_cap(clean) && ORG_WORD_SET.contains(clean.to_lowercase().as_str()))
+                    || (matches!(complement.last(), Some(&"of" | &"for")) && is_cap(clean)))
+            {
+                complement.push(n);
+                continue;
+            }
+            if name.is_empty() && (is_honorific(clean) || is_honorific(n)) && n.ends_with('.') {
+                continue;
+            }
+            if initial {
+                name.push(n.to_string());
+                continue;
+            }
             if is_cap(clean)
                 && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                 && clean.len() > 1
@@ -1372,7 +1395,13 @@ fn titled_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSou
                 break;
             }
         }
-        if name.is_empty() {
+        // (a name of initials alone is none: "Minister A. B."; after a complement, a name is a
+        // given name or two words at least: "Secretary of State for Culture Tessa Jowell")
+        if name.iter().all(|n| n.ends_with('.')) {
+            continue;
+        }
+        if !complement.is_empty() && name.len() < 2 && !name.first().is_some_and(|n| super::given_names::gender_of_given_name(n).is_some())
+        {
             continue;
         }
         // the words that qualify the title ("Nigerian Trade Minister", "Japanese Chief Cabinet
@@ -1403,7 +1432,8 @@ fn titled_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSou
                 break;
             }
         }
-        let phrase = format!("{} {}", words[role_start..=i].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" "), name.join(" "));
+        let title_words = words[role_start..=i].iter().map(|(_, w)| *w).chain(complement.iter().copied()).collect::<Vec<_>>();
+        let phrase = format!("{} {}", title_words.join(" "), name.join(" "));
         let mut p = parse_source(&phrase);
         if p.name.is_none() {
             continue;
