@@ -1400,8 +1400,7 @@ fn titled_mentions(text: &str, words: &[(usize, &str)]) -> Vec<(usize, ParsedSou
         if name.iter().all(|n| n.ends_with('.')) {
             continue;
         }
-        if !complement.is_empty() && name.len() < 2 && !name.first().is_some_and(|n| super::given_names::gender_of_given_name(n).is_some())
-        {
+        if !complement.is_empty() && name.len() < 2 && name.first().is_none_or(|n| super::given_names::gender_of_given_name(n).is_none()) {
             continue;
         }
         // the words that qualify the title ("Nigerian Trade Minister", "Japanese Chief Cabinet
