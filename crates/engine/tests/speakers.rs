@@ -465,3 +465,17 @@ fn an_office_with_its_complement_and_a_name_with_initials_are_read_whole() {
     let found = speakers(text);
     assert!(found.iter().any(|(n, r, _)| n == "Antony J. Blinken" && r.as_deref() == Some("secretary of state")), "{found:?}");
 }
+
+#[test]
+fn he_after_a_paragraph_where_a_man_spoke_is_that_man() {
+    // the first minister spoke more often, but "he" opens the paragraph after the second one's
+    // words, and "for his part" tells that the second one is a man
+    let text = "Ministers meet in Cairo\n\n\
+                Foreign Minister Wang Yi held talks with Egyptian Foreign Minister Sameh Shoukry on Sunday.\n\n\
+                Wang said the two countries were strategic partners. China supports Egypt, Wang said.\n\n\
+                \"We have always supported each other,\" Wang said.\n\n\
+                Shoukry, for his part, said Egypt appreciates China's support.\n\n\
+                He noted that Egypt is ready to work with China on the summit's outcomes.";
+    assert_eq!(speaker_of(text, "ready to work with China").as_deref(), Some("Sameh Shoukry"));
+    assert_eq!(speaker_of(text, "strategic partners").as_deref(), Some("Wang Yi"));
+}

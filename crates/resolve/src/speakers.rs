@@ -1596,6 +1596,19 @@ pub fn resolve_speakers(article: &mut Article) {
                     .filter(|&(i, at)| at <= pos && !text[at..pos].contains('\n') && reg.entities[i].fits(g))
                     .map(|(i, _)| i)
                     .or_else(|| newcomer(&reg, &newcomers, &text, &contents, g, last_in_paragraph.map(|(_, at)| at), pos))
+                    // "he" opening the paragraph after the one where a man spoke last is that
+                    // man, when his gender is known, however often others spoke before him
+                    .or_else(|| {
+                        last_in_paragraph
+                            .filter(|&(i, at)| {
+                                g.is_personal()
+                                    && at <= pos
+                                    && text[at..pos].matches('\n').count() <= 2
+                                    && reg.entities[i].gender == Some(g)
+                                    && !reg.entities[i].collective
+                            })
+                            .map(|(i, _)| i)
+                    })
                     .or_else(|| pick_pronoun(&reg, g, &resolved, pos))
                     // no one who fits has spoken or been named with a title: the one person of
                     // that gender the narrative has named ("echoed by Christine Rush, director of
@@ -1637,7 +1650,20 @@ pub fn resolve_speakers(article: &mut Article) {
             }
         };
         if let (Some(i), Some(p)) = (entity, &parsed[si]) {
-            if let Some(g) = p.pronoun.filter(|g| g.is_personal()) {
+            // "Shoukry, for his part, said", "Zelensky, speaking in his nightly address, said":
+            // a possessive between a named source and its cue tells the gender
+            let adjunct_gender = || {
+                let (source, cue) = (st.source?, st.cue?);
+                let between = text.get(source.end..cue.start)?;
+                let words = || between.split(|c: char| !c.is_alphanumeric());
+                match (words().any(|w| w == "his"), words().any(|w| w == "her")) {
+                    (true, false) => Some(Gender::Male),
+                    (false, true) => Some(Gender::Female),
+                    _ => None,
+                }
+            };
+            let named = p.name.is_some() && p.pronoun.is_none();
+            if let Some(g) = p.pronoun.filter(|g| g.is_personal()).or_else(|| named.then(adjunct_gender).flatten()) {
                 if reg.entities[i].gender.is_none() && !reg.entities[i].collective {
                     reg.entities[i].gender = Some(g);
                 }
