@@ -15,9 +15,11 @@ pub fn mark_repeats(text: &str, spans: &[Span], dateline: Option<Span>) -> Vec<P
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for (i, span) in spans.iter().enumerate() {
         let has_dateline = dateline.is_some_and(|d| span.contains(d));
+        // (a lead pasted twice has the dateline twice: the copy compares without it too)
         let body = match dateline {
             Some(d) if has_dateline => &text[d.end..span.end],
-            _ => span.of(text),
+            Some(d) => span.of(text).strip_prefix(d.of(text)).unwrap_or(span.of(text)),
+            None => span.of(text),
         };
         let key = normalise(body);
         // words are one space apart in the key
@@ -64,6 +66,13 @@ mod tests {
         let t =
             "The minister said the talks went well on Monday\n\nLAHORE (APP) - The minister said the talks went well on Monday.\n\nMore.";
         assert_eq!(repeated(t), ["The minister said the talks went well on Monday"]);
+    }
+
+    #[test]
+    fn a_lead_pasted_twice_with_its_dateline_is_a_repeat() {
+        let t = "Talks go well\n\nBEIJING, Sept 19 (APP): The minister said the talks went well.\n\n\
+                 BEIJING, Sept 19 (APP): The minister said the talks went well.\n\nMore.";
+        assert_eq!(repeated(t), ["BEIJING, Sept 19 (APP): The minister said the talks went well."]);
     }
 
     #[test]
