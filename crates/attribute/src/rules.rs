@@ -667,7 +667,11 @@ pub fn headline(text: &str, span: Span) -> Option<Statement> {
     }
     let colon = toks.iter().rposition(|t| t.text(text) == ":")?;
     let name = &toks[colon + 1..];
-    let is_name = !name.is_empty() && name.len() <= 5 && name.iter().all(|t| t.kind == TokenKind::Word && is_cap(text, t));
+    // (a name, or a role after a capital: "FM spokesperson")
+    let is_name = !name.is_empty()
+        && name.len() <= 5
+        && is_cap(text, &name[0])
+        && name.iter().all(|t| t.kind == TokenKind::Word && (is_cap(text, t) || ROLE_NOUNS.contains(&t.text(text))));
     if is_name && words(&toks[..colon]) >= 3 {
         let content = Span::new(toks[0].span.start, toks[colon - 1].span.end);
         let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
@@ -733,11 +737,17 @@ fn is_speaker_label(label: &str) -> bool {
         && label.chars().any(char::is_alphabetic)
         && !is_page_furniture(label)
         && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
+            // ("FM spokesperson", "Chinese envoy": a role in lower case after a capital)
+            (w.starts_with(char::is_uppercase) || ROLE_NOUNS.contains(w))
                 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
                 && !HEADINGS.contains(&w.to_lowercase().trim_end_matches(['.', '’', '\'']))
         })
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
 }
+
+/// Roles a headline may write in lower case after the speaker's capitalised words.
+const ROLE_NOUNS: &[&str] =
+    &["spokesperson", "spokesman", "spokeswoman", "minister", "envoy", "ambassador", "official", "officials", "chief"];
 
 /// The dashes that sign a quotation with its speaker's name.
 const SIGNATURE_DASHES: &[&str] = &["―", "—", "–", "--"];

@@ -557,3 +557,16 @@ fn a_sentence_adverb_before_the_source_is_no_part_of_it() {
     // after the cue
     assert_eq!(find(&found, "any attack").content.of(t), "Iran will respond to any attack", "{found:#?}");
 }
+
+#[test]
+fn a_headline_may_end_on_a_role_written_in_lower_case() {
+    let t = "China opposes arms sales to the island: FM spokesperson\n\n\
+             BEIJING, Sept 19 (APP): China firmly opposes the arms sales, Foreign Ministry Spokesperson Ana Lin said on Monday.";
+    let found = statements(t);
+    let h = found.iter().find(|(s, _)| s.kind == StatementKind::Headline).unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(h.1, "China opposes arms sales to the island");
+    assert_eq!(h.0.source.map(|s| s.of(t)), Some("FM spokesperson"));
+    // a lower-case word that is no role ends no headline with a speaker
+    let t = "China opposes arms sales to the island: a turning point\n\nBEIJING (APP): The ministry said so.";
+    assert!(statements(t).iter().all(|(s, _)| s.kind != StatementKind::Headline));
+}
