@@ -37,17 +37,17 @@ impl Gender {
 
 /// Role nouns, longest first so "foreign minister" wins over "minister".
 const ROLES: &[&str] = &[
-    "lord chief justice", "lord chancellor", "lord mayor", "foreign office spokesperson", "secretary-general", "secretary general",
-    "director-general", "director general", "permanent representative", "high commissioner", "foreign minister", "prime minister",
-    "vice president", "secretary of state", "press secretary", "chief executive", "defense minister", "defence minister",
-    "interior minister", "finance minister", "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister",
-    "ambassador", "secretary", "senator", "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief",
-    "premier", "chancellor", "envoy", "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder",
-    "candidate", "nominee", "counselor", "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker",
-    "congressman", "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials",
-    "correspondent", "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair",
-    "chairperson", "mp", "mep", "msp", "major general", "lieutenant general", "brigadier general", "lieutenant colonel", "rear admiral",
-    "vice admiral", "chief constable", "chief superintendent", "chief inspector",
+    "lord chief justice", "lord chancellor", "lord mayor", "secretary-general", "secretary general", "director-general",
+    "director general", "permanent representative", "high commissioner", "foreign minister", "prime minister", "vice president",
+    "secretary of state", "press secretary", "chief executive", "defense minister", "defence minister", "interior minister",
+    "finance minister", "information minister", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
+    "secretary", "senator", "sen.", "governor", "mayor", "chairman", "chairwoman", "director", "official", "leader", "chief", "premier",
+    "chancellor", "envoy", "adviser", "advisor", "representative", "rep.", "gov.", "general", "commander", "ceo", "founder", "candidate",
+    "nominee", "counselor", "consul", "diplomat", "commissioner", "analyst", "expert", "economist", "professor", "lawmaker", "congressman",
+    "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent",
+    "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep",
+    "msp", "major general", "lieutenant general", "brigadier general", "lieutenant colonel", "rear admiral", "vice admiral",
+    "chief constable", "chief superintendent", "chief inspector",
 ];
 
 /// [`ROLES`] as a set (asked of many words of every article).
@@ -2254,6 +2254,7 @@ mod tests {
 
     #[test]
     fn sources_parse_into_name_role_affiliation() {
+        check("Foreign Office Spokesperson Mumtaz Zahra Baloch", Some("Mumtaz Zahra Baloch"), Some("spokesperson"), Some("Foreign Office"));
         // who someone speaks for is where they work
         check(
             "A spokeswoman for the Chinese Foreign Ministry, Mao Ning,",
