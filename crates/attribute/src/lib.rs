@@ -59,7 +59,8 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
             let x = with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x));
-            without_leading_adverbial(&article.text, without_contracted_verb(&article.text, with_closing_comma(&article.text, x)))
+            let x = without_contracted_verb(&article.text, with_closing_comma(&article.text, x));
+            without_leading_medium(&article.text, without_leading_adverbial(&article.text, x))
         });
     }
     for t in &mut tagged {
@@ -925,6 +926,21 @@ fn without_leading_adverbial(text: &str, source: Span) -> Span {
     let rest_start = source.end - rest.len();
     let rest = Span::new(rest_start, source.end);
     if speaker_like(text, rest) {
+        rest
+    } else {
+        source
+    }
+}
+
+/// "According to [a press release issued by the Foreign Office,] the spokesperson said": the
+/// medium the words came in, set off by a comma before the one who speaks, is no part of the
+/// source.
+fn without_leading_medium(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    let Some(comma) = s.rfind(", ") else { return source };
+    let medium = s[..comma].split_whitespace().take(4).any(|w| MEDIA.contains(&w.to_lowercase().as_str()));
+    let rest = Span::new(source.start + comma + 2, source.end);
+    if medium && speaker_like(text, rest) {
         rest
     } else {
         source

@@ -570,3 +570,12 @@ fn a_headline_may_end_on_a_role_written_in_lower_case() {
     let t = "China opposes arms sales to the island: a turning point\n\nBEIJING (APP): The ministry said so.";
     assert!(statements(t).iter().all(|(s, _)| s.kind != StatementKind::Headline));
 }
+
+#[test]
+fn the_medium_before_the_speaker_is_no_part_of_the_source() {
+    let t = "Attack condemned\n\n\
+             ISLAMABAD, May 10, 2024 (APP): Pakistan on Friday strongly condemned the attack in Gwadar.\n\n\
+             According to a press release issued by the Foreign Office, the spokesperson said that such cowardly acts would not deter the nation.";
+    let found = statements(t);
+    assert_eq!(find(&found, "cowardly acts").source.map(|s| s.of(t)), Some("the spokesperson"), "{found:#?}");
+}

@@ -1104,7 +1104,12 @@ fn speaking_for_before(text: &str, source: onrecord_model::Span) -> Option<Strin
     let before = text[start..source.start].trim_end().strip_suffix(',')?;
     // ("In a statement issued by the Foreign Office, spokesperson ... said": who issued it)
     let issued = || {
-        let statement = ["In a statement ", "In a press release ", "In a written statement "].iter().any(|p| before.starts_with(p));
+        let statement = [
+            "In a statement ", "In a press release ", "In a written statement ", "According to a statement ",
+            "According to a press release ",
+        ]
+        .iter()
+        .any(|p| before.starts_with(p));
         let by =
             before.rfind(" issued by ").map(|i| i + " issued by ".len()).or_else(|| before.rfind(" from ").map(|i| i + " from ".len()));
         by.filter(|_| statement).map(|i| &before[i..])
