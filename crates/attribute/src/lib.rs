@@ -97,22 +97,33 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     // both halves of a sentence around one attribution are now one reading
     all.sort_by_key(|s| (s.content.start, s.content.end));
     all.dedup_by(|later, first| later.content == first.content && later.cue == first.cue);
-    drop_parts_of_same_cue_readings(&mut all);
+    drop_parts_of_same_cue_readings(&article.text, &mut all);
     drop_non_statements(&article.text, &mut all);
     all
 }
 
 /// One cue introduces one content: a reading whose content lies inside another reading's of
 /// the same cue is a part of it that a repair made whole in the other ("A, the envoy said, and
-/// B" read once as A and once as A to B).
-fn drop_parts_of_same_cue_readings(all: &mut Vec<Statement>) {
+/// B" read once as A and once as A to B). And where a cue ends on a preposition of setting,
+/// the words right after it are where the words were said, not what, when the cue has other
+/// words: `"...," the ministry said in a statement posted on [its website]`.
+fn drop_parts_of_same_cue_readings(text: &str, all: &mut Vec<Statement>) {
     let mut by_cue: Vec<(Span, Span, usize)> = all.iter().enumerate().filter_map(|(i, s)| s.cue.map(|c| (c, s.content, i))).collect();
     by_cue.sort_unstable_by_key(|&(c, content, _)| (c.start, c.end, std::cmp::Reverse(content.len())));
     let mut part = vec![false; all.len()];
     for group in by_cue.chunk_by(|a, b| a.0 == b.0) {
-        let (_, whole, _) = group[0];
+        let (cue, whole, _) = group[0];
         for &(_, content, i) in &group[1..] {
             part[i] = whole.contains(content) && whole != content;
+        }
+        // (after "said" or "spoke": "called on" and "commenting on" take what follows)
+        let cue_text = cue.of(text).to_lowercase();
+        let said = cue_text.split_whitespace().next().is_some_and(|w| takes_a_clause(w) || matches!(w, "spoke" | "speaking" | "speaks"));
+        let ends_on_setting = said && cue_text.rsplit(' ').next().is_some_and(|w| SETTING_PREPOSITIONS.contains(&w));
+        if ends_on_setting && group.len() > 1 {
+            for &(_, content, i) in group {
+                part[i] |= text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty());
+            }
         }
     }
     let mut i = 0;
@@ -2065,10 +2076,27 @@ mod tests {
             // another cue's reading of the same words stays
             Statement::found(StatementKind::Indirect, span_in(t, "The two countries are old friends"), None, None, 0.5),
         ];
-        drop_parts_of_same_cue_readings(&mut all);
+        drop_parts_of_same_cue_readings(t, &mut all);
         assert_eq!(all.len(), 2);
         assert!(all[0].content.of(t).ends_with("flagship project"));
         assert_eq!(all[1].cue, None);
+        // where the cue ends on a preposition of setting, what follows it is where, not what
+        let t = "\"The reports are baseless,\" the ministry said in a statement posted on its website.";
+        let cue = span_in(t, "said in a statement posted on");
+        let reading = |content: &str| Statement::found(StatementKind::Direct, span_in(t, content), Some(cue), None, 0.9);
+        let mut all = vec![reading("\"The reports are baseless,\""), reading("its website")];
+        drop_parts_of_same_cue_readings(t, &mut all);
+        assert_eq!(all.len(), 1);
+        assert!(all[0].content.of(t).contains("baseless"));
+        // ... but "called on" takes what follows it
+        let t = "The senator called on the government to act, aides said.";
+        let cue = span_in(t, "called on");
+        let mut all = vec![
+            Statement::found(StatementKind::Indirect, span_in(t, "the government to act"), Some(cue), None, 0.9),
+            Statement::found(StatementKind::Indirect, span_in(t, "The senator"), Some(cue), None, 0.5),
+        ];
+        drop_parts_of_same_cue_readings(t, &mut all);
+        assert_eq!(all.len(), 2);
     }
 
     #[test]
