@@ -94,6 +94,11 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
         st.content = around_parenthetical_attribution(&article.text, st, &live.sentences, &cues);
     }
     through_following_quotation(&article.text, &mut all, &live.quotes);
+    if let Some(h) = article.headline_paragraph() {
+        for st in all.iter_mut().filter(|s| s.cue.is_some_and(|c| c.end <= s.content.start) && h.span.contains(s.content)) {
+            st.content = to_headline_end(&article.text, st.content, h.span);
+        }
+    }
     // both halves of a sentence around one attribution are now one reading
     all.sort_by_key(|s| (s.content.start, s.content.end));
     all.dedup_by(|later, first| later.content == first.content && later.cue == first.cue);
@@ -131,6 +136,19 @@ fn drop_parts_of_same_cue_readings(text: &str, all: &mut Vec<Statement>) {
         i += 1;
         !part[i - 1]
     });
+}
+
+/// "Ministry says no change in visa [policy]": what a headline's cue says runs to the end of
+/// the headline, when a few words of it are left after the content and no punctuation sets
+/// them apart.
+fn to_headline_end(text: &str, content: Span, headline: Span) -> Span {
+    let rest = &text[content.end..headline.end];
+    let kept = rest.trim_end().trim_end_matches(['.', '!']);
+    let words = kept.split_whitespace().count();
+    if words == 0 || words > 3 || kept.contains([',', ':', ';', '"', '“', '”', '(', '|', '-', '–', '—']) || !rest.starts_with(' ') {
+        return content;
+    }
+    Span::new(content.start, content.end + kept.len())
 }
 
 /// A quotation that ends before its attribution goes on in the quotation that opens the next

@@ -579,3 +579,12 @@ fn the_medium_before_the_speaker_is_no_part_of_the_source() {
     let found = statements(t);
     assert_eq!(find(&found, "cowardly acts").source.map(|s| s.of(t)), Some("the spokesperson"), "{found:#?}");
 }
+
+#[test]
+fn what_a_headline_says_runs_to_its_end() {
+    let t = "Ministry says no change in visa policy\n\n\
+             NEW DELHI, July 2, 2024 — The Ministry of External Affairs on Tuesday said there was no change in the country's visa policy for foreign students.";
+    let found = statements(t);
+    let h = find(&found, "no change in visa");
+    assert_eq!(h.content.of(t), "no change in visa policy", "{found:#?}");
+}
