@@ -812,9 +812,11 @@ fn take_subjects_before_relative_clauses(text: &str, tagged: &mut Vec<Statement>
 /// the committee", "a statement"); a content inside the adjunct ("on condition of
 /// [anonymity]") is no one's words.
 fn take_subjects_before_adjuncts(text: &str, tagged: &mut Vec<Statement>) {
+    let mut adjuncts = Vec::new();
     tagged.retain_mut(|t| {
         let Some(cue) = t.cue.filter(|c| c.start > 0 && !c.of(text).to_lowercase().starts_with("according")) else { return true };
         let Some((head, adjunct)) = subject_before_adjunct(text, cue) else { return true };
+        adjuncts.push(adjunct);
         if adjunct.contains(t.content) {
             return false;
         }
@@ -823,6 +825,15 @@ fn take_subjects_before_adjuncts(text: &str, tagged: &mut Vec<Statement>) {
         }
         true
     });
+    // "Wang Wenbin, [asked] about the visit at a briefing, said ...": a participle in the
+    // adjunct sets the scene of the words; it reports none of its own
+    // (a prompt or an occasion, not "citing" or "showing", which report what they cite)
+    let participle = |c: Span| {
+        c.of(text).split_whitespace().next().is_some_and(|w| {
+            matches!(w.to_lowercase().as_str(), "asked" | "questioned" | "pressed" | "speaking" | "responding" | "replying" | "addressing")
+        })
+    };
+    tagged.retain(|t| !t.cue.is_some_and(|c| participle(c) && adjuncts.iter().any(|a| a.contains(c))));
 }
 
 /// "An official who declined to be named said ...": the tagger may read the relative pronoun
@@ -873,10 +884,18 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
     }
     let before = &text[floor..cue.start];
     let trimmed = before.trim_end();
+    // (a full stop ends a sentence after a word, not after an abbreviation or initial: "Ferdinand
+    // Marcos Jr., on a state visit, told")
+    let ends_sentence = |i: usize, c: char| {
+        c != '.' || {
+            let word = trimmed[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            trimmed[i + 1..].starts_with(char::is_whitespace) && word.chars().count() > 3 && !rules::is_title(word)
+        }
+    };
     let sentence = trimmed
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | ';' | ':' | '"' | '“' | '”'))
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n' | ';' | ':' | '"' | '“' | '”') && ends_sentence(i, c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let (head_end, adjunct) = if let Some(inner) = trimmed.strip_suffix(',') {
         let open = inner[sentence..].rfind(", ")? + sentence;
@@ -900,11 +919,19 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
         (open, Span::new(floor + open + 1, floor + trimmed.len()))
     };
     let head_text = &trimmed[sentence..head_end];
-    let start = head_text.rfind(", ").map_or(0, |i| i + 2);
-    let lead = head_text[start..].len() - head_text[start..].trim_start().len();
-    let head = Span::new(floor + sentence + start + lead, floor + head_end);
+    let mut start = head_text.rfind(", ").map_or(0, |i| i + 2);
+    start += head_text[start..].len() - head_text[start..].trim_start().len();
+    // ("..., and Mr. Pruzan, at Dresdner, decided": the conjunction is no part of the name)
+    for conjunction in ["and ", "but ", "And ", "But "] {
+        if head_text[start..].starts_with(conjunction) {
+            start += conjunction.len();
+        }
+    }
+    let head = Span::new(floor + sentence + start, floor + head_end);
     let words = head.of(text).split_whitespace().count();
-    ((1..=8).contains(&words) && speaker_like(text, head)).then_some((head, adjunct))
+    // (a name has a word of two letters at least: "Chappaqua, [N.Y.], speaking on ..." is a place)
+    let has_word = head.of(text).split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 2);
+    ((1..=8).contains(&words) && has_word && speaker_like(text, head)).then_some((head, adjunct))
 }
 
 /// "Martin Scorsese, whose movie The Aviator won best film, said ...": the name a relative

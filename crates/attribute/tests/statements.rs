@@ -588,3 +588,14 @@ fn what_a_headline_says_runs_to_its_end() {
     let h = find(&found, "no change in visa");
     assert_eq!(h.content.of(t), "no change in visa policy", "{found:#?}");
 }
+
+#[test]
+fn a_prompt_in_the_adjunct_is_no_statement_and_an_abbreviation_ends_no_sentence() {
+    let t = "Talks in the region\n\n\
+             China's foreign ministry spokesperson Wang Wenbin, asked about the visit at a regular briefing in Beijing, said countries in the region should not \"provoke confrontation\".\n\n\
+             Over a lunch in 2005, Mr. Effron, then at the bank, said the firm would grow.";
+    let found = statements(t);
+    assert!(!found.iter().any(|(_, c)| c.starts_with("the visit")), "{found:#?}");
+    assert_eq!(find(&found, "provoke confrontation").source.map(|s| s.of(t)), Some("China's foreign ministry spokesperson Wang Wenbin"));
+    assert_eq!(find(&found, "the firm would grow").source.map(|s| s.of(t)), Some("Mr. Effron"), "{found:#?}");
+}
