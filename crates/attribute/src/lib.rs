@@ -50,6 +50,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     take_subjects_before_adjuncts(&article.text, &mut tagged);
     for t in &mut tagged {
         split_restrictive_relative(&article.text, t);
+        quoted_as_saying(&article.text, t);
     }
     fold_possessive_objects(&article.text, &mut tagged);
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
@@ -861,6 +862,29 @@ fn split_restrictive_relative(text: &str, t: &mut Statement) {
     let verb_start = cue.start + last_space + 1;
     t.source = Some(Span::new(head.start, text[..verb_start].trim_end().len()));
     t.cue = Some(Span::new(verb_start, cue.end));
+}
+
+/// "State news agency VNA quoted Prime Minister Pham Minh Chinh as saying that ...": the one
+/// quoted is the speaker, "as saying" the cue, and the words after it the content; the tagger
+/// reads the outlet as the source and the rest as the content.
+fn quoted_as_saying(text: &str, t: &mut Statement) {
+    let Some(cue) = t.cue else { return };
+    let verb = cue.of(text).to_lowercase();
+    if !matches!(verb.as_str(), "quoted" | "quotes" | "quoting") || cue.end > t.content.start {
+        return;
+    }
+    let content = t.content.of(text);
+    let Some(at) = content.find(" as saying") else { return };
+    let speaker = Span::new(t.content.start, t.content.start + at);
+    let said = Span::new(speaker.end + 1, speaker.end + " as saying".len());
+    let words_from = text[said.end..t.content.end].len() - text[said.end..t.content.end].trim_start().len();
+    let words = Span::new(said.end + words_from, t.content.end);
+    if words.is_empty() || speaker.of(text).split_whitespace().count() > 8 || !speaker_like(text, speaker) {
+        return;
+    }
+    t.source = Some(speaker);
+    t.cue = Some(said);
+    t.content = words;
 }
 
 /// Words that open an adjunct between a subject and its verb: prepositions and subordinators

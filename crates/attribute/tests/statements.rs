@@ -599,3 +599,14 @@ fn a_prompt_in_the_adjunct_is_no_statement_and_an_abbreviation_ends_no_sentence(
     assert_eq!(find(&found, "provoke confrontation").source.map(|s| s.of(t)), Some("China's foreign ministry spokesperson Wang Wenbin"));
     assert_eq!(find(&found, "the firm would grow").source.map(|s| s.of(t)), Some("Mr. Effron"), "{found:#?}");
 }
+
+#[test]
+fn the_one_quoted_as_saying_is_the_source() {
+    let t = "Neighbours agree to cooperate at sea\n\n\
+             State news agency VNA quoted Prime Minister Pham Minh Chinh as saying that the two countries should \"settle disputes by peaceful means\".";
+    let found = statements(t);
+    let s = find(&found, "settle disputes");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("Prime Minister Pham Minh Chinh"), "{found:#?}");
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("as saying"));
+    assert!(s.content.of(t).starts_with("that the two countries"));
+}
