@@ -1574,7 +1574,7 @@ fn fold_possessive_objects(text: &str, tagged: &mut Vec<Statement>) {
         possessive
             && t.content.end <= source.start
             && text[t.content.end..source.start].chars().all(|c| c == ' ' || c == '"' || c == '”' || c == '\'' || c == '’')
-            && text[source.end..cue.start].trim().is_empty()
+            && text.get(source.end..cue.start).is_some_and(|gap| gap.trim().is_empty())
             && !cue.of(text).contains(char::is_whitespace)
     };
     let folded: Vec<(Span, usize)> = tagged.iter().filter(|t| is_object(t)).filter_map(|t| t.cue.map(|c| (t.content, c.end))).collect();
