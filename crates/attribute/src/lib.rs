@@ -36,7 +36,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     let live = Live::of(article);
     let rules = rules_attribute(article, &live);
     let Some(model) = tagger::default_model() else { return rules };
-    let mut tagged = tagger::statements(model, article, &live, &rules);
+    // (a Q&A turn is no hint: the readings inside it are the tagger's to find)
+    let hints: Vec<Statement> = rules.iter().filter(|r| !is_qa_turn(&article.text, r)).cloned().collect();
+    let mut tagged = tagger::statements(model, article, &live, &hints);
     for t in &mut tagged {
         t.source = t.source.map(|x| with_relative_head(&article.text, x));
     }
@@ -77,8 +79,12 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     tagged.retain(|t| !is_according_object(&article.text, t) && !t.source.is_some_and(|x| cuts_a_name(&article.text, x, t.cue)));
     // Kinds the tagger does not learn (PolNeAR has no such labels, or too few) come from the
     // rules.
+    let (qa_turns, rules): (Vec<Statement>, Vec<Statement>) = rules.into_iter().partition(|s| is_qa_turn(&article.text, s));
     let extra = rules.into_iter().filter(|s| s.kind == StatementKind::Floating || is_structural(&article.text, s)).collect();
     let mut all = merge(tagged, extra);
+    // a Q&A turn stands beside the readings inside it
+    all.extend(qa_turns);
+    all.sort_by_key(|s| (s.content.start, s.content.end));
     for st in &mut all {
         st.content = without_leading_day(&article.text, st);
     }
@@ -1462,7 +1468,8 @@ fn drop_inner_attributions(text: &str, tagged: &mut Vec<Statement>, rules: &[Sta
     };
     // (sorted out once, not for every tagger reading: an article of one long paragraph has
     // thousands of both)
-    let structural_rules: Vec<&Statement> = rules.iter().filter(|r| is_structural(text, r)).collect();
+    // (a Q&A turn holds readings of its own: "A: ... I just saw that new ad ...")
+    let structural_rules: Vec<&Statement> = rules.iter().filter(|r| is_structural(text, r) && !is_qa_turn(text, r)).collect();
     let floating_rules: Vec<&Statement> = rules.iter().filter(|r| r.kind == StatementKind::Floating).collect();
     tagged.retain(|t| {
         let structural =
@@ -1638,6 +1645,12 @@ fn take_rule_readings_of_inverted_sources(tagged: &mut [Statement], rules: &[Sta
 
 /// A statement the page's layout attributes, not a verb: a headline around a colon, a
 /// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
+/// A turn of a Q&A ("Q: ...", "A: ..."): a transcript line whose answers hold readings of their
+/// own, which an interview's annotation marks inside it.
+fn is_qa_turn(text: &str, s: &Statement) -> bool {
+    s.kind == StatementKind::Transcript && s.source.is_some_and(|x| matches!(x.of(text), "Q" | "A"))
+}
+
 fn is_structural(text: &str, s: &Statement) -> bool {
     matches!(s.kind, StatementKind::Headline | StatementKind::Transcript) || s.cue.is_some_and(|c| rules::is_signature_cue(text, c))
 }
@@ -1664,7 +1677,10 @@ pub(crate) fn rules_attribute(article: &Article, live: &Live) -> Vec<Statement> 
     }
     out.extend(rules::signed_quotes(text, &live.quotes));
     let transcript = rules::transcript_lines(text, &live.paragraphs);
-    let in_transcript = |s: Span| transcript.iter().any(|t| t.content.overlaps(s) || t.source.is_some_and(|x| x.overlaps(s)));
+    // (the sentences of a Q&A turn are read as well: its answers report others' words)
+    let in_transcript = |s: Span| {
+        transcript.iter().filter(|t| !is_qa_turn(text, t)).any(|t| t.content.overlaps(s) || t.source.is_some_and(|x| x.overlaps(s)))
+    };
     let mut reader = rules::Reader::new(text, &live.quotes);
     for sent in &live.sentences {
         if headline_para.is_some_and(|h| h.span.contains(sent.span)) || in_transcript(sent.span) {

@@ -833,6 +833,10 @@ pub fn transcript_lines(text: &str, paragraphs: &[Span]) -> Vec<Statement> {
         let colon = s.find(':')?;
         let label = s.get(lead..colon)?;
         let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+        // "Q:" and "A:", the question and the answer of an interview or a spokesperson's remarks
+        if matches!(label, "Q" | "A") {
+            return Some(Label { lead, colon, capitals: true });
+        }
         let shaped = (2..=30).contains(&label.len())
             && letters >= 2
             && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'')

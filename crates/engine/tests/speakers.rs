@@ -479,3 +479,20 @@ fn he_after_a_paragraph_where_a_man_spoke_is_that_man() {
     assert_eq!(speaker_of(text, "ready to work with China").as_deref(), Some("Sameh Shoukry"));
     assert_eq!(speaker_of(text, "strategic partners").as_deref(), Some("Wang Yi"));
 }
+
+#[test]
+fn the_answers_of_a_spokespersons_remarks_are_the_spokespersons() {
+    let text = "Foreign Ministry Spokesperson Ana Lin's Remarks on the Summit Statement\n\n\
+                Q: The summit issued a statement that mentioned the region. What is your comment?\n\n\
+                A: The statement ignores our concerns. We firmly oppose it.\n\n\
+                Q: Will there be countermeasures?\n\n\
+                A: We will firmly safeguard our interests.";
+    assert_eq!(speaker_of(text, "We firmly oppose it").as_deref(), Some("Ana Lin"));
+    assert_eq!(speaker_of(text, "safeguard our interests").as_deref(), Some("Ana Lin"));
+    // the one who asks is not named: no speaker called "Q"
+    assert_eq!(speaker_of(text, "Will there be countermeasures"), None);
+    // and an answer whose answerer no headline names is no one's called "A"
+    let text =
+        "An interview with the ambassador\n\nQ: How are relations?\n\nA: Relations are excellent.\n\nQ: And trade?\n\nA: Trade is growing.";
+    assert_eq!(speaker_of(text, "Relations are excellent"), None);
+}

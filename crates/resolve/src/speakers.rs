@@ -1530,6 +1530,10 @@ pub fn resolve_speakers(article: &mut Article) {
         newcomers.push((at, i, true));
     }
     newcomers.sort_unstable();
+    // "A:" of a spokesperson's remarks or an interview answers for the person the headline
+    // names ("Foreign Ministry Spokesperson Mao Ning's Remarks on ...")
+    let answerer = headline
+        .and_then(|h| reg.entities.iter().position(|e| !e.collective && e.first_mention.is_some_and(|m| h.start <= m && m < h.end)));
     // Pass 2: in text order, resolve each source to an entity.
     let order: Vec<usize> = {
         let mut v: Vec<usize> = (0..article.statements.len()).collect();
@@ -1578,6 +1582,7 @@ pub fn resolve_speakers(article: &mut Article) {
             // "when asked whether ...": the words are the question put to the speaker, and who
             // put it is not written
             (None, _, Some(cue)) if is_question_cue(cue.of(&text)) => None,
+            (_, StatementKind::Transcript, _) if st.source.is_some_and(|x| x.of(&text) == "A") => answerer,
             (None, StatementKind::Transcript, _) => None,
             // no source found: whoever the sentence names before the cue ("Spokesperson X,
             // addressing the briefing, said ..."), else the speaker carried on
@@ -1754,6 +1759,10 @@ pub fn resolve_speakers(article: &mut Article) {
                 // no one is found it names no speaker (else every unresolved spokesperson of
                 // the corpus would be one speaker called "spokesperson")
                 let src = st.source?;
+                // an answer whose answerer the headline does not name is no one's called "A"
+                if st.kind == StatementKind::Transcript && src.of(&text) == "A" {
+                    return None;
+                }
                 // "who" or "which" with no phrase before it to hang on names no one
                 // (with the title a reader cut it out of, as it was parsed)
                 let src = if is_relative_pronoun(src.of(&text)) {
@@ -1873,6 +1882,9 @@ fn titled_gender(s: &str) -> Option<Gender> {
 
 /// A transcript label that stands for whoever asks (`QUESTION:`, `Reporter:`), not for a name.
 fn is_questioner_label(label: &str) -> bool {
+    if label == "Q" {
+        return true;
+    }
     let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
     matches!(
         words.first().map(String::as_str),
