@@ -99,6 +99,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     let cues: Vec<Span> = all.iter().filter_map(|s| s.cue).collect();
     for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
         st.content = around_parenthetical_attribution(&article.text, st, &live.sentences, &cues);
+        st.content = without_recipient_setting(&article.text, st);
     }
     through_following_quotation(&article.text, &mut all, &live.quotes);
     if let Some(h) = article.headline_paragraph() {
@@ -156,6 +157,26 @@ fn to_headline_end(text: &str, content: Span, headline: Span) -> Span {
         return content;
     }
     Span::new(content.start, content.end + kept.len())
+}
+
+/// "told reporters on the sidelines of the talks that ...": the words told start at "that";
+/// the one told and where are no part of them.
+fn without_recipient_setting(text: &str, st: &Statement) -> Span {
+    let told = st
+        .cue
+        .is_some_and(|c| c.end <= st.content.start && matches!(c.of(text).rsplit(' ').next(), Some("told" | "tells" | "telling" | "tell")));
+    let content = st.content.of(text);
+    if !told || content.starts_with("that ") {
+        return st.content;
+    }
+    let Some(at) = content.find(" that ") else { return st.content };
+    let before = &content[..at];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let clause = words.iter().any(|w| FINITE_AUXILIARIES.contains(&w.to_lowercase().as_str()) || w.ends_with("ed"));
+    if words.len() > 10 || clause || before.contains([',', '"', '“', ';', ':']) {
+        return st.content;
+    }
+    Span::new(st.content.start + at + 1, st.content.end)
 }
 
 /// A quotation that ends before its attribution goes on in the quotation that opens the next
@@ -1336,6 +1357,11 @@ fn with_coordinated_subject(text: &str, source: Span) -> Span {
 fn speaker_like(text: &str, source: Span) -> bool {
     if rules::np_kind(text, &tokenize(text, source)).is_some() {
         return true;
+    }
+    // "Ferdinand Marcos Jr.": a generational suffix closes a name
+    let s = source.of(text);
+    if let Some(name) = [" Jr.", " Jr", " Sr.", " Sr", " II", " III"].iter().find_map(|x| s.strip_suffix(x)) {
+        return speaker_like(text, Span::new(source.start, source.start + name.len()));
     }
     let s = source.of(text);
     s.find([',', '(']).is_some_and(|i| {

@@ -610,3 +610,13 @@ fn the_one_quoted_as_saying_is_the_source() {
     assert_eq!(s.cue.map(|x| x.of(t)), Some("as saying"));
     assert!(s.content.of(t).starts_with("that the two countries"));
 }
+
+#[test]
+fn a_name_with_a_suffix_is_a_subject_and_what_is_told_starts_at_that() {
+    let t = "Neighbours agree to cooperate at sea\n\n\
+             Philippine President Ferdinand Marcos Jr., on a two-day state visit to Hanoi, told reporters on the sidelines of the talks that the agreements were \"a milestone\".";
+    let found = statements(t);
+    let s = find(&found, "a milestone");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("Philippine President Ferdinand Marcos Jr."), "{found:#?}");
+    assert_eq!(s.content.of(t), "that the agreements were \"a milestone\"");
+}
