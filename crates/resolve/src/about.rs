@@ -87,6 +87,7 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("Malaysian", "Malaysia"),
     ("Indonesian", "Indonesia"),
     ("Filipino", "Philippines"),
+    ("Philippine", "Philippines"),
     ("Singaporean", "Singapore"),
     ("South African", "South Africa"),
     ("Ethiopian", "Ethiopia"),
