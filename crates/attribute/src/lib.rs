@@ -940,7 +940,11 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
     let ends_sentence = |i: usize, c: char| {
         c != '.' || {
             let word = trimmed[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            trimmed[i + 1..].starts_with(char::is_whitespace) && word.chars().count() > 3 && !rules::is_title(word)
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            #[rustfmt::skip] // a word list, packed
+            let abbreviation = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jr" | "Sr" | "St" | "Gen" | "Lt" | "Col" | "Sen" | "Rep" | "Gov"
+                | "Prof" | "Rev" | "Capt" | "Sgt" | "Maj" | "Adm" | "No" | "Mt" | "Co" | "Inc" | "Ltd" | "Corp" | "vs");
+            trimmed[i + 1..].starts_with(char::is_whitespace) && !initial && !abbreviation
         }
     };
     let sentence = trimmed
@@ -978,6 +982,7 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
             start += conjunction.len();
         }
     }
+    start += head_text[start..].len() - head_text[start..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     let head = Span::new(floor + sentence + start, floor + head_end);
     let words = head.of(text).split_whitespace().count();
     // (a name has a word of two letters at least: "Chappaqua, [N.Y.], speaking on ..." is a place)

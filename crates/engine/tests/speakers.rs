@@ -496,3 +496,11 @@ fn the_answers_of_a_spokespersons_remarks_are_the_spokespersons() {
         "An interview with the ambassador\n\nQ: How are relations?\n\nA: Relations are excellent.\n\nQ: And trade?\n\nA: Trade is growing.";
     assert_eq!(speaker_of(text, "Relations are excellent"), None);
 }
+
+#[test]
+fn a_seat_of_government_is_no_he() {
+    let text = "Minister resigns over expenses row\n\n\
+                The housing minister resigned on Friday after reports about her expenses, Downing Street said.\n\n\
+                The prime minister thanked her for her service. \"She has been a dedicated minister,\" he said in a statement.";
+    assert_ne!(speaker_of(text, "dedicated minister").as_deref(), Some("Downing Street"));
+}

@@ -123,8 +123,17 @@ const FEMALE_TITLES: &[&str] =
 /// Whether a name is a country's or an organisation's ("Senate of Pakistan", "Foreign
 /// Ministry"), not a person's.
 pub(crate) fn names_collective(name: &str) -> bool {
-    is_country(name) || name.split_whitespace().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str())) || is_acronym(name)
+    is_country(name)
+        || name.split_whitespace().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str()))
+        || is_acronym(name)
+        || SEATS_OF_GOVERNMENT.contains(&name)
 }
+
+/// Places that stand for the government sitting in them ("Downing Street said").
+const SEATS_OF_GOVERNMENT: &[&str] = &[
+    "Downing Street", "White House", "Kremlin", "Pentagon", "Elysee", "Élysée", "Elysee Palace", "Élysée Palace", "Whitehall",
+    "Zhongnanhai", "Blue House", "Quai d'Orsay", "Foggy Bottom", "Capitol Hill", "Number 10", "No 10", "Downing St",
+];
 
 /// "BBC", "UKIP", "IPPR": a name of capitals only, too short for a surname set in capitals
 /// (a transcript's "WALLACE:"), is an organisation's, and no "he" or "she" points to it.
@@ -233,7 +242,11 @@ static PORTFOLIO_WORD_SET: WordSet = WordSet::new(PORTFOLIO_WORDS);
 pub fn parse_source(src: &str) -> ParsedSource {
     let ranked = with_ranks_spelled_out(src);
     let (src, workplace) = without_trailing_clause(ranked.as_deref().unwrap_or(src));
-    let mut parsed = parse_source_words(src);
+    // "China's embassy in Washington": an organisation in lower case after a country's
+    // possessive, named as written in capitals (not a person called "Washington")
+    // (only with a place after it: "Iran's parliament" reads well as written)
+    let owned_organisation = (src.contains(['\'', '’']) && src.contains(" in ")).then(|| with_organisation_capitalised(src)).flatten();
+    let mut parsed = parse_source_words(owned_organisation.as_deref().unwrap_or(src));
     // a demonym read as a name, before words in lower case: an organisation written in lower
     // case ("the Indian foreign ministry"), or someone of that country ("the German company",
     // "the Indian batsman"), whom the article names elsewhere if at all
@@ -414,17 +427,24 @@ fn with_organisation_capitalised(src: &str) -> Option<String> {
     let bare = src.strip_prefix("the ").or_else(|| src.strip_prefix("The ")).unwrap_or(src);
     let words: Vec<&str> = bare.split(' ').collect();
     let [demonym, rest @ ..] = &words[..] else { return None };
+    // "China's embassy in Washington": a country's possessive opens it too, and "in" a
+    // capitalised place may close it
+    let of_country = || demonym.strip_suffix("'s").or_else(|| demonym.strip_suffix("’s")).and_then(country_of).is_some();
+    let (rest, place) = match rest.iter().position(|w| *w == "in") {
+        Some(at) if at + 1 < rest.len() && rest[at + 1..].iter().all(|w| is_cap(w)) => (&rest[..at], &rest[at..]),
+        _ => (rest, &rest[rest.len()..]),
+    };
     let lower = |w: &&str| w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
     // (a business is the one named last: "the German company" is Siemens, see `pick_business`)
     let organisation = rest.last().is_some_and(|w| ORG_WORD_SET.contains(w) && !BUSINESS_NOUNS.contains(w));
-    if rest.is_empty() || country_of_demonym(demonym).is_none() || !rest.iter().all(lower) || !organisation {
+    if rest.is_empty() || (country_of_demonym(demonym).is_none() && !of_country()) || !rest.iter().all(lower) || !organisation {
         return None;
     }
     let capitalised = rest.iter().map(|w| {
         let mut c = w.chars();
         c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
     });
-    Some(std::iter::once(demonym.to_string()).chain(capitalised).collect::<Vec<_>>().join(" "))
+    Some(std::iter::once(demonym.to_string()).chain(capitalised).chain(place.iter().map(|w| w.to_string())).collect::<Vec<_>>().join(" "))
 }
 
 /// Words that may follow a speaker's name in a source read whole, before the cue: "[Mr Howard]
@@ -2272,6 +2292,8 @@ mod tests {
     #[test]
     fn sources_parse_into_name_role_affiliation() {
         check("Foreign Office Spokesperson Mumtaz Zahra Baloch", Some("Mumtaz Zahra Baloch"), Some("spokesperson"), Some("Foreign Office"));
+        // an organisation in lower case after a country's possessive, with its place
+        check("China's embassy in Washington", Some("Embassy in Washington"), None, Some("China"));
         // who someone speaks for is where they work
         check(
             "A spokeswoman for the Chinese Foreign Ministry, Mao Ning,",
