@@ -40,7 +40,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "announcement", "tweet", "post", "ad", "speech", "interview", "book", "journal", "magazine", "outlet", "agency", "bureau", "firm",
     "company", "bank", "fund", "institute", "university", "foundation", "association", "movement", "coalition", "senate", "house",
     "congress", "parliament", "assembly", "cabinet", "embassy", "consulate", "military", "army", "navy", "troops", "kremlin", "pentagon",
-    "whitehouse", "state", "country", "nation", "governments", "countries",
+    "whitehouse", "state", "country", "nation", "governments", "countries", "media", "broadcaster", "television",
 ];
 
 /// [`SOURCE_NOUNS`] as a set (asked of many words of every article).

@@ -620,3 +620,14 @@ fn a_name_with_a_suffix_is_a_subject_and_what_is_told_starts_at_that() {
     assert_eq!(s.source.map(|x| x.of(t)), Some("Philippine President Ferdinand Marcos Jr."), "{found:#?}");
     assert_eq!(s.content.of(t), "that the agreements were \"a milestone\"");
 }
+
+#[test]
+fn state_media_can_report() {
+    let t = "Neighbours agree\n\n\
+             HANOI, Jan 30 (Reuters) - Vietnam and the Philippines agreed on Tuesday to improve coordination between their coast guards, state media reported.";
+    let found = statements(t);
+    let s = found.iter().find(|(s, _)| s.cue.is_some_and(|c| c.of(t) == "reported")).map(|(s, _)| s);
+    let s = s.unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(s.source.map(|x| x.of(t)), Some("state media"));
+    assert!(s.content.of(t).ends_with("between their coast guards"), "{found:#?}");
+}
