@@ -935,6 +935,11 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
     }
     let before = &text[floor..cue.start];
     let trimmed = before.trim_end();
+    // (most cues have no adjunct before them: a look at the last word settles it)
+    let last_word = trimmed.rsplit(' ').next().unwrap_or("");
+    if !trimmed.ends_with(',') && !MEDIA.contains(&last_word.to_lowercase().as_str()) {
+        return None;
+    }
     // (a full stop ends a sentence after a word, not after an abbreviation or initial: "Ferdinand
     // Marcos Jr., on a state visit, told")
     let ends_sentence = |i: usize, c: char| {

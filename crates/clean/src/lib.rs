@@ -49,6 +49,8 @@ fn published_line_date(text: &str, spans: &[Span]) -> Option<NaiveDate> {
     labelled.or_else(|| {
         header()
             .flat_map(|p| p.of(text).lines())
+            // (a date alone is short: a sentence is not read word by word)
+            .filter(|line| line.len() <= 40)
             .find_map(|line| dates::parse_date(line).filter(|d| d.year.is_some()).and_then(|d| d.resolve(None)))
     })
 }
