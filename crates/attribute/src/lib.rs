@@ -861,7 +861,8 @@ fn take_subjects_before_adjuncts(text: &str, tagged: &mut Vec<Statement>) {
             matches!(w.to_lowercase().as_str(), "asked" | "questioned" | "pressed" | "speaking" | "responding" | "replying" | "addressing")
         })
     };
-    tagged.retain(|t| !t.cue.is_some_and(|c| participle(c) && adjuncts.iter().any(|a| a.contains(c))));
+    let adjuncts = onrecord_model::SpanIndex::new(adjuncts);
+    tagged.retain(|t| !t.cue.is_some_and(|c| participle(c) && adjuncts.containing(c).next().is_some()));
 }
 
 /// "An official who declined to be named said ...": the tagger may read the relative pronoun
@@ -918,7 +919,7 @@ fn quoted_as_saying(text: &str, t: &mut Statement) {
 /// (an -ing participle opens one as well: "speaking on condition of anonymity").
 const ADJUNCT_OPENERS: &[&str] = &[
     "for", "while", "when", "after", "before", "in", "on", "at", "during", "as", "like", "unlike", "however", "meanwhile", "too", "though",
-    "also", "instead", "again", "separately", "later", "earlier", "then", "meanwhile", "citing", "asked",
+    "also", "instead", "again", "separately", "later", "earlier", "then", "citing", "asked",
 ];
 
 /// Media a statement is made in: "the ministry in a statement said".
@@ -1075,12 +1076,16 @@ const SPEAKING_FOR: &[&str] = &[
     "party", "committee", "council", "agency", "police", "army", "military", "cabinet", "parliament", "senate", "board", "commission",
 ];
 
+/// Whether a phrase ends on a possessive: "Egypt's", "Japan’s", "the Tories'".
+fn ends_possessive(s: &str) -> bool {
+    s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'")
+}
+
 /// A source that ends on a possessive ("[Egypt's] foreign ministry, however, said") takes the
 /// one it owns who speaks for it: the words after it up to a comma or the cue, when they end on
 /// such a noun.
 fn with_possessed_noun(text: &str, source: Span, cue: Span) -> Span {
-    let s = source.of(text);
-    if cue.start <= source.end || !(s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'")) {
+    if cue.start <= source.end || !ends_possessive(source.of(text)) {
         return source;
     }
     let after = &text[source.end..cue.start];
@@ -1373,7 +1378,6 @@ fn speaker_like(text: &str, source: Span) -> bool {
     if let Some(name) = [" Jr.", " Jr", " Sr.", " Sr", " II", " III"].iter().find_map(|x| s.strip_suffix(x)) {
         return speaker_like(text, Span::new(source.start, source.start + name.len()));
     }
-    let s = source.of(text);
     s.find([',', '(']).is_some_and(|i| {
         let head = s[..i].trim_end();
         let np = |from: usize, len: usize| len > 0 && rules::np_kind(text, &tokenize(text, Span::new(from, from + len))).is_some();
@@ -1612,21 +1616,25 @@ fn take_rule_contents_for_shared_cues(tagged: &mut [Statement], rules: &[Stateme
 fn fold_possessive_objects(text: &str, tagged: &mut Vec<Statement>) {
     let is_object = |t: &Statement| {
         let (Some(source), Some(cue)) = (t.source, t.cue) else { return false };
-        let s = source.of(text);
-        let possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'");
-        possessive
+        ends_possessive(source.of(text))
             && t.content.end <= source.start
             && text[t.content.end..source.start].chars().all(|c| c == ' ' || c == '"' || c == '”' || c == '\'' || c == '’')
             && text.get(source.end..cue.start).is_some_and(|gap| gap.trim().is_empty())
             && !cue.of(text).contains(char::is_whitespace)
     };
-    let folded: Vec<(Span, usize)> = tagged.iter().filter(|t| is_object(t)).filter_map(|t| t.cue.map(|c| (t.content, c.end))).collect();
+    // each folded content and where its noun phrase ends (the first object read of it)
+    let mut folded: rustc_hash::FxHashMap<Span, usize> = rustc_hash::FxHashMap::default();
+    for t in tagged.iter().filter(|t| is_object(t)) {
+        if let Some(cue) = t.cue {
+            folded.entry(t.content).or_insert(cue.end);
+        }
+    }
     if folded.is_empty() {
         return;
     }
     tagged.retain(|t| !is_object(t));
     for t in tagged.iter_mut() {
-        if let Some(&(_, end)) = folded.iter().find(|(content, _)| *content == t.content) {
+        if let Some(&end) = folded.get(&t.content) {
             t.content = Span::new(t.content.start, end);
         }
     }
@@ -1641,7 +1649,9 @@ fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[S
     // (by where the cue starts: the tagger's may run on over its setting, "said Monday")
     let rule_of_cue: rustc_hash::FxHashMap<usize, Span> =
         rules.iter().filter(|r| r.kind != StatementKind::Floating).filter_map(|r| r.cue.map(|c| (c.start, r.content))).collect();
-    let inner: Vec<(Span, usize)> = tagged
+    // each inner reading's content and where its source starts (a set: an article of one long
+    // paragraph has thousands of readings)
+    let inner: rustc_hash::FxHashSet<(Span, usize)> = tagged
         .iter()
         .filter_map(|t| {
             let (source, cue) = (t.source?, t.cue?);
@@ -1651,9 +1661,7 @@ fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[S
     for t in tagged.iter_mut() {
         let Some(cue) = t.cue.filter(|c| c.start >= t.content.end) else { continue };
         let Some(&rule_content) = rule_of_cue.get(&cue.start) else { continue };
-        let opens_inner = inner.iter().any(|&(content, source_start)| {
-            content == t.content && rule_content.start == source_start && rule_content.end >= t.content.end
-        });
+        let opens_inner = rule_content.end >= t.content.end && inner.contains(&(t.content, rule_content.start));
         if opens_inner {
             t.content = rule_content;
         }
@@ -1679,14 +1687,14 @@ fn take_rule_readings_of_inverted_sources(tagged: &mut [Statement], rules: &[Sta
     }
 }
 
-/// A statement the page's layout attributes, not a verb: a headline around a colon, a
-/// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
 /// A turn of a Q&A ("Q: ...", "A: ..."): a transcript line whose answers hold readings of their
 /// own, which an interview's annotation marks inside it.
 fn is_qa_turn(text: &str, s: &Statement) -> bool {
     s.kind == StatementKind::Transcript && s.source.is_some_and(|x| matches!(x.of(text), "Q" | "A"))
 }
 
+/// A statement the page's layout attributes, not a verb: a headline around a colon, a
+/// transcript line, a quotation signed with a dash. The rules' reading of it is the only one.
 fn is_structural(text: &str, s: &Statement) -> bool {
     matches!(s.kind, StatementKind::Headline | StatementKind::Transcript) || s.cue.is_some_and(|c| rules::is_signature_cue(text, c))
 }

@@ -1581,11 +1581,12 @@ pub fn resolve_speakers(article: &mut Article) {
     for &si in &order {
         let st = &article.statements[si];
         let pos = st.source.map_or(st.content.start, |s| s.start);
+        // a source that opens with "the" points back to someone ("the official")
+        let definite = st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
         // "According to the official, ...": the unnamed official just quoted, not a named
         // speaker before them who holds some office
         let points_to_unnamed = parsed[si].as_ref().and_then(|p| {
             let (None, Some(role), Some((o, before))) = (&p.name, &p.role, &last_unnamed) else { return None };
-            let definite = st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
             let role = role.trim_end_matches('s');
             (definite && (holds_role(before, role) || GENERIC_ROLES.contains(&role))).then_some(*o)
         });
@@ -1659,8 +1660,6 @@ pub fn resolve_speakers(article: &mut Article) {
                     // "the diplomat said", "the official added": a word for any office, for the
                     // person in office who spoke last
                     .or_else(|| {
-                        let definite =
-                            st.source.is_some_and(|x| x.of(&text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the")));
                         last_speaker.filter(|&i| {
                             definite && GENERIC_ROLES.contains(&role) && !reg.entities[i].collective && reg.entities[i].role.is_some()
                         })
