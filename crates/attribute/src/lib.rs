@@ -37,7 +37,12 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     let rules = rules_attribute(article, &live);
     let Some(model) = tagger::default_model() else { return rules };
     // (a Q&A turn is no hint: the readings inside it are the tagger's to find)
-    let hints: Vec<Statement> = rules.iter().filter(|r| !is_qa_turn(&article.text, r)).cloned().collect();
+    // (copied only when there is a turn to leave out)
+    let hints: std::borrow::Cow<[Statement]> = if rules.iter().any(|r| is_qa_turn(&article.text, r)) {
+        rules.iter().filter(|r| !is_qa_turn(&article.text, r)).cloned().collect::<Vec<_>>().into()
+    } else {
+        rules.as_slice().into()
+    };
     let mut tagged = tagger::statements(model, article, &live, &hints);
     for t in &mut tagged {
         t.source = t.source.map(|x| with_relative_head(&article.text, x));
