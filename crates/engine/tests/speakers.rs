@@ -504,3 +504,31 @@ fn a_seat_of_government_is_no_he() {
                 The prime minister thanked her for her service. \"She has been a dedicated minister,\" he said in a statement.";
     assert_ne!(speaker_of(text, "dedicated minister").as_deref(), Some("Downing Street"));
 }
+
+#[test]
+fn a_hyphenated_or_prefixed_surname_is_the_person_named_before() {
+    let found = speakers(
+        "Ceasefire talks\n\n\
+         \"We are cautiously optimistic,\" foreign ministry spokesman Majid al-Nasser told a news conference.\n\n\
+         \"Both sides have shown flexibility,\" al-Nasser said.\n\n\
+         Press secretary Karen Lacroix-Dumont told reporters the president was confident. Lacroix-Dumont said the vote would be close.",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Majid al-Nasser", "Majid al-Nasser", "Karen Lacroix-Dumont", "Karen Lacroix-Dumont"], "{found:?}");
+}
+
+#[test]
+fn the_spokesman_is_the_spokesman_for_an_office_named_before() {
+    let found = speakers(
+        "Aid blocked\n\n\
+         \"All parties must allow aid through,\" Ines Moreau, Spokeswoman for the Secretary-General, told reporters.\n\n\
+         Asked about the Council, the spokeswoman said that was for its members to decide.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (name, role, affiliation) in &found {
+        assert_eq!(
+            (name.as_str(), role.as_deref(), affiliation.as_deref()),
+            ("Ines Moreau", Some("spokeswoman"), Some("Secretary-General"))
+        );
+    }
+}

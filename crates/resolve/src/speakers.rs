@@ -47,7 +47,7 @@ const ROLES: &[&str] = &[
     "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent",
     "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep",
     "msp", "major general", "lieutenant general", "brigadier general", "lieutenant colonel", "rear admiral", "vice admiral",
-    "chief constable", "chief superintendent", "chief inspector",
+    "chief constable", "chief superintendent", "chief inspector", "member",
 ];
 
 /// [`ROLES`] as a set (asked of many words of every article).
@@ -142,7 +142,59 @@ fn is_acronym(name: &str) -> bool {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || is_prefixed_name(w)
+}
+
+/// An Arabic name written with its article or patronymic joined on: "al-Ansari", "el-Sisi",
+/// "bin-Salman".
+fn is_prefixed_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(particle, rest)| {
+        matches!(particle, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "abu" | "ul" | "ud")
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A particle that stands as a word of its own inside a name ("Faisal bin Farhan", "Ursula von
+/// der Leyen", "Luiz Inácio Lula da Silva").
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "binti"
+            | "de"
+            | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "le"
+            | "la"
+            | "al"
+            | "el"
+            | "ul"
+    )
+}
+
+/// The words of a name among `words`: the capitalised ones, and the particles between two of
+/// them.
+fn name_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut kept_before = false;
+    for (k, w) in words.iter().enumerate() {
+        let inside = || kept_before && words[k + 1..].iter().find(|n| !is_name_particle(n)).is_some_and(|n| is_cap(n));
+        kept_before = is_cap(w) || (is_name_particle(w) && inside());
+        if kept_before {
+            out.push(*w);
+        }
+    }
+    out
 }
 
 /// An honorific or a title that tells a gender ("Mr", "Sir", "Lady", "Congresswoman"): what
@@ -201,11 +253,44 @@ fn name_complement_len(after: &[&str], name_follows: bool) -> usize {
     let rest = &after[1 + skip_the..];
     // before a name, the complement needs a word and the name's; alone, one word will do
     let shortest = if name_follows { 2 } else { 1 };
-    if rest.len() < shortest || !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) {
+    if rest.len() < shortest {
         return 0;
     }
     if !name_follows {
-        return after.len();
+        // after the name, a body named in capitals may go on in lower case ("member of the
+        // Hamas political bureau"), up to the end of the appositive (not a person's title: "a
+        // spokesman for EU trade commissioner Peter Mandelson")
+        let named = rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&"))
+            || (is_cap(rest[0])
+                && !rest.iter().any(|w| ROLE_SET.contains(w))
+                && rest.iter().all(|w| {
+                    is_cap(w)
+                        || (w.len() > 3
+                            && w.chars().all(char::is_lowercase)
+                            && !matches!(
+                                *w,
+                                "that"
+                                    | "which"
+                                    | "whose"
+                                    | "with"
+                                    | "from"
+                                    | "where"
+                                    | "when"
+                                    | "while"
+                                    | "since"
+                                    | "after"
+                                    | "before"
+                                    | "during"
+                                    | "until"
+                                    | "into"
+                                    | "over"
+                                    | "about"
+                            ))
+                }));
+        return if named { after.len() } else { 0 };
+    }
+    if !rest.iter().all(|w| is_cap(w) || matches!(*w, "and" | "&")) {
+        return 0;
     }
     // a portfolio is named with its own words ("for Communications", "for Information and
     // Broadcasting"): the name starts where they end
@@ -415,6 +500,9 @@ fn spelled_rank(word: &str) -> Option<&'static str> {
         "Det" => "Detective",
         "Supt" => "Superintendent",
         "Insp" => "Inspector",
+        "Sen" => "Senator",
+        "Rep" => "Representative",
+        "Gov" => "Governor",
         _ => return None,
     })
 }
@@ -808,7 +896,10 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                 // commissioner Peter Mandelson")
                 let after_complement =
                     role_at.is_some_and(|(_, e)| lw.get(e..i).unwrap_or_default().iter().any(|w| ROLE_COMPLEMENTS.contains(&w.as_str())));
-                let later = i >= role_at.map_or(0, |(_, e)| e) && !(indefinite && after_complement);
+                // and so is one whose complement names a role and no one after it ("Spokesman
+                // for the Secretary-General", after the name)
+                let ends_phrase = i + rw.len() == lw.len();
+                let later = i >= role_at.map_or(0, |(_, e)| e) && !((indefinite || ends_phrase) && after_complement);
                 if role_at.is_none_or(|(s, e)| later || (i == s && i + rw.len() > e)) {
                     role_at = Some((i, i + rw.len()));
                 }
@@ -838,7 +929,18 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                 role = format!("{role} {}", words[re..re + comp].join(" "));
             }
             let re = re + comp;
-            let name: Vec<&str> = words[re..].iter().copied().filter(|w| is_cap(w)).collect();
+            // "member of the Cabinet": one capitalised word after the member's preposition is
+            // what they are a member of, not a name
+            let of_one = comp == 0
+                && role.ends_with("member")
+                && words.get(re).is_some_and(|w| ROLE_COMPLEMENTS.contains(w))
+                && name_words(&words[re..]).len() == 1
+                && words.last().is_some_and(|w| is_cap(w));
+            if of_one {
+                out.role = Some(format!("{role} {}", words[re..].join(" ")));
+                return out;
+            }
+            let name = name_words(&words[re..]);
             if !name.is_empty() && re < words.len() {
                 out.name = Some(name.join(" "));
             }
@@ -873,6 +975,49 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                 }
                 None if titled => {
                     out.affiliation.get_or_insert_with(|| before.join(" "));
+                }
+                // "EU foreign policy chief", "U.S. national security adviser": who the speaker
+                // works for in capitals, then what the role is about in lower case
+                None if !org && !legislator => {
+                    let k = before.iter().take_while(|w| is_cap(w)).count();
+                    let about = &before[k..];
+                    // (nouns, not a clause's verb: "the Conservatives accepted Prime Minister";
+                    // and not a former post: "Ex-chat show host")
+                    let noun = |w: &&str| {
+                        w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !matches!(*w, "says" | "tells" | "adds")
+                    };
+                    let former = before[..k].iter().any(|w| w.starts_with("Ex-"));
+                    // (a sentence's first word is capitalised too: "Founding member", "Another
+                    // current member", "Original Abba member")
+                    let opener = k == 1 && {
+                        let w = before[0].to_lowercase();
+                        w.ends_with("ed")
+                            || w.ends_with("ing")
+                            || w.ends_with("ly")
+                            || matches!(
+                                w.as_str(),
+                                "another"
+                                    | "original"
+                                    | "former"
+                                    | "veteran"
+                                    | "fellow"
+                                    | "then"
+                                    | "new"
+                                    | "current"
+                                    | "one"
+                                    | "both"
+                                    | "some"
+                                    | "many"
+                                    | "other"
+                                    | "longtime"
+                            )
+                    };
+                    if k > 0 && !about.is_empty() && about.len() <= 3 && about.iter().all(noun) && !former && !opener {
+                        let employer = before[..k].join(" ");
+                        let employer = employer.trim_end_matches(['\'', '’']).to_string();
+                        out.affiliation.get_or_insert_with(|| country_of(&employer).map_or(employer, str::to_string));
+                        role = format!("{} {role}", about.join(" "));
+                    }
                 }
                 None => {}
             }
@@ -1155,7 +1300,8 @@ fn same_person(a: &str, b: &str) -> bool {
     // one of two people named together is not the pair ("Tote King and Manuel Millan")
     na != nb
         && !long.contains(" and ")
-        && short.split_whitespace().all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
+        // ("Jean-Pierre", "al-Ansari" and "O'Brien" are names too)
+        && short.split_whitespace().all(|w| w.len() >= 2 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
         && short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w))
         // "China" is not the China of "China Farah Siddiqui"
         && country_of(a).is_none()
@@ -2335,6 +2481,24 @@ mod tests {
             Some("spokesperson"),
             Some("Chinese Foreign Ministry"),
         );
+        // a role whose complement names an office, after the name, is the role held
+        check("Ines Moreau, Spokeswoman for the Secretary-General,", Some("Ines Moreau"), Some("spokeswoman"), Some("Secretary-General"));
+        check(
+            "Karim Haddad, a member of the Fatah central committee,",
+            Some("Karim Haddad"),
+            Some("member"),
+            Some("Fatah central committee"),
+        );
+        // an employer in capitals, then what the role is about
+        check("EU foreign policy chief Elena Vos", Some("Elena Vos"), Some("foreign policy chief"), Some("EU"));
+        check("the Conservatives accepted Prime Minister Tom Hale", Some("Tom Hale"), Some("prime minister"), None);
+        // particles of Arabic, Dutch or Portuguese names stay in the name
+        check("Qatar's foreign ministry spokesman Majid al-Nasser", Some("Majid al-Nasser"), Some("spokesman"), Some("Qatar"));
+        check("Foreign Minister Prince Khalid bin Saud", Some("Prince Khalid bin Saud"), Some("foreign minister"), None);
+        check("Commission President Anna van der Berg", Some("Anna van der Berg"), Some("president"), Some("Commission"));
+        // an abbreviated title is spelled out
+        check("Sen. Maria Delgado", Some("Maria Delgado"), Some("senator"), None);
+        check("Rep. John Ortiz", Some("John Ortiz"), Some("representative"), None);
         check("President Arif Alvi", Some("Arif Alvi"), Some("president"), None);
         check("Foreign Minister Bilawal Bhutto Zardari", Some("Bilawal Bhutto Zardari"), Some("foreign minister"), None);
         check("Chinese Ambassador Nong Rong", Some("Nong Rong"), Some("ambassador"), Some("China"));
