@@ -33,7 +33,7 @@ const TELL: &[&str] = &["tell", "inform", "assure", "remind", "warn", "advise", 
 const OBJECT: &[&str] = &[
     "praise", "reject", "express", "condemn", "criticize", "criticise", "welcome", "applaud", "hail", "slam", "dismiss", "denounce",
     "blast", "commend", "lauded", "laud", "thank", "appreciate", "support", "oppose", "call", "describe", "voice", "accuse", "blame",
-    "defend", "endorse",
+    "defend", "endorse", "convey",
 ];
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("say", &["say", "says", "said", "saying"]),

@@ -63,6 +63,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     take_rule_contents_for_shared_cues(&mut tagged, &rules);
     take_rule_contents_around_inner_readings(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
+    take_rule_verbs_for_verbless_cues(&article.text, &mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
@@ -70,6 +71,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
             let x = without_contracted_verb(&article.text, with_closing_comma(&article.text, x));
             without_leading_medium(&article.text, without_leading_adverbial(&article.text, x))
         });
+        if let (Some(source), Some(cue)) = (t.source, t.cue) {
+            t.source = Some(within_cue_paragraph(&article.text, source, cue));
+        }
     }
     for t in &mut tagged {
         if let (Some(source), Some(cue)) = (t.source, t.cue) {
@@ -574,7 +578,8 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         // (with a source after it, the word is an inverted cue: "Said Comey, ...")
         let in_title = s.source.is_none() && s.cue.is_some_and(|c| opens_a_title(text, c));
         // "Wang Yi held talks with [his Egyptian counterpart]": a meeting, whoever it was with
-        let meeting = content.starts_with("with ") && s.cue.is_some_and(|c| is_meeting(c.of(text)));
+        let meeting = content.starts_with("with ") && s.cue.is_some_and(|c| is_meeting(c.of(text)))
+            || s.cue.is_some_and(|c| is_visit(c.of(text), content));
         let titled_headline = s.kind == StatementKind::Headline && s.source.is_some_and(|x| is_headline_phrase(x.of(text)));
         !topic
             && !prompt
@@ -596,6 +601,14 @@ fn is_meeting(cue: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     matches!(*first, "hold" | "holds" | "held" | "holding" | "had" | "has" | "have")
         && matches!(*last, "talks" | "meeting" | "meetings" | "discussions" | "consultations" | "call" | "conversation" | "dialogue")
+}
+
+/// Whether a cue and what follows it are a courtesy call, not words said: "called on the
+/// Ambassador of Bangladesh today". One who "called on" someone "to" do something asked them to.
+fn is_visit(cue: &str, content: &str) -> bool {
+    let lower = cue.to_lowercase();
+    matches!(lower.as_str(), "called on" | "calls on" | "call on" | "calling on" | "paid a call on" | "paid a courtesy call on")
+        && !content.split_whitespace().any(|w| w.eq_ignore_ascii_case("to"))
 }
 
 /// "[Planning] Minister Ahsan Iqbal said ...": one capitalised word right before another, in a
@@ -778,6 +791,18 @@ impl Live {
         } else {
             std::borrow::Cow::Borrowed(&self.tokens[from..to])
         }
+    }
+}
+
+/// A source ends at a line break: "[FM spokesperson]" after "..., says" at the end of a line
+/// that has no full stop, not "FM spokesperson\n\nLord Cameron" run on into the next paragraph.
+/// The part on the cue's side of the break stays.
+fn within_cue_paragraph(text: &str, source: Span, cue: Span) -> Span {
+    let s = source.of(text);
+    match (s.find('\n'), s.rfind('\n')) {
+        (Some(first), _) if source.start >= cue.end => Span::new(source.start, source.start + s[..first].trim_end().len()).trim(text),
+        (_, Some(last)) if source.end <= cue.start => Span::new(source.start + last + 1, source.end).trim(text),
+        _ => source,
     }
 }
 
@@ -1669,6 +1694,25 @@ fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[S
         let opens_inner = rule_content.end >= t.content.end && inner.contains(&(t.content, rule_content.start));
         if opens_inner {
             t.content = rule_content;
+        }
+    }
+}
+
+/// "Lord Cameron told his Iranian counterpart in a phone call that ...": where the rules read
+/// the same source and content with a verb of saying for their cue, and the tagger's cue has
+/// no verb a cue can have and is a noun after its article ("a phone call"), the verb is the cue.
+/// ("People briefed on the talks were adamant that ...": not a noun, and not "briefed".)
+fn take_rule_verbs_for_verbless_cues(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
+    let by_reading: rustc_hash::FxHashMap<(Span, Span), Span> =
+        rules.iter().filter_map(|r| Some(((r.content, r.source?), r.cue?))).collect();
+    for t in tagged.iter_mut() {
+        let (Some(cue), Some(source)) = (t.cue, t.source) else { continue };
+        let Some(&rule_cue) = by_reading.get(&(t.content, source)) else { continue };
+        let verb = |c: Span| cue_words(text, c).any(|w| lexicon::cue_class(&w).is_some());
+        let word_before = text[..cue.start].split_whitespace().next_back().unwrap_or_default().to_lowercase();
+        let noun = matches!(word_before.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+        if rule_cue != cue && noun && !verb(cue) && cue_verb(text, rule_cue).is_some_and(|v| lexicon::is_saying(&v)) {
+            t.cue = Some(rule_cue);
         }
     }
 }

@@ -702,15 +702,45 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
     while end > 0 && toks[end - 1].kind == TokenKind::Punct && matches!(toks[end - 1].text(text), "." | "!") {
         end -= 1;
     }
-    let verb = toks[..end].last().filter(|t| t.kind == TokenKind::Word)?;
-    let v = lower(text, verb);
-    if !(v.ends_with('s') || v == "said") || !matches!(cue_class(&v), Some(CueClass::Speech)) {
-        return None;
-    }
+    let says = |t: &Token| {
+        let v = lower(text, t);
+        t.kind == TokenKind::Word && (v.ends_with('s') || v == "said") && matches!(cue_class(&v), Some(CueClass::Speech))
+    };
+    let verb = toks[..end].last().filter(|t| says(t));
+    let Some(verb) = verb else { return speaker_says_after_claim(text, &toks[..end]) };
     let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
     let name = &toks[comma + 1..end - 1];
     let claim_words = toks[..comma].iter().filter(|t| t.kind == TokenKind::Word).count();
     if name.is_empty() || name.len() > 6 || claim_words < 3 || np_kind(text, name).is_none() {
+        return None;
+    }
+    let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
+    let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    Some(headline_statement(content, verb.span, source))
+}
+
+/// "China urges US to stop hyping 'China threat', says FM spokesperson": the verb, then the
+/// speaker, after the headline's last comma.
+fn speaker_says_after_claim(text: &str, toks: &[Token]) -> Option<Statement> {
+    let comma = toks.iter().rposition(|t| t.text(text) == ",")?;
+    // (a verb of saying proper: "Iran says it will respond, warns US" is Iran's warning to the US)
+    let verb = toks.get(comma + 1).filter(|t| {
+        let v = lower(text, t);
+        t.kind == TokenKind::Word
+            && (v.ends_with('s') || v == "said")
+            && matches!(cue_class(&v), Some(CueClass::Speech))
+            && crate::lexicon::is_saying(&v)
+            && !matches!(v.as_str(), "tells" | "informs" | "assures" | "briefs" | "reminds")
+    })?;
+    let name = &toks[comma + 2..];
+    let claim_words = toks[..comma].iter().filter(|t| t.kind == TokenKind::Word).count();
+    // (a name, or a role after a capital: "FM spokesperson")
+    let named = |name: &[Token]| {
+        (is_cap(text, &name[0])
+            && name.iter().all(|t| t.kind == TokenKind::Word && (is_cap(text, t) || ROLE_NOUNS.contains(&t.text(text)))))
+            || np_kind(text, name).is_some()
+    };
+    if name.is_empty() || name.len() > 6 || claim_words < 3 || !named(name) {
         return None;
     }
     let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);

@@ -631,3 +631,66 @@ fn state_media_can_report() {
     assert_eq!(s.source.map(|x| x.of(t)), Some("state media"));
     assert!(s.content.of(t).ends_with("between their coast guards"), "{found:#?}");
 }
+
+#[test]
+fn a_headline_may_end_on_says_and_its_speaker() {
+    let t = "Manila rejects claims over the shoal, says foreign ministry\n\n\
+             MANILA, July 2 (Kyodo) - The Philippines on Tuesday rejected the claims, a ministry spokeswoman said.";
+    let found = statements(t);
+    let h = found.iter().find(|(s, _)| s.kind == StatementKind::Headline).unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(h.1, "Manila rejects claims over the shoal");
+    assert_eq!(h.0.source.map(|s| s.of(t)), Some("foreign ministry"));
+    assert_eq!(h.0.cue.map(|s| s.of(t)), Some("says"));
+    // a verb that takes whom it is said to: the name after it is spoken to, not the speaker
+    let t = "Tehran vows to answer any strike, warns Washington\n\nDUBAI (AP) - Iran will respond, the ministry said.";
+    let found = statements(t);
+    assert!(!found.iter().any(|(s, _)| s.source.is_some_and(|x| x.of(t) == "Washington")), "{found:#?}");
+}
+
+#[test]
+fn a_source_stops_at_the_end_of_its_line() {
+    // a line with no full stop runs into the next paragraph for the sentence splitter
+    let t = "Notes from the briefing\n\n\
+             Lima urges calm on the border, says foreign ministry spokesperson\n\n\
+             Minister Ana Rocha told reporters that the talks would resume in May.";
+    let found = statements(t);
+    for (s, _) in &found {
+        assert!(!s.source.is_some_and(|x| x.of(t).contains('\n')), "{found:#?}");
+    }
+}
+
+#[test]
+fn a_verb_of_saying_is_the_cue_not_the_medium_after_it() {
+    let t = "Call with Tehran\n\n\
+             Lord Halden told his Iranian counterpart in a phone call that Tehran bore responsibility for the attacks.";
+    let found = statements(t);
+    let s = find(&found, "bore responsibility");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("Lord Halden"), "{found:#?}");
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("told"), "{found:#?}");
+}
+
+#[test]
+fn a_courtesy_call_is_no_statement_and_conveying_is() {
+    let t = "Secretary meets envoy\n\n\
+             New Delhi, 20 January 2024\n\n\
+             Foreign Secretary Ravi Menon called on the Ambassador of Bangladesh today.\n\n\
+             The Ambassador conveyed the appreciation of his government for the support in the energy sector.\n\n\
+             The Foreign Secretary called on both sides to speed up the rail link.";
+    let found = statements(t);
+    assert!(!found.iter().any(|(_, c)| c.contains("Ambassador of Bangladesh")), "{found:#?}");
+    let conveyed = find(&found, "appreciation of his government");
+    assert_eq!(conveyed.source.map(|x| x.of(t)), Some("The Ambassador"), "{found:#?}");
+    assert_eq!(conveyed.kind, StatementKind::Indirect);
+    // calling on someone to do something is asking it
+    assert!(find(&found, "speed up the rail link").cue.is_some_and(|c| c.of(t) == "called on"), "{found:#?}");
+}
+
+#[test]
+fn two_quotations_around_their_attribution_are_a_direct_quote() {
+    let t = "Talks ruled out\n\n\
+             \"No such meeting is planned,\" spokesman Ivan Petrov told reporters. \"These reports are false.\"";
+    let found = statements(t);
+    let s = find(&found, "No such meeting");
+    assert!(s.content.of(t).contains("These reports are false"), "{found:#?}");
+    assert_eq!(s.kind, StatementKind::Direct, "{found:#?}");
+}

@@ -244,7 +244,8 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         let cue = k.map(|k| span_of(seq, cues[k]));
         let source = k.and_then(|k| cue_source[k]).map(|(_, s)| span_of(seq, s));
         let quoted = quotes_touching(quotes, content).iter().filter(|q| q.span.overlaps(content)).collect::<Vec<_>>();
-        let whole = quoted.iter().any(|q| q.span.start <= content.start + 3 && q.span.end + 3 >= content.end);
+        let whole = quoted.iter().any(|q| q.span.start <= content.start + 3 && q.span.end + 3 >= content.end)
+            || quoted_around_cue(&quoted, content, cue);
         let kind = if whole {
             StatementKind::Direct
         } else if !quoted.is_empty() {
@@ -262,6 +263,20 @@ pub(crate) fn statements(seq: &Sequence, tags: &[Tag], quotes: &[Quote]) -> Vec<
         out.push(Statement::found(kind, content, cue, source, confidence));
     }
     out
+}
+
+/// `"A," X told reporters. "B."`: a content of two quotations with its own attribution between
+/// them is all quoted words.
+fn quoted_around_cue(quoted: &[&Quote], content: Span, cue: Option<Span>) -> bool {
+    match (quoted, cue) {
+        ([first, second], Some(cue)) => {
+            first.span.start <= content.start + 3
+                && second.span.end + 3 >= content.end
+                && first.span.end <= cue.start
+                && cue.end <= second.span.start
+        }
+        _ => false,
+    }
 }
 
 /// Whether a sentence ends between two runs: a full stop outside quotation marks or a new
