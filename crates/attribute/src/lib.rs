@@ -64,6 +64,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     take_rule_contents_around_inner_readings(&mut tagged, &rules);
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     take_rule_verbs_for_verbless_cues(&article.text, &mut tagged, &rules);
+    take_rule_contents_that_hold_the_taggers(&article.text, &mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
@@ -145,6 +146,15 @@ fn drop_parts_of_same_cue_readings(text: &str, all: &mut Vec<Statement>) {
         if ends_on_setting && group.len() > 1 {
             for &(_, content, i) in group {
                 part[i] |= text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty());
+            }
+        }
+        // nor, beside another content, words that open on such a preposition right after
+        // "said": "..., the spokeswoman said [at a briefing] on Wednesday"
+        if said && group.len() > 1 {
+            for &(_, content, i) in group {
+                let first = content.of(text).split_whitespace().next().unwrap_or_default().to_lowercase();
+                part[i] |= SETTING_PREPOSITIONS.contains(&first.as_str())
+                    && text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty());
             }
         }
     }
@@ -806,6 +816,18 @@ fn within_cue_paragraph(text: &str, source: Span, cue: Span) -> Span {
     }
 }
 
+/// Whether the full stop at byte `i` of `text` ends a sentence: it does after a word, not after
+/// an abbreviation or an initial ("Mr.", "Jr.", "Sept.", "J.").
+fn full_stop_ends_sentence(text: &str, i: usize) -> bool {
+    let word = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    #[rustfmt::skip] // a word list, packed
+    let abbreviation = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jr" | "Sr" | "St" | "Gen" | "Lt" | "Col" | "Sen" | "Rep" | "Gov"
+        | "Prof" | "Rev" | "Capt" | "Sgt" | "Maj" | "Adm" | "No" | "Mt" | "Co" | "Inc" | "Ltd" | "Corp" | "vs" | "Jan" | "Feb" | "Mar"
+        | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec");
+    text[i + 1..].starts_with(char::is_whitespace) && !initial && !abbreviation
+}
+
 /// A source that begins with a relative clause ("who has fished out of Tromso for thirty
 /// years,") takes the name the clause hangs on ("Jo Lind, who has ..."): up to four capitalised
 /// words right before ", who".
@@ -971,18 +993,8 @@ fn subject_before_adjunct(text: &str, cue: Span) -> Option<(Span, Span)> {
     if !trimmed.ends_with(',') && !MEDIA.contains(&last_word.to_lowercase().as_str()) {
         return None;
     }
-    // (a full stop ends a sentence after a word, not after an abbreviation or initial: "Ferdinand
-    // Marcos Jr., on a state visit, told")
-    let ends_sentence = |i: usize, c: char| {
-        c != '.' || {
-            let word = trimmed[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-            #[rustfmt::skip] // a word list, packed
-            let abbreviation = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jr" | "Sr" | "St" | "Gen" | "Lt" | "Col" | "Sen" | "Rep" | "Gov"
-                | "Prof" | "Rev" | "Capt" | "Sgt" | "Maj" | "Adm" | "No" | "Mt" | "Co" | "Inc" | "Ltd" | "Corp" | "vs");
-            trimmed[i + 1..].starts_with(char::is_whitespace) && !initial && !abbreviation
-        }
-    };
+    // ("Ferdinand Marcos Jr., on a state visit, told")
+    let ends_sentence = |i: usize, c: char| c != '.' || full_stop_ends_sentence(trimmed, i);
     let sentence = trimmed
         .char_indices()
         .rev()
@@ -1693,6 +1705,28 @@ fn take_rule_contents_around_inner_readings(tagged: &mut [Statement], rules: &[S
         let Some(&rule_content) = rule_of_cue.get(&cue.start) else { continue };
         let opens_inner = rule_content.end >= t.content.end && inner.contains(&(t.content, rule_content.start));
         if opens_inner {
+            t.content = rule_content;
+        }
+    }
+}
+
+/// "Russia will respond to the new sanctions, spokeswoman X said at a briefing": where the
+/// rules read the same source and cue verb with a content that holds the tagger's and shares
+/// its edge at the cue, the tagger stopped short of where the clause opens.
+fn take_rule_contents_that_hold_the_taggers(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
+    let by_attribution: rustc_hash::FxHashMap<(usize, Span), Span> =
+        rules.iter().filter(|r| r.kind != StatementKind::Floating).filter_map(|r| Some(((r.cue?.start, r.source?), r.content))).collect();
+    for t in tagged.iter_mut() {
+        let (Some(cue), Some(source)) = (t.cue, t.source) else { continue };
+        let Some(&rule_content) = by_attribution.get(&(cue.start, source)) else { continue };
+        // (only before the cue: after it, the tagger's end is the better, "..., saying")
+        let before_cue = t.content.end <= cue.start && rule_content.end == t.content.end;
+        // (within the sentence: not back over an earlier quotation and its own attribution)
+        let same_sentence = || {
+            let gap = &text[rule_content.start..t.content.start];
+            !gap.char_indices().any(|(i, c)| matches!(c, '!' | '?' | '\n') || (c == '.' && full_stop_ends_sentence(gap, i)))
+        };
+        if rule_content != t.content && rule_content.contains(t.content) && before_cue && same_sentence() {
             t.content = rule_content;
         }
     }

@@ -694,3 +694,15 @@ fn two_quotations_around_their_attribution_are_a_direct_quote() {
     assert!(s.content.of(t).contains("These reports are false"), "{found:#?}");
     assert_eq!(s.kind, StatementKind::Direct, "{found:#?}");
 }
+
+#[test]
+fn words_before_a_spokeswoman_said_at_a_briefing_are_hers_whole() {
+    let t = "Sanctions\n\n\
+             MOSCOW (TASS) - Russia will respond to the new sanctions imposed by the European Union, Foreign Ministry spokeswoman Anna Petrova said at a briefing on Wednesday.";
+    let found = statements(t);
+    let s = find(&found, "new sanctions");
+    assert_eq!(s.content.of(t), "Russia will respond to the new sanctions imposed by the European Union", "{found:#?}");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("Foreign Ministry spokeswoman Anna Petrova"));
+    // where she said it is no statement of its own
+    assert!(!found.iter().any(|(_, c)| c.starts_with("at a briefing")), "{found:#?}");
+}

@@ -29,9 +29,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<city>\p{Lu}[\p{Lu}.'’\-]*(?:[\ ]\p{Lu}[\p{Lu}.'’\-]*){0,3})
         (?:,\s*(?P<region>\p{Lu}[\p{Ll}]*\.(?:\s?\p{Lu}[\p{Ll}]*\.)?|\p{Lu}{2,}(?:\ \p{Lu}{2,})?)(?:\s|,|\())?
         (?:,?\s*(?P<date>[A-Za-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s+[0-9]{4})?))?
-        ,?\s*
-        (?:\((?P<paren>[^()\n]{1,120})\))?
-        [\ \t]*(?P<sep>:|--|[-–—])[\ \t]*",
+        (?:
+            # TASS: `MOSCOW, April 3. /TASS/.`
+            \.\s*/(?P<slash>[^/\n]{2,40})/\.?[\ \t]*
+        |
+            ,?\s*
+            (?:\((?P<paren>[^()\n]{1,120})\))?
+            [\ \t]*(?P<sep>:|--|[-–—])[\ \t]*
+        )",
     )
     .expect("dateline pattern compiles")
 });
@@ -60,12 +65,13 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
         Some(m) => Some(parse_date(m.as_str())?),
         None => None,
     };
-    let (outlet, paren_date) = match caps.name("paren") {
-        Some(p) => split_outlet_and_date(p.as_str())?,
-        None => (None, None),
+    let (outlet, paren_date) = match (caps.name("paren"), caps.name("slash")) {
+        (Some(p), _) => split_outlet_and_date(p.as_str())?,
+        (None, Some(s)) => (Some(s.as_str().trim().to_string()), None),
+        (None, None) => (None, None),
     };
-    let sep = caps.name("sep")?.as_str();
-    let strong = caps.name("paren").is_some() || iso.is_some() || date.is_some();
+    let sep = caps.name("sep").map_or("/", |m| m.as_str());
+    let strong = caps.name("paren").is_some() || caps.name("slash").is_some() || iso.is_some() || date.is_some();
     let bare_ok = sep != ":" || BARE_COLON_CITIES.contains(&city.as_str());
     if !strong && !bare_ok {
         return None;
@@ -129,6 +135,7 @@ mod tests {
         check("NEW DELHI — India said", "NEW DELHI", None, None, "India said");
         check("WASHINGTON, D.C. (AP) -- Lawmakers", "WASHINGTON", Some("AP"), None, "Lawmakers");
         check("BEIJING: China said", "BEIJING", None, None, "China said");
+        check("MOSCOW, April 3. /TASS/. Russia will respond", "MOSCOW", Some("TASS"), Some((None, 4, 3)), "Russia will respond");
     }
 
     #[test]
@@ -140,6 +147,7 @@ mod tests {
             "US: talks",
             "BEIJING:",
             "He said that China and Pakistan were all-weather partners.",
+            "NATO. /s/ John Smith",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }
