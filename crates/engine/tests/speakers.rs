@@ -532,3 +532,28 @@ fn the_spokesman_is_the_spokesman_for_an_office_named_before() {
         );
     }
 }
+
+#[test]
+fn the_premier_and_the_pm_are_the_prime_minister() {
+    let found = speakers(
+        "Budget\n\n\
+         Prime Minister Sadia Khan on Monday said the government would cut spending.\n\n\
+         Addressing a ceremony, the premier said the floods had cost the country dearly.\n\n\
+         The PM said the coalition partners were united.",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    for (name, role, _) in &found {
+        assert_eq!((name.as_str(), role.as_deref()), ("Sadia Khan", Some("prime minister")), "{found:?}");
+    }
+}
+
+#[test]
+fn a_surname_without_its_article_is_the_person_named_with_it() {
+    let found = speakers(
+        "Border talks\n\n\
+         Egyptian President Omar al-Rashid said on Wednesday the crossing would stay open.\n\n\
+         \"The displacement of Palestinians is a red line,\" Rashid said.",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Omar al-Rashid", "Omar al-Rashid"], "{found:?}");
+}

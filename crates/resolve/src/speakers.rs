@@ -47,7 +47,7 @@ const ROLES: &[&str] = &[
     "congresswoman", "attorney general", "judge", "manager", "strategist", "aide", "source", "sources", "officials", "correspondent",
     "reporter", "host", "chair", "counterpart", "vice-president", "under-secretary", "co-chairman", "co-chair", "chairperson", "mp", "mep",
     "msp", "major general", "lieutenant general", "brigadier general", "lieutenant colonel", "rear admiral", "vice admiral",
-    "chief constable", "chief superintendent", "chief inspector", "member",
+    "chief constable", "chief superintendent", "chief inspector", "member", "pm", "fm",
 ];
 
 /// [`ROLES`] as a set (asked of many words of every article).
@@ -152,6 +152,15 @@ fn is_prefixed_name(w: &str) -> bool {
         matches!(particle, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "abu" | "ul" | "ud")
             && rest.chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+/// A name without the article or patronymic joined onto it: "Sisi" of "al-Sisi".
+fn without_name_prefix(w: &str) -> &str {
+    if is_prefixed_name(w) {
+        w.split_once('-').map_or(w, |(_, rest)| rest)
+    } else {
+        w
+    }
 }
 
 /// A particle that stands as a word of its own inside a name ("Faisal bin Farhan", "Ursula von
@@ -690,6 +699,33 @@ fn parse_source_words(src: &str) -> ParsedSource {
             }
         }
     }
+    // "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah", "Prime Minister
+    // Anthony Albanese and New Zealand Prime Minister Chris Hipkins": two people, each with
+    // their title, who speak together; named together, with the role they share
+    if let Some((left, right)) =
+        src.split_once(" and ").filter(|(l, r)| !r.contains(" and ") && !l.contains([',', '(']) && !r.contains([',', '(']))
+    {
+        let (l, r) = (parse_phrase(left), parse_phrase(right));
+        // (each a title, then the name it ends with: not "Veteran Labour MP and former Cabinet
+        // minister Jack Cunningham", one man)
+        let titled = |p: &ParsedSource, side: &str| {
+            let name = p.name.as_deref().unwrap_or_default();
+            let title = name.split(' ').next().is_some_and(is_courtesy_title);
+            (p.role.is_some() || title)
+                && !p.collective
+                && name.split(' ').count() >= 2
+                && !name.contains(" and ")
+                && side.trim_end().ends_with(name)
+        };
+        if titled(&l, left) && titled(&r, right) {
+            let (ln, rn) = (l.name.unwrap_or_default(), r.name.unwrap_or_default());
+            return ParsedSource {
+                name: Some(format!("{ln} and {rn}")),
+                role: l.role.filter(|role| r.role.as_ref() == Some(role)),
+                ..ParsedSource::default()
+            };
+        }
+    }
     whole
 }
 
@@ -913,7 +949,12 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
     let mut out = ParsedSource::default();
     match role_at {
         Some((rs, re)) => {
-            let mut role = lw[rs..re].join(" ").trim_end_matches('.').to_string();
+            let mut role = match lw[rs..re].join(" ").trim_end_matches('.') {
+                // "PM Shehbaz Sharif", "the FM": the offices spelled out
+                "pm" => "prime minister".to_string(),
+                "fm" => "foreign minister".to_string(),
+                r => r.to_string(),
+            };
             let comp = if indefinite && words.len() > re + 1 && complement_len(&words[re..]) > 0 {
                 words.len() - re
             } else {
@@ -1302,7 +1343,8 @@ fn same_person(a: &str, b: &str) -> bool {
         && !long.contains(" and ")
         // ("Jean-Pierre", "al-Ansari" and "O'Brien" are names too)
         && short.split_whitespace().all(|w| w.len() >= 2 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
-        && short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w))
+        // ("Sisi" is the "al-Sisi" of "Abdel Fattah al-Sisi")
+        && short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w || without_name_prefix(l) == w))
         // "China" is not the China of "China Farah Siddiqui"
         && country_of(a).is_none()
         && country_of(b).is_none()
@@ -2214,7 +2256,10 @@ fn holds_role(entity_role: &str, role: &str) -> bool {
     let qualifiers = |r: &str| r.split(' ').filter(|w| NOT_THE_OFFICE.contains(w)).count();
     let holds = |role: &str| (base == role || base.ends_with(&format!(" {role}"))) && qualifiers(&base) == qualifiers(role);
     // "the envoy" is the ambassador or high commissioner named before
-    holds(role) || (role == "envoy" && (holds("ambassador") || holds("high commissioner")))
+    // (and "the premier" the prime minister)
+    holds(role)
+        || (role == "envoy" && (holds("ambassador") || holds("high commissioner")))
+        || (role == "premier" && holds("prime minister"))
 }
 
 /// Words before an office that make its holder someone other than the one who holds it.
@@ -2330,6 +2375,7 @@ mod tests {
         // an envoy is the ambassador or high commissioner
         assert!(holds_role("ambassador", "envoy") && holds_role("british high commissioner", "envoy"));
         assert!(!holds_role("deputy ambassador", "envoy"));
+        assert!(holds_role("prime minister", "premier") && !holds_role("deputy prime minister", "premier"));
         assert!(holds_role("prime minister", "prime minister"));
         assert!(!holds_role("minister for Planning", "planning"));
         assert!(!holds_role("ministerial adviser", "minister"));
@@ -2496,6 +2542,14 @@ mod tests {
         check("Qatar's foreign ministry spokesman Majid al-Nasser", Some("Majid al-Nasser"), Some("spokesman"), Some("Qatar"));
         check("Foreign Minister Prince Khalid bin Saud", Some("Prince Khalid bin Saud"), Some("foreign minister"), None);
         check("Commission President Anna van der Berg", Some("Anna van der Berg"), Some("president"), Some("Commission"));
+        // two people who speak together
+        check(
+            "Prime Minister Ana Lopes and New Zealand Prime Minister Tom Reid",
+            Some("Ana Lopes and Tom Reid"),
+            Some("prime minister"),
+            None,
+        );
+        check("Egyptian President Omar Adel and Jordan's King Faisal", Some("Omar Adel and King Faisal"), None, None);
         // an abbreviated title is spelled out
         check("Sen. Maria Delgado", Some("Maria Delgado"), Some("senator"), None);
         check("Rep. John Ortiz", Some("John Ortiz"), Some("representative"), None);
