@@ -65,6 +65,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     take_rule_readings_of_inverted_sources(&mut tagged, &rules);
     take_rule_verbs_for_verbless_cues(&article.text, &mut tagged, &rules);
     take_rule_contents_that_hold_the_taggers(&article.text, &mut tagged, &rules);
+    take_rule_readings_of_according_phrases(&article.text, &mut tagged, &rules);
     for t in &mut tagged {
         t.source = t.source.map(|x| {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
@@ -1728,6 +1729,23 @@ fn take_rule_contents_that_hold_the_taggers(text: &str, tagged: &mut [Statement]
         };
         if rule_content != t.content && rule_content.contains(t.content) && before_cue && same_sentence() {
             t.content = rule_content;
+        }
+    }
+}
+
+/// "According to a joint statement released after the summit, the six countries agreed to
+/// ...": an "according to" phrase is an attribution, not the words of the verb after it (the
+/// tagger read "agreed" with the phrase for its content). The rules' reading of that phrase,
+/// whose cue opens where the tagger's content does, replaces it.
+fn take_rule_readings_of_according_phrases(text: &str, tagged: &mut [Statement], rules: &[Statement]) {
+    let according_at: rustc_hash::FxHashMap<usize, &Statement> =
+        rules.iter().filter_map(|r| r.cue.filter(|c| c.of(text).eq_ignore_ascii_case("according to")).map(|c| (c.start, r))).collect();
+    for t in tagged.iter_mut() {
+        if t.cue.is_some_and(|c| c.start == t.content.start) {
+            continue;
+        }
+        if let Some(&r) = according_at.get(&t.content.start) {
+            *t = r.clone();
         }
     }
 }

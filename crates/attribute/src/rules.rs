@@ -293,6 +293,19 @@ impl<'t> Reader<'t> {
         if toks.last().is_some_and(|t| t.text(text) == "?") {
             return false;
         }
+        // the writer telling where and when the words were said: "Xi made the remarks while
+        // delivering a keynote speech", "His comments came as ...", "She was speaking at ..."
+        let speech_noun = |w: &str| matches!(w, "remarks" | "comments" | "statement" | "statements" | "speech" | "address");
+        let about_the_speech =
+            low.windows(3).any(|w| matches!(w[0].as_str(), "made" | "makes" | "make") && (speech_noun(&w[1]) || speech_noun(&w[2])))
+                || low.windows(2).any(|w| matches!(w[0].as_str(), "was" | "were" | "is") && w[1] == "speaking")
+                || (low.len() > 2
+                    && matches!(low[0].as_str(), "the" | "his" | "her" | "their" | "its")
+                    && speech_noun(&low[1])
+                    && matches!(low[2].as_str(), "came" | "come" | "were" | "was"));
+        if about_the_speech {
+            return false;
+        }
         // "President Alvi received ...": a titled or full personal name as subject is narrative.
         let subject: Vec<&Token> = toks.iter().take_while(|t| t.kind == TokenKind::Word && is_cap(text, t)).collect();
         if subject.len() >= 2 {

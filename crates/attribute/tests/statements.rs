@@ -706,3 +706,26 @@ fn words_before_a_spokeswoman_said_at_a_briefing_are_hers_whole() {
     // where she said it is no statement of its own
     assert!(!found.iter().any(|(_, c)| c.starts_with("at a briefing")), "{found:#?}");
 }
+
+#[test]
+fn where_the_words_were_said_carries_no_ones_words_on() {
+    let t = "Summit\n\n\
+             President Lin Ruo said Friday that the region needed stable neighbours.\n\n\
+             Lin made the remarks while delivering a keynote speech at the summit in Xi'an.\n\n\
+             His comments came as talks on a new trade pact entered their final round.";
+    let found = statements(t);
+    for words in ["keynote speech", "new trade pact"] {
+        assert!(!found.iter().any(|(_, c)| c.contains(words)), "{words}: {found:#?}");
+    }
+}
+
+#[test]
+fn an_according_to_phrase_is_an_attribution_not_a_content() {
+    let t = "Summit\n\n\
+             According to a joint statement released after the summit, the six countries agreed to hold the summit every two years.";
+    let found = statements(t);
+    let s = find(&found, "every two years");
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("According to"), "{found:#?}");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("a joint statement released after the summit"), "{found:#?}");
+    assert!(!found.iter().any(|(_, c)| c.starts_with("According to")), "{found:#?}");
+}
