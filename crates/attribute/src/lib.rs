@@ -586,6 +586,11 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
                 })
             });
         let idiom = s.cue.is_some_and(|c| is_discourse_idiom(text, c));
+        // "because they were not authorized to discuss the talks": why a source is unnamed
+        let unnamed_why = s.cue.is_some_and(|c| {
+            let cue = c.of(text).to_lowercase();
+            cue.contains("not authorized") || cue.contains("not authorised")
+        });
         // (with a source after it, the word is an inverted cue: "Said Comey, ...")
         let in_title = s.source.is_none() && s.cue.is_some_and(|c| opens_a_title(text, c));
         // "Wang Yi held talks with [his Egyptian counterpart]": a meeting, whoever it was with
@@ -595,6 +600,7 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         !topic
             && !prompt
             && !idiom
+            && !unnamed_why
             && !addressee
             && !in_title
             && !meeting

@@ -638,6 +638,14 @@ impl<'t> Reader<'t> {
             return true;
         }
         let first = words[0].as_str();
+        // ", speaking on condition of anonymity because they were not authorized to ...", ",
+        // citing ...": a participle set off after the cue tells how, however long ("adding" and
+        // "saying" are cues of their own)
+        let participle = first == ","
+            && words.get(1).is_some_and(|w| w.len() > 4 && w.ends_with("ing") && (cue_class(w).is_none() || w == "speaking"));
+        if participle {
+            return true;
+        }
         words.len() <= 14
             && (matches!(first, "on" | "in" | "at" | "during" | "here" | "there" | "yesterday" | "today" | "tonight" | "last" | "this" | "earlier"
                 | "later" | "late" | "early" | "while" | "when" | "after" | "before" | "recently" | "also" | "again" | "via" | "through" | "from" | "as" | "by" | "with" | "to" | "told" | "shortly" | "afterwards" | "," )
@@ -720,7 +728,7 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
         t.kind == TokenKind::Word && (v.ends_with('s') || v == "said") && matches!(cue_class(&v), Some(CueClass::Speech))
     };
     let verb = toks[..end].last().filter(|t| says(t));
-    let Some(verb) = verb else { return speaker_says_after_claim(text, &toks[..end]) };
+    let Some(verb) = verb else { return speaker_says_after_claim(text, &toks[..end]).or_else(|| speaker_says_claim(text, &toks[..end])) };
     let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
     let name = &toks[comma + 1..end - 1];
     let claim_words = toks[..comma].iter().filter(|t| t.kind == TokenKind::Word).count();
@@ -730,6 +738,24 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
     let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
     let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
     Some(headline_statement(content, verb.span, source))
+}
+
+/// "Officials say talks stalled over prisoner swap", "Kremlin says no plans for a meeting":
+/// the speaker opens the headline, a verb of saying in the present follows, then the claim.
+fn speaker_says_claim(text: &str, toks: &[Token]) -> Option<Statement> {
+    let v = toks.iter().take(6).position(|t| {
+        let w = lower(text, t);
+        t.kind == TokenKind::Word && matches!(w.as_str(), "says" | "say") && crate::lexicon::is_saying(&w)
+    })?;
+    let subject = &toks[..v];
+    let claim = &toks[v + 1..];
+    let claim_words = claim.iter().filter(|t| t.kind == TokenKind::Word).count();
+    if subject.is_empty() || claim_words < 3 || np_kind(text, subject).is_none() || subject.iter().any(|t| t.kind != TokenKind::Word) {
+        return None;
+    }
+    let content = Span::new(claim[0].span.start, claim[claim.len() - 1].span.end);
+    let source = Span::new(subject[0].span.start, subject[subject.len() - 1].span.end);
+    Some(headline_statement(content, toks[v].span, source))
 }
 
 /// "China urges US to stop hyping 'China threat', says FM spokesperson": the verb, then the

@@ -729,3 +729,17 @@ fn an_according_to_phrase_is_an_attribution_not_a_content() {
     assert_eq!(s.source.map(|x| x.of(t)), Some("a joint statement released after the summit"), "{found:#?}");
     assert!(!found.iter().any(|(_, c)| c.starts_with("According to")), "{found:#?}");
 }
+
+#[test]
+fn anonymous_officials_say_what_comes_before_their_cue_and_why_they_are_unnamed_is_no_statement() {
+    let t = "Officials say talks stalled over prisoner swap\n\n\
+             WASHINGTON (Reuters) - Negotiations on a prisoner exchange have stalled over the inclusion of two dual nationals, two officials said, speaking on condition of anonymity because they were not authorized to discuss the talks.";
+    let found = statements(t);
+    let s = find(&found, "Negotiations");
+    assert_eq!(s.content.of(t), "Negotiations on a prisoner exchange have stalled over the inclusion of two dual nationals", "{found:#?}");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("two officials"));
+    assert!(!found.iter().any(|(_, c)| c.contains("anonymity") || c == "the talks"), "{found:#?}");
+    // the headline names its speaker first
+    let h = found.iter().find(|(s, _)| s.kind == StatementKind::Headline).unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!((h.0.source.map(|x| x.of(t)), h.1.as_str()), (Some("Officials"), "talks stalled over prisoner swap"));
+}
