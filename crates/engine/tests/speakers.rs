@@ -557,3 +557,19 @@ fn a_surname_without_its_article_is_the_person_named_with_it() {
     let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(names, ["Omar al-Rashid", "Omar al-Rashid"], "{found:?}");
 }
+
+#[test]
+fn a_body_named_with_commas_and_its_acronym_speaks_through_its_spokesperson() {
+    let found = speakers(
+        "Journalist held\n\n\
+         A Foreign, Commonwealth and Development Office (FCDO) spokesperson said: \"We are supporting the family.\"",
+    );
+    assert_eq!(
+        found,
+        [(
+            "Foreign, Commonwealth and Development Office spokesperson".to_string(),
+            Some("spokesperson".to_string()),
+            Some("Foreign, Commonwealth and Development Office".to_string())
+        )]
+    );
+}

@@ -729,8 +729,21 @@ fn parse_source_words(src: &str) -> ParsedSource {
     whole
 }
 
+/// "A Foreign, Commonwealth and Development Office (FCDO) spokesperson": a body's name with
+/// commas in it, its acronym in brackets, then a role (and no one named), as (body, role).
+fn body_acronym_role(src: &str) -> Option<(&str, &str)> {
+    let (body, rest) = src.split_once(" (")?;
+    let (acronym, role) = rest.split_once(") ")?;
+    let role = role.trim();
+    let body = ["A ", "An ", "The ", "the ", "a ", "an "].iter().find_map(|a| body.strip_prefix(a)).unwrap_or(body);
+    (is_acronym(acronym) && role.split(' ').all(|w| w.starts_with(char::is_lowercase)) && ROLE_SET.contains(role)).then_some((body, role))
+}
+
 /// [`parse_source_words`] of a source that may have an appositive.
 fn parse_source_phrases(src: &str) -> ParsedSource {
+    if let Some((body, role)) = body_acronym_role(src) {
+        return ParsedSource { role: Some(role.to_string()), affiliation: Some(body.to_string()), ..ParsedSource::default() };
+    }
     let Some(cut) = src.find([',', '(']).filter(|&i| i > 0) else { return parse_phrase(src) };
     let mut head = parse_phrase(&src[..cut]);
     let rest = src[cut + 1..].trim_start_matches([' ', ')']);
@@ -1981,7 +1994,10 @@ pub fn resolve_speakers(article: &mut Article) {
                 let anaphoric_role = definite && p.name.is_none() && p.role.is_some() && !src.to_lowercase().ends_with('s');
                 // the phrase without its appositive ("A senior US official, speaking on
                 // condition of anonymity," is a senior US official)
-                let head = src.split([',', '(']).next().unwrap_or(src).trim();
+                // (a body's name may have commas of its own: "Foreign, Commonwealth and
+                // Development Office (FCDO) spokesperson")
+                let whole_body = body_acronym_role(src).map(|(body, role)| format!("{body} {role}"));
+                let head = whole_body.as_deref().unwrap_or_else(|| src.split([',', '(']).next().unwrap_or(src)).trim();
                 let head = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| head.strip_prefix(a)).unwrap_or(head);
                 // ... and without what qualifies it after the noun ("a joint statement
                 // [released after the talks]", "a report [published on Monday]")
@@ -2550,6 +2566,13 @@ mod tests {
             None,
         );
         check("Egyptian President Omar Adel and Jordan's King Faisal", Some("Omar Adel and King Faisal"), None, None);
+        // a body's name with commas, its acronym, then the role
+        check(
+            "A Foreign, Commonwealth and Development Office (FCDO) spokesperson",
+            None,
+            Some("spokesperson"),
+            Some("Foreign, Commonwealth and Development Office"),
+        );
         // an abbreviated title is spelled out
         check("Sen. Maria Delgado", Some("Maria Delgado"), Some("senator"), None);
         check("Rep. John Ortiz", Some("John Ortiz"), Some("representative"), None);
