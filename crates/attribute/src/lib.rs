@@ -49,7 +49,14 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     // a headline is a sentence of its own: its cue introduces no words of the story below it
     if let Some(h) = article.headline_paragraph() {
-        tagged.retain(|t| !t.cue.is_some_and(|c| h.span.contains(c)) || h.span.contains(t.content));
+        // (nor does a cue below introduce the headline's words: "UK 'deeply concerned' by ..."
+        // over "The UK government has said it is ...")
+        tagged.retain(|t| {
+            let cue_in = t.cue.is_some_and(|c| h.span.contains(c));
+            let cue_out = t.cue.is_some_and(|c| !h.span.contains(c));
+            let across = (cue_in && !h.span.contains(t.content)) || (cue_out && h.span.overlaps(t.content));
+            !across
+        });
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
     drop_repeated_readings(&mut tagged);
@@ -106,6 +113,9 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     for st in &mut all {
         st.content = without_trailing_connective(&article.text, st.content);
+        if st.cue.and_then(|c| cue_verb(&article.text, c)).is_some_and(|v| lexicon::is_saying(&v)) {
+            st.content = just_the_anaphor(&article.text, st.content);
+        }
     }
     let cues: Vec<Span> = all.iter().filter_map(|s| s.cue).collect();
     for st in all.iter_mut().filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed)) {
@@ -177,6 +187,22 @@ fn to_headline_end(text: &str, content: Span, headline: Span) -> Span {
         return content;
     }
     Span::new(content.start, content.end + kept.len())
+}
+
+/// "The spokesperson said [this] while responding to questions during the weekly briefing": an
+/// anaphor is all that was said; where and when follow it. (Asked after verbs of saying only:
+/// "can't blame this on President Bush" is no setting.)
+fn just_the_anaphor(text: &str, content: Span) -> Span {
+    let s = content.of(text);
+    let Some((first, rest)) = s.split_once(' ') else { return content };
+    let setting = rest.split(' ').next().is_some_and(|w| {
+        matches!(w, "while" | "when" | "during" | "at" | "in" | "on" | "after" | "before" | "as" | "here" | "today" | "yesterday")
+    });
+    if matches!(first, "this" | "so") && setting {
+        Span::new(content.start, content.start + first.len())
+    } else {
+        content
+    }
 }
 
 /// "told reporters on the sidelines of the talks that ...": the words told start at "that";
@@ -1734,6 +1760,13 @@ fn take_rule_contents_that_hold_the_taggers(text: &str, tagged: &mut [Statement]
             !gap.char_indices().any(|(i, c)| matches!(c, '!' | '?' | '\n') || (c == '.' && full_stop_ends_sentence(gap, i)))
         };
         if rule_content != t.content && rule_content.contains(t.content) && before_cue && same_sentence() {
+            t.content = rule_content;
+        }
+        // "..., spokesman X was quoted as saying [by state media on Monday]": what the tagger
+        // read after the cue is where and by whom it was said, and the rules' words come before
+        let first = t.content.of(text).split_whitespace().next().unwrap_or_default().to_lowercase();
+        let setting = SETTING_PREPOSITIONS.contains(&first.as_str()) || first == "by";
+        if t.content.start >= cue.end && setting && rule_content.end <= source.start.min(cue.start) {
             t.content = rule_content;
         }
     }

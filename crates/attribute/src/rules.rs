@@ -357,6 +357,10 @@ impl<'t> Reader<'t> {
                     continue;
                 }
                 let mut from = i;
+                // "X was quoted as saying": the passive is one cue
+                if w == "saying" && i >= 2 && low[i - 1] == "as" && low[i - 2] == "quoted" {
+                    from = i - 2;
+                }
                 while from > 0 && is_auxiliary(&low[from - 1]) && !quoted[from - 1] {
                     from -= 1;
                 }
@@ -552,7 +556,29 @@ impl<'t> Reader<'t> {
                 // inverted: ", said X"
                 if let Some(src) = self.trailing_source(toks, low, cue.to) {
                     let src_end = toks.iter().position(|t| t.span.start >= src.end).unwrap_or(n);
-                    if src_end >= tail_end || self.is_trailing_adjunct(&low[src_end..tail_end]) {
+                    // (", urged Iran to halt ...": an object and its infinitive, not a speaker
+                    // and an adjunct like "to reporters")
+                    let infinitive = low.get(src_end).is_some_and(|w| w == "to")
+                        && low.get(src_end + 1).is_some_and(|w| {
+                            w.chars().all(char::is_lowercase)
+                                && !matches!(
+                                    w.as_str(),
+                                    "the"
+                                        | "a"
+                                        | "an"
+                                        | "his"
+                                        | "her"
+                                        | "their"
+                                        | "its"
+                                        | "reporters"
+                                        | "journalists"
+                                        | "me"
+                                        | "us"
+                                        | "him"
+                                        | "them"
+                                )
+                        });
+                    if !infinitive && (src_end >= tail_end || self.is_trailing_adjunct(&low[src_end..tail_end])) {
                         let content = Self::span_of(toks, 0, k);
                         return Some(self.statement(content, cue_span, Some(src), 0.85));
                     }

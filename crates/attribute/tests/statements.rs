@@ -743,3 +743,44 @@ fn anonymous_officials_say_what_comes_before_their_cue_and_why_they_are_unnamed_
     let h = found.iter().find(|(s, _)| s.kind == StatementKind::Headline).unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!((h.0.source.map(|x| x.of(t)), h.1.as_str()), (Some("Officials"), "talks stalled over prisoner swap"));
 }
+
+#[test]
+fn said_this_while_says_only_this() {
+    let t = "Briefing\n\n\
+             ISLAMABAD, March 8 (APP): Pakistan desires peaceful relations with all its neighbours, Foreign Office Spokesperson Sana Malik said on Friday.\n\n\
+             The spokesperson said this while responding to questions during the weekly press briefing.";
+    let found = statements(t);
+    assert!(found.iter().any(|(s, c)| c == "this" && s.cue.is_some_and(|x| x.of(t) == "said")), "{found:#?}");
+    assert!(!found.iter().any(|(_, c)| c.contains("weekly press briefing")), "{found:#?}");
+}
+
+#[test]
+fn who_was_quoted_as_saying_said_the_words_before() {
+    let t = "Talks\n\n\
+             TEHRAN, Feb 2 (IRNA) - Iran will not negotiate under pressure, Foreign Ministry spokesman Reza Amini was quoted as saying by state media on Monday.";
+    let found = statements(t);
+    let s = find(&found, "negotiate");
+    assert_eq!(s.content.of(t), "Iran will not negotiate under pressure", "{found:#?}");
+    assert_eq!(s.cue.map(|x| x.of(t)), Some("was quoted as saying"));
+    assert!(!found.iter().any(|(_, c)| c.contains("state media")), "{found:#?}");
+}
+
+#[test]
+fn only_verbs_of_saying_put_the_speaker_after_them() {
+    let t = "Enrichment\n\n\
+             The statement, issued by France, Germany and Britain on Sunday, urged Iran to halt its uranium enrichment.";
+    let found = statements(t);
+    // Iran is urged, not the one who urges
+    assert!(!found.iter().any(|(s, _)| s.source.is_some_and(|x| x.of(t) == "Iran")), "{found:#?}");
+    assert!(!found.iter().any(|(_, c)| c.starts_with("The statement")), "{found:#?}");
+}
+
+#[test]
+fn a_cue_in_the_story_introduces_no_words_of_the_headline() {
+    let t = "UK 'deeply concerned' by detention of journalist\n\n\
+             The UK government has said it is \"deeply concerned\" by the detention of a British journalist in Hong Kong.";
+    let found = statements(t);
+    let headline_end = t.find('\n').expect("a headline");
+    assert!(!found.iter().any(|(s, _)| s.content.start < headline_end && s.cue.is_some_and(|c| c.start > headline_end)), "{found:#?}");
+    assert!(find(&found, "detention of a British journalist").source.is_some_and(|x| x.of(t) == "The UK government"));
+}
