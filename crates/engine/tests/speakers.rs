@@ -573,3 +573,18 @@ fn a_body_named_with_commas_and_its_acronym_speaks_through_its_spokesperson() {
         )]
     );
 }
+
+#[test]
+fn its_general_secretary_works_for_the_college_that_spoke_before() {
+    let found = speakers(
+        "Visas\n\n\
+         The Home Office said on Tuesday that the new rules would cut migration.\n\n\
+         The Royal College of Nursing criticised the plans. Its general secretary, Ann Lowe, said: \"These changes will make it harder to fill vacancies.\"",
+    );
+    assert!(
+        found.iter().any(|(n, r, a)| n == "Ann Lowe"
+            && r.as_deref() == Some("general secretary")
+            && a.as_deref() == Some("Royal College of Nursing")),
+        "{found:?}"
+    );
+}

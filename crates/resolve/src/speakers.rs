@@ -102,7 +102,8 @@ const ORG_WORDS: &[&str] = &[
     "assembly", "parliament", "congress", "court", "union", "bank", "university", "campaign", "side", "house", "administration", "police",
     "pro", "news", "times", "post", "journal", "network", "group", "company", "foundation", "institute", "federation", "association",
     "authority", "board", "bureau", "society", "league", "alliance", "organisation", "organization", "coalition", "corporation",
-    "confederation",
+    "confederation", "college", "academy", "chamber", "club", "trust", "fund", "forum", "centre", "center", "institution", "charity",
+    "movement", "tribunal", "secretariat", "mission", "delegation",
 ];
 
 /// [`ORG_WORDS`] as a set (asked of many words of every article).
@@ -1032,7 +1033,13 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
                 }
                 // "EU foreign policy chief", "U.S. national security adviser": who the speaker
                 // works for in capitals, then what the role is about in lower case
-                None if !org && !legislator => {
+                // (an organisation may be the employer: "Academy executive director", "All
+                // England club spokesperson"; not the role's own: "foreign ministry spokesperson")
+                None if !legislator && {
+                    let k = before.iter().take_while(|w| is_cap(w)).count();
+                    !before[k..].iter().any(|w| ORG_WORD_SET.contains(w.to_lowercase().as_str()) && !matches!(*w, "club"))
+                } =>
+                {
                     let k = before.iter().take_while(|w| is_cap(w)).count();
                     let about = &before[k..];
                     // (nouns, not a clause's verb: "the Conservatives accepted Prime Minister";
