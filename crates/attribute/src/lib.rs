@@ -78,8 +78,14 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
             let x = with_coordinated_subject(&article.text, with_head_before_preposition(&article.text, x));
             let x = with_coordinated_phrase(&article.text, with_speaking_for(&article.text, x));
             let x = without_contracted_verb(&article.text, with_closing_comma(&article.text, x));
-            without_leading_medium(&article.text, without_leading_adverbial(&article.text, x))
+            let x = without_leading_medium(&article.text, without_leading_adverbial(&article.text, x));
+            without_trailing_adverb(&article.text, x)
         });
+        if let (Some(source), Some(cue)) = (t.source, t.cue) {
+            if source.start >= cue.end {
+                t.source = Some(without_cut_relative_clause(&article.text, source));
+            }
+        }
         if let (Some(source), Some(cue)) = (t.source, t.cue) {
             t.source = Some(within_cue_paragraph(&article.text, source, cue));
         }
@@ -376,12 +382,14 @@ fn without_leading_day(text: &str, st: &Statement) -> Span {
         return c;
     }
     let s = c.of(text);
-    let mut words = s.split_inclusive(char::is_whitespace);
+    // ("said on Wednesday no decision had been made": the preposition goes with the day)
+    let on = ["on ", "On "].iter().find(|p| s.starts_with(*p)).map_or(0, |p| p.len());
+    let mut words = s[on..].split_inclusive(char::is_whitespace);
     let Some(first) = words.next() else { return c };
     if !lexicon::WEEKDAYS.contains(&first.trim().trim_end_matches(',').to_lowercase().as_str()) {
         return c;
     }
-    let mut skip = first.len();
+    let mut skip = on + first.len();
     if !first.trim().ends_with(',') {
         if let Some(w) = words.next().filter(|w| lexicon::is_part_of_day(&w.trim().trim_end_matches(',').to_lowercase())) {
             skip += w.len();
@@ -1105,12 +1113,45 @@ fn name_before_relative_clause(text: &str, cue: Span) -> Option<Span> {
 /// "[Separately,] Iran's supreme leader, Ayatollah Ali Khamenei, said": a sentence adverb
 /// set off by a comma at the start of a source links the sentence to the one before; it is
 /// no part of who speaks.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "separately", "meanwhile", "however", "earlier", "later", "also", "still", "instead", "yet", "again", "nevertheless", "moreover",
+    "additionally", "furthermore", "similarly", "likewise", "elsewhere", "previously", "subsequently", "then", "now", "today", "yesterday",
+    "overnight", "finally", "first", "second", "third",
+];
+
+/// "said [Indonesian President Joko Widodo], who was speaking to reporters after the talks": a
+/// source after its cue, cut inside its relative clause, ends before the clause. (A clause
+/// closed by its comma stays whole; before the cue, PolNeAR's sources take the clause in.)
+fn without_cut_relative_clause(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    let Some(at) = s.find(", who ").or_else(|| s.find(", which ")) else { return source };
+    // (cut: the clause runs on after the source, "who was speaking [to reporters ...]")
+    let rest = &text[source.end..];
+    let closed = !rest.starts_with(' ') || !rest[1..].starts_with(char::is_alphanumeric) || s.trim_end().ends_with(',');
+    let head = Span::new(source.start, source.start + at);
+    if closed || at == 0 || !speaker_like(text, head) {
+        return source;
+    }
+    head
+}
+
+/// "[A Home Office spokesperson] later said": an adverb between the speaker and the cue is no
+/// part of the speaker (a name or a noun is left before it).
+fn without_trailing_adverb(text: &str, source: Span) -> Span {
+    let s = source.of(text);
+    match s.rsplit_once(' ') {
+        Some((head, last))
+            if SENTENCE_ADVERBS.contains(&last)
+                && !head.ends_with(',')
+                && speaker_like(text, Span::new(source.start, source.start + head.len())) =>
+        {
+            Span::new(source.start, source.start + head.len())
+        }
+        _ => source,
+    }
+}
+
 fn without_leading_adverbial(text: &str, source: Span) -> Span {
-    const SENTENCE_ADVERBS: &[&str] = &[
-        "separately", "meanwhile", "however", "earlier", "later", "also", "still", "instead", "yet", "again", "nevertheless", "moreover",
-        "additionally", "furthermore", "similarly", "likewise", "elsewhere", "previously", "subsequently", "then", "now", "today",
-        "yesterday", "overnight", "finally", "first", "second", "third",
-    ];
     let s = source.of(text);
     let Some((first, rest)) = s.split_once(", ") else { return source };
     if !SENTENCE_ADVERBS.contains(&first.to_lowercase().as_str()) {

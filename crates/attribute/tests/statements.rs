@@ -784,3 +784,16 @@ fn a_cue_in_the_story_introduces_no_words_of_the_headline() {
     assert!(!found.iter().any(|(s, _)| s.content.start < headline_end && s.cue.is_some_and(|c| c.start > headline_end)), "{found:#?}");
     assert!(find(&found, "detention of a British journalist").source.is_some_and(|x| x.of(t) == "The UK government"));
 }
+
+#[test]
+fn an_adverb_or_a_cut_relative_clause_is_no_part_of_the_source() {
+    let t = "Visas\n\n\
+             A Home Office spokesperson later said the department would keep the rules under review.\n\n\
+             \"Our relationship is stronger than ever,\" said Indonesian President Joko Widodo, who was speaking to reporters after the talks.\n\n\
+             The White House said on Wednesday no decision had been made on new tariffs.";
+    let found = statements(t);
+    assert_eq!(find(&found, "under review").source.map(|x| x.of(t)), Some("A Home Office spokesperson"), "{found:#?}");
+    assert_eq!(find(&found, "stronger than ever").source.map(|x| x.of(t)), Some("Indonesian President Joko Widodo"), "{found:#?}");
+    // the day goes with the cue, not the words
+    assert_eq!(find(&found, "no decision").content.of(t), "no decision had been made on new tariffs", "{found:#?}");
+}
