@@ -1380,8 +1380,11 @@ fn with_coordinated_phrase(text: &str, source: Span) -> Span {
             );
         // a full stop inside a word ("Sina.com") ends no sentence
         let spaced = head[i + c.len_utf8()..].starts_with(char::is_whitespace);
+        // (and a hyphen set off by spaces is a dash: "JAKARTA, Sept 6 - The leaders of ...")
+        let dash = c == '-' && spaced && head[..i].ends_with(' ');
         let ends = matches!(c, '\n' | ';' | ':' | ',' | '"' | '“' | '”' | '(' | ')' | '—' | '–')
-            || matches!(c, '.' | '!' | '?') && spaced && !ends_title;
+            || matches!(c, '.' | '!' | '?') && spaced && !ends_title
+            || dash;
         if ends {
             break;
         }

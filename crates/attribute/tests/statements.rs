@@ -797,3 +797,11 @@ fn an_adverb_or_a_cut_relative_clause_is_no_part_of_the_source() {
     // the day goes with the cue, not the words
     assert_eq!(find(&found, "no decision").content.of(t), "no decision had been made on new tariffs", "{found:#?}");
 }
+
+#[test]
+fn a_coordinated_subject_after_a_dateline_dash_is_the_source_whole() {
+    let t = "Trade\n\n\
+             JAKARTA, Sept 6 - The leaders of Indonesia and Malaysia on Wednesday pledged to boost bilateral trade to $30 billion by 2030.";
+    let found = statements(t);
+    assert_eq!(find(&found, "bilateral trade").source.map(|x| x.of(t)), Some("The leaders of Indonesia and Malaysia"), "{found:#?}");
+}
