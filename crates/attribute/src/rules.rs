@@ -774,7 +774,13 @@ fn speaker_says_claim(text: &str, toks: &[Token]) -> Option<Statement> {
         t.kind == TokenKind::Word && matches!(w.as_str(), "says" | "say") && crate::lexicon::is_saying(&w)
     })?;
     let subject = &toks[..v];
-    let claim = &toks[v + 1..];
+    let mut claim = &toks[v + 1..];
+    // (", warns US" after the claim is a second attribution, not more of the claim)
+    if let Some(c) = claim.iter().rposition(|t| t.text(text) == ",") {
+        if claim.get(c + 1).is_some_and(|t| cue_class(&lower(text, t)).is_some()) {
+            claim = &claim[..c];
+        }
+    }
     let claim_words = claim.iter().filter(|t| t.kind == TokenKind::Word).count();
     if subject.is_empty() || claim_words < 3 || np_kind(text, subject).is_none() || subject.iter().any(|t| t.kind != TokenKind::Word) {
         return None;

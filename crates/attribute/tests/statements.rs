@@ -742,6 +742,12 @@ fn anonymous_officials_say_what_comes_before_their_cue_and_why_they_are_unnamed_
     // the headline names its speaker first
     let h = found.iter().find(|(s, _)| s.kind == StatementKind::Headline).unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!((h.0.source.map(|x| x.of(t)), h.1.as_str()), (Some("Officials"), "talks stalled over prisoner swap"));
+    // a second attribution after the claim is no part of it
+    let t = "Tehran says it will answer any strike, warns Washington
+
+DUBAI (AP) - Iran will respond, the ministry said.";
+    let found = statements(t);
+    assert!(found.iter().any(|(s, c)| c == "it will answer any strike" && s.source.is_some_and(|x| x.of(t) == "Tehran")), "{found:#?}");
 }
 
 #[test]
