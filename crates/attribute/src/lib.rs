@@ -119,7 +119,11 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     }
     for st in &mut all {
         st.content = without_trailing_connective(&article.text, st.content);
-        if st.cue.and_then(|c| cue_verb(&article.text, c)).is_some_and(|v| lexicon::is_saying(&v)) {
+        if st
+            .cue
+            .and_then(|c| cue_verb(&article.text, c))
+            .is_some_and(|v| lexicon::is_saying(&v) || matches!(v.as_str(), "expressed" | "voiced" | "shared" | "made"))
+        {
             st.content = just_the_anaphor(&article.text, st.content);
         }
     }
@@ -195,20 +199,29 @@ fn to_headline_end(text: &str, content: Span, headline: Span) -> Span {
     Span::new(content.start, content.end + kept.len())
 }
 
-/// "The spokesperson said [this] while responding to questions during the weekly briefing": an
-/// anaphor is all that was said; where and when follow it. (Asked after verbs of saying only:
-/// "can't blame this on President Bush" is no setting.)
+/// "The spokesperson said [this] while responding to questions during the weekly briefing", "He
+/// expressed [these views] while talking to a delegation": an anaphor is all that was said;
+/// where and when follow it. (Asked after verbs of saying and of voicing views only: "can't
+/// blame this on President Bush" is no setting.)
 fn just_the_anaphor(text: &str, content: Span) -> Span {
     let s = content.of(text);
-    let Some((first, rest)) = s.split_once(' ') else { return content };
-    let setting = rest.split(' ').next().is_some_and(|w| {
-        matches!(w, "while" | "when" | "during" | "at" | "in" | "on" | "after" | "before" | "as" | "here" | "today" | "yesterday")
-    });
-    if matches!(first, "this" | "so") && setting {
-        Span::new(content.start, content.start + first.len())
+    let mut words = s.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return content };
+    let setting = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            matches!(w, "while" | "when" | "during" | "at" | "in" | "on" | "after" | "before" | "as" | "here" | "today" | "yesterday")
+        })
+    };
+    // "this", "so"; "He expressed [these views] while talking to a delegation"
+    let noun = matches!(second, "views" | "remarks" | "comments" | "words" | "sentiments" | "thoughts" | "statements");
+    let len = if matches!(first, "this" | "so") && setting(Some(second)) {
+        first.len()
+    } else if matches!(first, "these" | "those" | "such" | "the") && noun && setting(words.next()) {
+        first.len() + 1 + second.len()
     } else {
-        content
-    }
+        return content;
+    };
+    Span::new(content.start, content.start + len)
 }
 
 /// "told reporters on the sidelines of the talks that ...": the words told start at "that";

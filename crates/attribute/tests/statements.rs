@@ -758,6 +758,14 @@ fn said_this_while_says_only_this() {
     let found = statements(t);
     assert!(found.iter().any(|(s, c)| c == "this" && s.cue.is_some_and(|x| x.of(t) == "said")), "{found:#?}");
     assert!(!found.iter().any(|(_, c)| c.contains("weekly press briefing")), "{found:#?}");
+    let t = "Power
+
+             LAHORE: Prime Minister Omar Khalid has said that the government will end load-shedding by next summer.
+
+             He expressed these views while talking to a delegation of traders in Lahore on Saturday.";
+    let found = statements(t);
+    assert!(found.iter().any(|(_, c)| c == "these views"), "{found:#?}");
+    assert!(!found.iter().any(|(_, c)| c.contains("delegation of traders")), "{found:#?}");
 }
 
 #[test]
