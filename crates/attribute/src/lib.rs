@@ -615,8 +615,18 @@ fn drop_non_statements(text: &str, statements: &mut Vec<Statement>) {
         // ... and a reading inside an opener that names the prompt ("Responding to a question
         // from [a Nepali journalist] about [the Belt and Road Initiative], the spokesperson
         // said ...") reports no one's words either
-        let in_prompt_opener =
-            PROMPT_OPENERS.iter().any(|p| lead.starts_with(p)) && !before[sentence_start..].contains([',', ';', ':', '"', '“']);
+        // (and so does a query put to the speaker, "To a query regarding [the visit], she said",
+        // or the occasion, "Addressing [the weekly media briefing], the spokesperson said")
+        let query = || {
+            let head: String = content.chars().take(24).collect::<String>().to_lowercase();
+            let opened = format!("{lead}{head}");
+            ["to a query", "to a question", "to another query", "to another question"].iter().any(|p| opened.starts_with(p))
+        };
+        // (the occasion only where a comma closes it right after the words: "Speaking to the
+        // committee he urged Congress ..." has no opener set off)
+        let occasion = || OCCASION_OPENERS.iter().any(|p| lead.starts_with(p)) && text[s.content.end..].starts_with(',');
+        let opener = PROMPT_OPENERS.iter().any(|p| lead.starts_with(p)) || occasion() || query();
+        let in_prompt_opener = opener && !before[sentence_start..].contains([',', ';', ':', '"', '“']);
         let prompt = content.starts_with("to ") && (tail.ends_with("in response") || tail.ends_with("in reply"))
             || in_prompt_opener
             || is_prompt_phrase(content)
@@ -798,6 +808,8 @@ fn is_comment_request(content: &str) -> bool {
 /// the army will ...") holds words after it.
 /// How a phrase naming the prompt of someone's words opens (lower case).
 const PROMPT_OPENERS: [&str; 5] = ["in response to ", "in reply to ", "responding to ", "replying to ", "answering "];
+/// Openers that name the occasion of the words: "Addressing the weekly media briefing, ...".
+const OCCASION_OPENERS: [&str; 6] = ["addressing ", "speaking at ", "speaking to ", "talking to ", "briefing ", "while addressing "];
 
 fn is_prompt_phrase(content: &str) -> bool {
     let trimmed = content.trim_start_matches(|c: char| !c.is_alphanumeric());

@@ -819,3 +819,16 @@ fn a_coordinated_subject_after_a_dateline_dash_is_the_source_whole() {
     let found = statements(t);
     assert_eq!(find(&found, "bilateral trade").source.map(|x| x.of(t)), Some("The leaders of Indonesia and Malaysia"), "{found:#?}");
 }
+
+#[test]
+fn the_occasion_and_the_query_before_the_speaker_are_no_statements() {
+    let t = "Briefing\n\n\
+             Addressing the weekly media briefing, FO Spokesperson Sana Malik said the corridor had brought prosperity.\n\n\
+             To a query regarding the visit of the Iranian president, she said the dates were being worked out.";
+    let found = statements(t);
+    for words in ["weekly media briefing", "Iranian president"] {
+        assert!(!found.iter().any(|(_, c)| c.contains(words)), "{words}: {found:#?}");
+    }
+    assert!(find(&found, "brought prosperity").source.is_some_and(|x| x.of(t) == "FO Spokesperson Sana Malik"));
+    assert!(find(&found, "being worked out").source.is_some_and(|x| x.of(t) == "she"));
+}

@@ -28,6 +28,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         (?:date\s+(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s+)?
         (?P<city>\p{Lu}[\p{Lu}.'’\-]*(?:[\ ]\p{Lu}[\p{Lu}.'’\-]*){0,3})
         (?:,\s*(?P<region>\p{Lu}[\p{Ll}]*\.(?:\s?\p{Lu}[\p{Ll}]*\.)?|\p{Lu}{2,}(?:\ \p{Lu}{2,})?)(?:\s|,|\())?
+        # AP: `KYIV, Ukraine (AP) —`, a country or state written out before the outlet
+        (?:,\s*(?P<country>\p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+){0,2})\s+)?
         (?:,?\s*(?P<date>[A-Za-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s+[0-9]{4})?))?
         (?:
             # TASS: `MOSCOW, April 3. /TASS/.`
@@ -70,6 +72,10 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
         (None, Some(s)) => (Some(s.as_str().trim().to_string()), None),
         (None, None) => (None, None),
     };
+    // (a place written out is read only before the outlet's bracket: "KYIV, Ukraine (AP) —")
+    if caps.name("country").is_some() && caps.name("paren").is_none() {
+        return None;
+    }
     let sep = caps.name("sep").map_or("/", |m| m.as_str());
     let strong = caps.name("paren").is_some() || caps.name("slash").is_some() || iso.is_some() || date.is_some();
     let bare_ok = sep != ":" || BARE_COLON_CITIES.contains(&city.as_str());
@@ -136,6 +142,8 @@ mod tests {
         check("WASHINGTON, D.C. (AP) -- Lawmakers", "WASHINGTON", Some("AP"), None, "Lawmakers");
         check("BEIJING: China said", "BEIJING", None, None, "China said");
         check("MOSCOW, April 3. /TASS/. Russia will respond", "MOSCOW", Some("TASS"), Some((None, 4, 3)), "Russia will respond");
+        check("KYIV, Ukraine (AP) — Ukrainian President", "KYIV", Some("AP"), None, "Ukrainian President");
+        check("SAN JUAN, Puerto Rico (AP) — The storm", "SAN JUAN", Some("AP"), None, "The storm");
     }
 
     #[test]
@@ -148,6 +156,7 @@ mod tests {
             "BEIJING:",
             "He said that China and Pakistan were all-weather partners.",
             "NATO. /s/ John Smith",
+            "KYIV, Ukraine - a city at war",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }
