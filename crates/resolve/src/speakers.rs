@@ -1015,8 +1015,18 @@ fn parse_phrase_as(src: &str, name_follows: bool) -> ParsedSource {
             // (An organisation the complement names is more precise than either: "UK
             // economist for Capital Economics".)
             let titled = !before.is_empty() && before.iter().all(|w| is_cap(w));
-            let qualifies_role =
-                !before.is_empty() && !org && !legislator && before.iter().all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str()));
+            let qualifies_role = !before.is_empty()
+                && !org
+                && !legislator
+                && before.iter().all(|w| {
+                    // ("External Affairs Minister", "Water Resources Minister": a portfolio)
+                    let lw = w.to_lowercase();
+                    let office = matches!(
+                        role.as_str(),
+                        "minister" | "secretary" | "spokesman" | "spokeswoman" | "spokesperson" | "adviser" | "advisor" | "commissioner"
+                    );
+                    ROLE_MODIFIERS.contains(&lw.as_str()) || (office && PORTFOLIO_WORD_SET.contains(lw.as_str()))
+                });
             match leading_country(&before).filter(|_| titled && !org) {
                 Some((k, country)) => {
                     out.affiliation.get_or_insert_with(|| country.to_string());
@@ -2582,6 +2592,7 @@ mod tests {
         );
         // an abbreviated title is spelled out
         check("Sen. Maria Delgado", Some("Maria Delgado"), Some("senator"), None);
+        check("India's External Affairs Minister S. Jaishankar", Some("S. Jaishankar"), Some("external affairs minister"), Some("India"));
         check("Rep. John Ortiz", Some("John Ortiz"), Some("representative"), None);
         check("President Arif Alvi", Some("Arif Alvi"), Some("president"), None);
         check("Foreign Minister Bilawal Bhutto Zardari", Some("Bilawal Bhutto Zardari"), Some("foreign minister"), None);
