@@ -75,6 +75,18 @@ pub fn np_kind(text: &str, toks: &[Token]) -> Option<NpKind> {
     if toks.len() == 1 && is_subject_pronoun(&words[0]) {
         return Some(NpKind::Pronoun);
     }
+    // "officials from both countries", "sources from the ministry": who they are, then where
+    // they come from
+    if let Some(from) = words.iter().position(|w| w == "from") {
+        let head = &words[..from];
+        let tail = &words[from + 1..];
+        let plain = |w: &String| !breaks_source(w);
+        // (people in the plural: "the prime minister from Derby North's Bob Laxton" is no phrase)
+        let group = from > 0 && words[from - 1].ends_with('s') && SOURCE_NOUN_SET.contains(words[from - 1].as_str());
+        if group && head.iter().all(plain) && (1..=4).contains(&tail.len()) && tail.iter().all(plain) {
+            return Some(NpKind::Role);
+        }
+    }
     if words.iter().any(|w| breaks_source(w) && w != "of") {
         return None;
     }
@@ -477,7 +489,9 @@ impl<'t> Reader<'t> {
                 let p = start - 1;
                 let w = low[p].as_str();
                 let joins = toks[p].kind == TokenKind::Word || matches!(w, "'" | "’" | "-" | "&" | ".");
-                if !joins || quoted[p] || (breaks_source(w) && w != "of") || end - p > 12 {
+                // ("officials [from] both countries")
+                let from_after_noun = w == "from" && p > 0 && low[p - 1].ends_with('s') && SOURCE_NOUN_SET.contains(low[p - 1].as_str());
+                if !joins || quoted[p] || (breaks_source(w) && w != "of" && !from_after_noun) || end - p > 12 {
                     break;
                 }
                 start = p;

@@ -832,3 +832,13 @@ fn the_occasion_and_the_query_before_the_speaker_are_no_statements() {
     assert!(find(&found, "brought prosperity").source.is_some_and(|x| x.of(t) == "FO Spokesperson Sana Malik"));
     assert!(find(&found, "being worked out").source.is_some_and(|x| x.of(t) == "she"));
 }
+
+#[test]
+fn officials_from_somewhere_are_a_source_after_the_words() {
+    let t = "Defence\n\n\
+             NEW DELHI, Nov 10 (Reuters) - India and the United States will expand defence cooperation, officials from both countries said.";
+    let found = statements(t);
+    let s = find(&found, "expand defence cooperation");
+    assert_eq!(s.content.of(t), "India and the United States will expand defence cooperation", "{found:#?}");
+    assert_eq!(s.source.map(|x| x.of(t)), Some("officials from both countries"));
+}
