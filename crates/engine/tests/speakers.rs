@@ -588,3 +588,19 @@ fn its_general_secretary_works_for_the_college_that_spoke_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn he_after_an_unnamed_official_is_that_official() {
+    let found = speakers(
+        "Talks\n\n\
+         WASHINGTON (Reuters) - Prime Minister Ana Lopes met the envoy on Monday.\n\n\
+         A State Department spokesperson said the talks were useful. She added that more meetings were planned.\n\n\
+         A senior official said the deal was close. He said it could be signed next week.",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["State Department spokesperson", "State Department spokesperson", "senior official", "senior official"],
+        "{found:?}"
+    );
+}

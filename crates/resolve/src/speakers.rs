@@ -1839,6 +1839,20 @@ pub fn resolve_speakers(article: &mut Article) {
             // speaker and goes on with "she said"; across paragraphs, the most salient speaker
             // "it is thought", "it was understood": no one in particular
             (Some(p), _, Some(cue)) if p.pronoun == Some(Gender::Neuter) && is_impersonal(cue.of(&text)) => None,
+            // "A senior official said ... . He said ...": within the paragraph, or opening the
+            // next, a pronoun after an unnamed speaker (no one named spoke since) is that speaker
+            // (unless the narrative has named someone new since: "..., a spokesman said. Lib
+            // Dem spokesman Mark Oaten has branded the scheme ... . He said: ...")
+            (Some(p), _, _)
+                if p.pronoun.is_some_and(|g| g.is_personal())
+                    && after_unnamed(article, &text, last_unnamed.as_ref(), p, pos).is_some_and(|o| {
+                        let since = article.statements[o].source.map(|x| x.start);
+                        newcomer(&reg, &newcomers, &text, &contents, p.pronoun.unwrap_or(Gender::Other), since, pos).is_none()
+                    }) =>
+            {
+                same_unnamed[si] = after_unnamed(article, &text, last_unnamed.as_ref(), p, pos);
+                None
+            }
             (Some(p), _, _) if p.pronoun.is_some() => {
                 let g = p.pronoun.unwrap_or(Gender::Other);
                 last_in_paragraph
@@ -2177,6 +2191,38 @@ fn subject_before(reg: &Registry, text: &str, cue: usize) -> Option<usize> {
 /// The most salient compatible speaker: each earlier statement by an entity adds 0.8^distance.
 /// When no compatible entity has spoken yet, "he" or "she" is the person named last before
 /// `pos` ("Spokesperson Mumtaz Zahra Baloch, addressing ... . "...," she said").
+/// The statement of the unnamed speaker a pronoun at `pos` goes on from: the last speaker, if
+/// unnamed ("a senior official"), whose source is in the pronoun's paragraph or the one before,
+/// and whose role does not say another gender ("a spokeswoman" is no "he").
+fn after_unnamed(article: &Article, text: &str, last_unnamed: Option<&(usize, String)>, p: &ParsedSource, pos: usize) -> Option<usize> {
+    let (o, role) = last_unnamed?;
+    let source = article.statements[*o].source?;
+    // (someone introduced, "a senior official"; "the chancellor" with no one named points back
+    // to no one, and a pronoun after it is no better)
+    let definite = source
+        .of(text)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "my" | "this" | "that"));
+    let near = !definite && source.start < pos && text[source.start..pos].matches('\n').count() <= 2;
+    let role_gender = role.split(' ').next_back().and_then(|w| {
+        if MALE_TITLES.contains(&w) {
+            Some(Gender::Male)
+        } else if FEMALE_TITLES.contains(&w) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    });
+    // ("he" after "officials" is not one of them)
+    let fits = match (p.pronoun, role_gender) {
+        (Some(g), Some(r)) => g == r,
+        (Some(_), None) => !role.ends_with('s'),
+        _ => false,
+    };
+    (near && fits).then_some(*o)
+}
+
 fn pick_pronoun(reg: &Registry, g: Gender, resolved: &[Option<usize>], pos: usize) -> Option<usize> {
     let done: Vec<usize> = resolved.iter().enumerate().filter_map(|(i, r)| r.map(|_| i)).collect();
     let mut best: Option<(f64, usize)> = None;
