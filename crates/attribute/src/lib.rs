@@ -51,11 +51,10 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
     if let Some(h) = article.headline_paragraph() {
         // (nor does a cue below introduce the headline's words: "UK 'deeply concerned' by ..."
         // over "The UK government has said it is ...")
-        tagged.retain(|t| {
-            let cue_in = t.cue.is_some_and(|c| h.span.contains(c));
-            let cue_out = t.cue.is_some_and(|c| !h.span.contains(c));
-            let across = (cue_in && !h.span.contains(t.content)) || (cue_out && h.span.overlaps(t.content));
-            !across
+        tagged.retain(|t| match t.cue {
+            Some(c) if h.span.contains(c) => h.span.contains(t.content),
+            Some(_) => !h.span.overlaps(t.content),
+            None => true,
         });
     }
     prefer_rule_sources(&article.text, &mut tagged, &rules);
@@ -82,11 +81,7 @@ pub fn attribute(article: &Article) -> Vec<Statement> {
             without_trailing_adverb(&article.text, x)
         });
         if let (Some(source), Some(cue)) = (t.source, t.cue) {
-            if source.start >= cue.end {
-                t.source = Some(without_cut_relative_clause(&article.text, source));
-            }
-        }
-        if let (Some(source), Some(cue)) = (t.source, t.cue) {
+            let source = if source.start >= cue.end { without_cut_relative_clause(&article.text, source) } else { source };
             t.source = Some(within_cue_paragraph(&article.text, source, cue));
         }
     }
@@ -163,19 +158,17 @@ fn drop_parts_of_same_cue_readings(text: &str, all: &mut Vec<Statement>) {
         // (after "said" or "spoke": "called on" and "commenting on" take what follows)
         let cue_text = cue.of(text).to_lowercase();
         let said = cue_text.split_whitespace().next().is_some_and(|w| takes_a_clause(w) || matches!(w, "spoke" | "speaking" | "speaks"));
-        let ends_on_setting = said && cue_text.rsplit(' ').next().is_some_and(|w| SETTING_PREPOSITIONS.contains(&w));
-        if ends_on_setting && group.len() > 1 {
-            for &(_, content, i) in group {
-                part[i] |= text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty());
-            }
-        }
-        // nor, beside another content, words that open on such a preposition right after
-        // "said": "..., the spokeswoman said [at a briefing] on Wednesday"
+        let ends_on_setting = cue_text.rsplit(' ').next().is_some_and(|w| SETTING_PREPOSITIONS.contains(&w));
         if said && group.len() > 1 {
             for &(_, content, i) in group {
-                let first = content.of(text).split_whitespace().next().unwrap_or_default().to_lowercase();
-                part[i] |= SETTING_PREPOSITIONS.contains(&first.as_str())
-                    && text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty());
+                // ... nor, beside another content, words that open on such a preposition right
+                // after "said": "..., the spokeswoman said [at a briefing] on Wednesday"
+                let opens_on_setting = || {
+                    let first = content.of(text).split_whitespace().next().unwrap_or_default().to_lowercase();
+                    SETTING_PREPOSITIONS.contains(&first.as_str())
+                };
+                part[i] |=
+                    text.get(cue.end..content.start).is_some_and(|gap| gap.trim().is_empty()) && (ends_on_setting || opens_on_setting());
             }
         }
     }
@@ -1135,9 +1128,8 @@ fn name_before_relative_clause(text: &str, cue: Span) -> Option<Span> {
     (head.of(text).split_whitespace().count() >= 2 || speaker_like(text, head)).then_some(head)
 }
 
-/// "[Separately,] Iran's supreme leader, Ayatollah Ali Khamenei, said": a sentence adverb
-/// set off by a comma at the start of a source links the sentence to the one before; it is
-/// no part of who speaks.
+/// Adverbs that link a sentence to the one before ("Separately", "later"): never part of who
+/// speaks.
 const SENTENCE_ADVERBS: &[&str] = &[
     "separately", "meanwhile", "however", "earlier", "later", "also", "still", "instead", "yet", "again", "nevertheless", "moreover",
     "additionally", "furthermore", "similarly", "likewise", "elsewhere", "previously", "subsequently", "then", "now", "today", "yesterday",
@@ -1176,6 +1168,9 @@ fn without_trailing_adverb(text: &str, source: Span) -> Span {
     }
 }
 
+/// "[Separately,] Iran's supreme leader, Ayatollah Ali Khamenei, said": a sentence adverb
+/// set off by a comma at the start of a source links the sentence to the one before; it is
+/// no part of who speaks.
 fn without_leading_adverbial(text: &str, source: Span) -> Span {
     let s = source.of(text);
     let Some((first, rest)) = s.split_once(", ") else { return source };

@@ -729,10 +729,7 @@ pub fn headline(text: &str, span: Span) -> Option<Statement> {
     let colon = toks.iter().rposition(|t| t.text(text) == ":")?;
     let name = &toks[colon + 1..];
     // (a name, or a role after a capital: "FM spokesperson")
-    let is_name = !name.is_empty()
-        && name.len() <= 5
-        && is_cap(text, &name[0])
-        && name.iter().all(|t| t.kind == TokenKind::Word && (is_cap(text, t) || ROLE_NOUNS.contains(&t.text(text))));
+    let is_name = !name.is_empty() && name.len() <= 5 && names_in_capitals(text, name);
     if is_name && words(&toks[..colon]) >= 3 {
         let content = Span::new(toks[0].span.start, toks[colon - 1].span.end);
         let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
@@ -763,11 +760,7 @@ fn claim_then_speaker_says(text: &str, toks: &[Token]) -> Option<Statement> {
     while end > 0 && toks[end - 1].kind == TokenKind::Punct && matches!(toks[end - 1].text(text), "." | "!") {
         end -= 1;
     }
-    let says = |t: &Token| {
-        let v = lower(text, t);
-        t.kind == TokenKind::Word && (v.ends_with('s') || v == "said") && matches!(cue_class(&v), Some(CueClass::Speech))
-    };
-    let verb = toks[..end].last().filter(|t| says(t));
+    let verb = toks[..end].last().filter(|t| says_in_headline(text, t));
     let Some(verb) = verb else { return speaker_says_after_claim(text, &toks[..end]).or_else(|| speaker_says_claim(text, &toks[..end])) };
     let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
     let name = &toks[comma + 1..end - 1];
@@ -811,26 +804,30 @@ fn speaker_says_after_claim(text: &str, toks: &[Token]) -> Option<Statement> {
     // (a verb of saying proper: "Iran says it will respond, warns US" is Iran's warning to the US)
     let verb = toks.get(comma + 1).filter(|t| {
         let v = lower(text, t);
-        t.kind == TokenKind::Word
-            && (v.ends_with('s') || v == "said")
-            && matches!(cue_class(&v), Some(CueClass::Speech))
+        says_in_headline(text, t)
             && crate::lexicon::is_saying(&v)
             && !matches!(v.as_str(), "tells" | "informs" | "assures" | "briefs" | "reminds")
     })?;
     let name = &toks[comma + 2..];
     let claim_words = toks[..comma].iter().filter(|t| t.kind == TokenKind::Word).count();
-    // (a name, or a role after a capital: "FM spokesperson")
-    let named = |name: &[Token]| {
-        (is_cap(text, &name[0])
-            && name.iter().all(|t| t.kind == TokenKind::Word && (is_cap(text, t) || ROLE_NOUNS.contains(&t.text(text)))))
-            || np_kind(text, name).is_some()
-    };
-    if name.is_empty() || name.len() > 6 || claim_words < 3 || !named(name) {
+    if name.is_empty() || name.len() > 6 || claim_words < 3 || !(names_in_capitals(text, name) || np_kind(text, name).is_some()) {
         return None;
     }
     let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
     let source = Span::new(name[0].span.start, name[name.len() - 1].span.end);
     Some(headline_statement(content, verb.span, source))
+}
+
+/// A verb of speech as a headline writes it: in the present ("says", "warns") or "said".
+fn says_in_headline(text: &str, t: &Token) -> bool {
+    let v = lower(text, t);
+    t.kind == TokenKind::Word && (v.ends_with('s') || v == "said") && matches!(cue_class(&v), Some(CueClass::Speech))
+}
+
+/// Whether a headline's words name a speaker in capitals: a name, or a role after a capital
+/// ("FM spokesperson"). `name` is not empty.
+fn names_in_capitals(text: &str, name: &[Token]) -> bool {
+    is_cap(text, &name[0]) && name.iter().all(|t| t.kind == TokenKind::Word && (is_cap(text, t) || ROLE_NOUNS.contains(&t.text(text))))
 }
 
 fn headline_statement(content: Span, cue: Span, source: Span) -> Statement {
