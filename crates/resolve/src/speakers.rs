@@ -730,13 +730,18 @@ fn parse_source_words(src: &str) -> ParsedSource {
     whole
 }
 
+/// A phrase without the article it opens with ("a spokesman" -> "spokesman").
+fn without_article(s: &str) -> &str {
+    ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| s.strip_prefix(a)).unwrap_or(s)
+}
+
 /// "A Foreign, Commonwealth and Development Office (FCDO) spokesperson": a body's name with
 /// commas in it, its acronym in brackets, then a role (and no one named), as (body, role).
 fn body_acronym_role(src: &str) -> Option<(&str, &str)> {
     let (body, rest) = src.split_once(" (")?;
     let (acronym, role) = rest.split_once(") ")?;
     let role = role.trim();
-    let body = ["A ", "An ", "The ", "the ", "a ", "an "].iter().find_map(|a| body.strip_prefix(a)).unwrap_or(body);
+    let body = without_article(body);
     (is_acronym(acronym) && role.split(' ').all(|w| w.starts_with(char::is_lowercase)) && ROLE_SET.contains(role)).then_some((body, role))
 }
 
@@ -1816,6 +1821,13 @@ pub fn resolve_speakers(article: &mut Article) {
             }
             titled_seen += 1;
         }
+        let pronoun_to_unnamed = parsed[si].as_ref().and_then(|p| {
+            let g = p.pronoun.filter(|g| g.is_personal())?;
+            after_unnamed(article, &text, last_unnamed.as_ref(), p, pos).filter(|&o| {
+                let since = article.statements[o].source.map(|x| x.start);
+                newcomer(&reg, &newcomers, &text, &contents, g, since, pos).is_none()
+            })
+        });
         let entity = match (&parsed[si], st.kind, st.cue) {
             (_, StatementKind::Floating, _) => last_speaker,
             // "when asked whether ...": the words are the question put to the speaker, and who
@@ -1843,14 +1855,8 @@ pub fn resolve_speakers(article: &mut Article) {
             // next, a pronoun after an unnamed speaker (no one named spoke since) is that speaker
             // (unless the narrative has named someone new since: "..., a spokesman said. Lib
             // Dem spokesman Mark Oaten has branded the scheme ... . He said: ...")
-            (Some(p), _, _)
-                if p.pronoun.is_some_and(|g| g.is_personal())
-                    && after_unnamed(article, &text, last_unnamed.as_ref(), p, pos).is_some_and(|o| {
-                        let since = article.statements[o].source.map(|x| x.start);
-                        newcomer(&reg, &newcomers, &text, &contents, p.pronoun.unwrap_or(Gender::Other), since, pos).is_none()
-                    }) =>
-            {
-                same_unnamed[si] = after_unnamed(article, &text, last_unnamed.as_ref(), p, pos);
+            (Some(_), _, _) if pronoun_to_unnamed.is_some() => {
+                same_unnamed[si] = pronoun_to_unnamed;
                 None
             }
             (Some(p), _, _) if p.pronoun.is_some() => {
@@ -2029,7 +2035,7 @@ pub fn resolve_speakers(article: &mut Article) {
                 // Development Office (FCDO) spokesperson")
                 let whole_body = body_acronym_role(src).map(|(body, role)| format!("{body} {role}"));
                 let head = whole_body.as_deref().unwrap_or_else(|| src.split([',', '(']).next().unwrap_or(src)).trim();
-                let head = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| head.strip_prefix(a)).unwrap_or(head);
+                let head = without_article(head);
                 // ... and without what qualifies it after the noun ("a joint statement
                 // [released after the talks]", "a report [published on Monday]")
                 let head = head
@@ -2203,17 +2209,9 @@ fn after_unnamed(article: &Article, text: &str, last_unnamed: Option<&(usize, St
         .of(text)
         .split_whitespace()
         .next()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "my" | "this" | "that"));
+        .is_some_and(|w| is_possessive_pronoun(w) || matches!(w.to_lowercase().as_str(), "the" | "this" | "that"));
     let near = !definite && source.start < pos && text[source.start..pos].matches('\n').count() <= 2;
-    let role_gender = role.split(' ').next_back().and_then(|w| {
-        if MALE_TITLES.contains(&w) {
-            Some(Gender::Male)
-        } else if FEMALE_TITLES.contains(&w) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    });
+    let role_gender = role.split(' ').next_back().and_then(titled_gender);
     // ("he" after "officials" is not one of them)
     let fits = match (p.pronoun, role_gender) {
         (Some(g), Some(r)) => g == r,
