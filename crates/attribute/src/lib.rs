@@ -1953,6 +1953,19 @@ pub fn is_quoted(kind: StatementKind) -> bool {
 mod tests {
     use super::*;
 
+    /// The rules alone (as when no model loads, and as the tagger's hints) put the speaker after
+    /// "said" before the one told ("to supporters"), and not before an object's infinitive.
+    #[test]
+    fn the_rules_invert_a_speaker_before_whom_it_is_told_not_before_an_infinitive() {
+        let text = "Rally\n\nThe economy will recover by spring, said Governor Ana Ruiz to supporters in Austin.\n\n\
+                    The statement, issued by France and Britain on Sunday, urged Iran to halt its enrichment.";
+        let a = onrecord_clean::clean("t".into(), "t".into(), text.into(), onrecord_clean::Given::default());
+        let rules = rules_attribute(&a, &Live::of(&a));
+        let source_of = |words: &str| rules.iter().find(|s| s.content.of(text).contains(words)).and_then(|s| s.source).map(|x| x.of(text));
+        assert_eq!(source_of("economy will recover"), Some("Governor Ana Ruiz"), "{rules:#?}");
+        assert!(!rules.iter().any(|s| s.source.is_some_and(|x| x.of(text) == "Iran")), "{rules:#?}");
+    }
+
     /// The rules read each sentence's tokens out of the paragraph's: they must be the tokens of
     /// the sentence alone, also where a token of the paragraph runs over a sentence's edge.
     #[test]

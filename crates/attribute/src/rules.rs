@@ -574,23 +574,7 @@ impl<'t> Reader<'t> {
                     // and an adjunct like "to reporters")
                     let infinitive = low.get(src_end).is_some_and(|w| w == "to")
                         && low.get(src_end + 1).is_some_and(|w| {
-                            w.chars().all(char::is_lowercase)
-                                && !matches!(
-                                    w.as_str(),
-                                    "the"
-                                        | "a"
-                                        | "an"
-                                        | "his"
-                                        | "her"
-                                        | "their"
-                                        | "its"
-                                        | "reporters"
-                                        | "journalists"
-                                        | "me"
-                                        | "us"
-                                        | "him"
-                                        | "them"
-                                )
+                            w.chars().all(char::is_lowercase) && !is_listener(w) && !matches!(w.as_str(), "his" | "their" | "its")
                         });
                     if !infinitive && (src_end >= tail_end || self.is_trailing_adjunct(&low[src_end..tail_end])) {
                         let content = Self::span_of(toks, 0, k);
@@ -700,10 +684,15 @@ impl<'t> Reader<'t> {
 /// more than an adjunct follows them: else that is the content ("told reporters the deal was
 /// dead").
 fn recipient_len(text: &str, toks: &[Token], low: &[String]) -> usize {
-    #[rustfmt::skip] // a word list, packed
-    let listener = |w: &str| matches!(w, "the" | "a" | "an" | "'s" | "’s" | "." | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
-        | "lawmakers" | "supporters" | "voters" | "students" | "viewers" | "listeners" | "interviewer");
-    toks.iter().zip(low).take(8).take_while(|(t, w)| is_cap(text, t) || listener(w)).count()
+    toks.iter().zip(low).take(8).take_while(|(t, w)| is_cap(text, t) || is_listener(w)).count()
+}
+
+/// A word of the phrase naming whom something is told (lower case): its determiner or a
+/// listener ("the", "reporters", "him", "supporters").
+#[rustfmt::skip] // a word list, packed
+fn is_listener(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "'s" | "’s" | "." | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+        | "lawmakers" | "supporters" | "voters" | "students" | "viewers" | "listeners" | "interviewer")
 }
 
 #[rustfmt::skip] // a word list, packed: rustfmt would put each word on a line of its own
